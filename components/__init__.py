@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: page set-up and filters, downloads, charts and HTML rendering."""

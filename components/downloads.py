@@ -1,0 +1,26 @@
+"""CSV download buttons: the data behind every chart and table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from podium.export import download_name, to_csv_bytes
+
+
+@st.cache_data(show_spinner=False)
+def _csv(frame: pd.DataFrame) -> bytes:
+    return to_csv_bytes(frame)
+
+
+def csv_download(frame: pd.DataFrame, *, transcript_name: str, view: str, label: str) -> None:
+    """Offer ``frame`` as a CSV named after the transcript and view (UTF-8 with BOM, formulas neutralised)."""
+    st.download_button(
+        label,
+        data=_csv(frame),
+        file_name=download_name(transcript_name, view),
+        mime="text/csv",
+        key=f"download_{view}",
+        on_click="ignore",
+        icon=":material/download:",
+    )

@@ -1,0 +1,227 @@
+"""Shared page set-up: navigation, the loaded transcript, and filters kept in the session and URL.
+
+Every page calls :func:`page_setup` first. In Streamlit's ``pages/`` directory mode a cold
+deep link runs a page without ``app.py``, so nothing here may rely on ``app.py`` having run.
+
+State pattern (widget state is not shared across pages): each setting lives in a plain
+session key, seeded once from the URL and validated; before a widget is created its key is
+filled from that session key, ``on_change`` copies the widget back, and every run writes
+the setting to ``st.query_params`` so the view can be shared and reloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from podium.model import ParseError, Transcript, filter_speakers
+from podium.parse import FORMATS, parse_bytes
+from podium.talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
+from podium.text import DecodeError
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TRANSCRIPT = ROOT / "data" / "blinken_nato_open_door.txt"
+
+#: Pages in navigation order: (script path relative to the app root, sidebar label, icon).
+PAGES = [
+    ("app.py", "Overview", ":material/article:"),
+    ("pages/1_Speaker_time.py", "Speaker time", ":material/timer:"),
+    ("pages/2_Phrases.py", "Phrases", ":material/format_quote:"),
+    ("pages/3_Q_and_A.py", "Q&A", ":material/question_answer:"),
+]
+
+SPEAKERS_KEY = "podium_speakers"
+WPM_KEY = "podium_wpm"
+SOURCE_KEY = "podium_source"
+ERROR_KEY = "podium_error"
+SEEDED_KEY = "podium_seeded"
+MAX_UPLOAD_MB = 50
+
+_CSS = """
+<style>
+div.podium-summary p { font-size: 1.05rem; color: #374151; line-height: 1.55; }
+.podium-turn { margin: 0 0 1.1rem 0; }
+.podium-speaker { font-weight: 700; letter-spacing: .02em; }
+.podium-meta { color: #6b7280; font-weight: 400; font-size: .85rem; margin-left: .5rem; }
+.podium-turn p { margin: .25rem 0 .5rem 0; line-height: 1.55; }
+.podium-stage { color: #6b7280; font-style: italic; }
+.podium-card { border: 1px solid #e5e7eb; border-radius: .5rem; padding: .75rem 1rem; height: 100%; }
+.podium-card.question { background: #f8fafc; }
+.podium-card p { margin: .3rem 0; line-height: 1.5; }
+.podium-badge { color: #6b7280; font-size: .85rem; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs after set-up.
+
+    Attributes:
+        transcript: the whole parsed transcript (times at the chosen words per minute).
+        speakers: the speakers chosen in the filter; empty means everyone.
+        turns: the transcript's turns filtered to ``speakers``.
+        wpm: the words-per-minute rate in force.
+    """
+
+    transcript: Transcript
+    speakers: list[str]
+    turns: pd.DataFrame
+    wpm: float
+
+    @property
+    def filter_label(self) -> str:
+        """A phrase describing the filter, e.g. ``"all speakers"`` or ``"ANTONY BLINKEN"``."""
+        return ", ".join(self.speakers) if self.speakers else "all speakers"
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_transcript(data: bytes, name: str, wpm: float, source_format: str = "auto") -> Transcript:
+    """Parse a transcript's bytes once per (content, rate, format); see :func:`podium.parse.parse_bytes`."""
+    return parse_bytes(data, name=name, wpm=wpm, source_format=source_format)
+
+
+@st.cache_data(show_spinner=False)
+def _read_default() -> bytes:
+    return DEFAULT_TRANSCRIPT.read_bytes()
+
+
+def _source() -> dict:
+    source = st.session_state.get(SOURCE_KEY)
+    if source is None:
+        return {"name": DEFAULT_TRANSCRIPT.name, "data": _read_default(), "format": "auto"}
+    return source
+
+
+def _on_upload(widget_key: str) -> None:
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    try:
+        load_transcript(data, uploaded.name, st.session_state.get(WPM_KEY, DEFAULT_WPM), "auto")
+    except (DecodeError, ParseError) as exc:
+        st.session_state[ERROR_KEY] = f"Could not open {uploaded.name}: {exc} The previous transcript is still loaded."
+        return
+    st.session_state[SOURCE_KEY] = {"name": uploaded.name, "data": data, "format": "auto"}
+    st.session_state[SPEAKERS_KEY] = []
+    st.session_state.pop(ERROR_KEY, None)
+
+
+def _on_reset_source() -> None:
+    st.session_state.pop(SOURCE_KEY, None)
+    st.session_state.pop(ERROR_KEY, None)
+    st.session_state[SPEAKERS_KEY] = []
+
+
+def _seed_from_url() -> None:
+    """Copy the URL's settings into the session once per session."""
+    if st.session_state.get(SEEDED_KEY):
+        return
+    st.session_state[SEEDED_KEY] = True
+    st.session_state[SPEAKERS_KEY] = st.query_params.get_all("speaker")
+    try:
+        wpm = float(st.query_params.get("wpm", DEFAULT_WPM))
+    except ValueError:
+        wpm = DEFAULT_WPM
+    st.session_state[WPM_KEY] = wpm if MIN_WPM <= wpm <= MAX_WPM else DEFAULT_WPM
+
+
+def _copy(widget_key: str, session_key: str) -> None:
+    st.session_state[session_key] = st.session_state[widget_key]
+
+
+def _write_url(speakers: list[str], wpm: float) -> None:
+    if speakers:
+        st.query_params["speaker"] = speakers
+    elif "speaker" in st.query_params:
+        del st.query_params["speaker"]
+    if wpm != DEFAULT_WPM:
+        st.query_params["wpm"] = f"{wpm:g}"
+    elif "wpm" in st.query_params:
+        del st.query_params["wpm"]
+
+
+def _navigation() -> None:
+    st.sidebar.markdown("### Podium")
+    for path, label, icon in PAGES:
+        st.sidebar.page_link(path, label=label, icon=icon)
+    st.sidebar.divider()
+
+
+def page_setup(page_title: str) -> PageContext:
+    """Set up a page: config, navigation, transcript, filters; return the page's context.
+
+    Call first on every page. Bad uploads leave one sentence at the top of the page and
+    keep the previous transcript.
+    """
+    st.set_page_config(page_title=f"{page_title} · Podium", page_icon=":material/podium:", layout="wide")
+    st.html(_CSS)
+    _navigation()
+    _seed_from_url()
+
+    source = _source()
+    wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
+    try:
+        transcript = load_transcript(source["data"], source["name"], wpm, source["format"])
+    except (DecodeError, ParseError) as exc:  # only reachable if the bundled file is broken
+        st.error(f"Could not open {source['name']}: {exc}")
+        st.stop()
+
+    sidebar = st.sidebar
+    sidebar.caption(f"Transcript: **{transcript.name}**")
+    widget = f"podium_upload_{page_title}"
+    sidebar.file_uploader(
+        "Open another transcript",
+        type=None,
+        key=widget,
+        on_change=_on_upload,
+        args=(widget,),
+        max_upload_size=MAX_UPLOAD_MB,
+        help="A text transcript: NAME: speech, one speaker label per paragraph.",
+    )
+    if SOURCE_KEY in st.session_state:
+        sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
+
+    known = transcript.speakers
+    chosen = [s for s in st.session_state.get(SPEAKERS_KEY, []) if s in known]
+    st.session_state[SPEAKERS_KEY] = chosen
+    st.session_state["podium_speakers_widget"] = chosen
+    sidebar.multiselect(
+        "Speakers",
+        options=known,
+        key="podium_speakers_widget",
+        on_change=_copy,
+        args=("podium_speakers_widget", SPEAKERS_KEY),
+        placeholder="All speakers",
+        help="Show only these speakers on every page. Leave empty for everyone.",
+    )
+
+    if transcript.timing == "estimated":
+        st.session_state["podium_wpm_widget"] = wpm
+        sidebar.number_input(
+            "Speaking rate (words per minute)",
+            min_value=MIN_WPM,
+            max_value=MAX_WPM,
+            step=5.0,
+            format="%g",
+            key="podium_wpm_widget",
+            on_change=_copy,
+            args=("podium_wpm_widget", WPM_KEY),
+            help=f"The transcript has no timestamps, so times are estimated from word counts at this rate. "
+            f"Default {DEFAULT_WPM:g}, measured on timed US debate transcripts.",
+        )
+    _write_url(chosen, wpm)
+
+    if ERROR_KEY in st.session_state:
+        st.error(st.session_state.pop(ERROR_KEY), icon=":material/error:")
+    for notice in transcript.notices:
+        st.info(notice, icon=":material/info:")
+
+    return PageContext(transcript=transcript, speakers=chosen, turns=filter_speakers(transcript.turns, chosen), wpm=wpm)
+
+
+__all__ = ["PageContext", "page_setup", "load_transcript", "PAGES", "FORMATS"]

@@ -1,0 +1,75 @@
+"""Speaker time: who spoke, how much and when."""
+
+import streamlit as st
+
+from components import cached
+from components.charts import talk_time_bar, timeline
+from components.downloads import csv_download
+from components.state import page_setup
+
+ctx = page_setup("Speaker time")
+transcript = ctx.transcript
+turns = ctx.turns
+wpm = ctx.wpm if transcript.timing == "estimated" else None
+
+st.title("Speaker time")
+speakers = cached.speaker_table(turns)
+if speakers.empty:
+    st.info("No turns for the selected speakers.")
+    st.stop()
+
+top = speakers.iloc[0]
+total_words = int(speakers["n_words"].sum())
+rate = f"at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
+lead = (
+    f"**{top['speaker']} spoke most: {int(top['n_words']):,} of {total_words:,} words "
+    f"({top['word_share']:.0%}), about {top['talk_time_s'] / 60:.1f} minutes {rate}**, in {int(top['n_turns'])} turns."
+)
+if len(speakers) > 1:
+    second = speakers.iloc[1]
+    lead += f" Next: {second['speaker']}, {int(second['n_words']):,} words ({second['word_share']:.0%})."
+st.markdown(lead)
+
+st.plotly_chart(talk_time_bar(speakers, wpm=wpm), key="talk_time_bar", config={"displaylogo": False})
+st.plotly_chart(
+    timeline(turns, speaker_order=list(speakers["speaker"]), wpm=wpm), key="timeline", config={"displaylogo": False}
+)
+
+st.subheader("Per speaker")
+st.dataframe(
+    speakers.assign(talk_time_min=speakers["talk_time_s"] / 60, word_share=speakers["word_share"] * 100),
+    hide_index=True,
+    column_order=["speaker", "role", "n_turns", "n_words", "word_share", "talk_time_min"],
+    column_config={
+        "speaker": "Speaker",
+        "role": "Role",
+        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+        "n_words": st.column_config.NumberColumn("Words", format="%d"),
+        "word_share": st.column_config.NumberColumn("Share of words (%)", format="%.1f"),
+        "talk_time_min": st.column_config.NumberColumn("Talk time (min)", format="%.2f"),
+    },
+)
+c1, c2 = st.columns(2)
+with c1:
+    csv_download(speakers, transcript_name=transcript.name, view="speakers", label="Download speaker table (CSV)")
+with c2:
+    csv_download(
+        turns[["turn_id", "speaker", "role", "n_words", "start_s", "end_s"]],
+        transcript_name=transcript.name,
+        view="timeline",
+        label="Download timeline (CSV)",
+    )
+
+with st.expander("How this is measured"):
+    if wpm:
+        st.markdown(
+            f"""
+The transcript has no timestamps, so **talk time is estimated**: each turn lasts its word count divided
+by the speaking rate ({wpm:g} words per minute; change it in the sidebar), and turns are laid end to end.
+Real speakers vary in pace and pause; the default rate of 190 words per minute is the average measured
+on the force-aligned 2020 US presidential debates (M-Arg dataset), pauses included. Share of words is
+exact; talk time is only as good as the rate. Percentages are of the words of the speakers shown.
+"""
+        )
+    else:
+        st.markdown("Talk time is the sum of each speaker's turn durations from the transcript's timestamps.")

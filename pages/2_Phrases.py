@@ -1,0 +1,89 @@
+"""Phrases: the words and phrases that keep coming back."""
+
+import streamlit as st
+
+from components import cached
+from components.charts import phrase_bar
+from components.downloads import csv_download
+from components.state import page_setup
+
+ctx = page_setup("Phrases")
+transcript = ctx.transcript
+turns = ctx.turns
+
+st.title("Repeated phrases")
+c1, c2, c3 = st.columns([2, 1, 2])
+n = c1.segmented_control(
+    "Phrase length (words)", options=[1, 2, 3, 4], default=2, key="phrase_n", format_func=lambda k: f"{k}-word"
+)
+n = n or 2
+min_count = c2.number_input("Seen at least (times)", min_value=1, max_value=50, value=2, step=1, key="phrase_min")
+drop_stops = c3.toggle(
+    "Drop phrases that start or end with a stopword",
+    value=True,
+    key="phrase_stops",
+    help="Stopwords are words like 'the', 'and', 'of'. Negations (no, not, nor, never) are kept.",
+)
+
+table = cached.count_ngrams(tuple(turns["text"]), n, int(min_count), drop_stops)
+if table.empty:
+    st.info(f"No {n}-word phrase occurs {int(min_count)} or more times in the turns of {ctx.filter_label}.")
+    st.stop()
+
+top = table.iloc[0]
+others = ", ".join(f"“{p}” ({c})" for p, c in table[["phrase", "count"]].iloc[1:4].itertuples(index=False))
+st.markdown(
+    f"**“{top['phrase']}” is the most repeated {n}-word phrase: {int(top['count'])} times in "
+    f"{int(top['n_turns'])} turn{'s' if top['n_turns'] != 1 else ''}** by {ctx.filter_label}."
+    + (f" Then {others}." if others else "")
+    + f" {len(table)} phrases are repeated at least {int(min_count)} times."
+)
+
+st.plotly_chart(phrase_bar(table, top=20), key="phrase_bar", config={"displaylogo": False})
+
+image = cached.word_cloud(table)
+if image is not None:
+    st.image(image, caption=f"Word cloud of the same {len(table)} {n}-word phrases, sized by count.")
+
+st.subheader("All repeated phrases")
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={
+        "phrase": "Phrase",
+        "n": st.column_config.NumberColumn("Words", format="%d"),
+        "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+    },
+)
+csv_download(table, transcript_name=transcript.name, view=f"phrases_{n}gram", label="Download phrases (CSV)")
+
+st.subheader("In context")
+phrase = st.selectbox("Phrase", options=list(table["phrase"]), key="kwic_phrase", help="Every place the phrase is said.")
+lines = cached.kwic(turns, phrase)
+st.caption(f"“{phrase}”: {len(lines)} occurrence{'s' if len(lines) != 1 else ''} (keyword in context).")
+st.dataframe(
+    lines,
+    hide_index=True,
+    column_config={
+        "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
+        "speaker": "Speaker",
+        "left": "Before",
+        "keyword": "Phrase",
+        "right": "After",
+    },
+)
+csv_download(lines, transcript_name=transcript.name, view="kwic", label="Download these lines (CSV)")
+
+with st.expander("How phrases are counted"):
+    st.markdown(
+        """
+- Text is lower-cased; curly and straight apostrophes are the same; stage directions are left out.
+- A phrase (word n-gram) is counted only inside one sentence: it never spans a full stop, question mark,
+  dash, bracket or cut-off, so no phrase is invented from words that were not said together.
+- With the stopword option on, phrases that start or end with a stopword are dropped (the rule of the
+  textacy library), so phrases made only of stopwords never appear; stopwords inside a phrase stay.
+  The list is wordcloud's English stopword list without the negations *no, not, nor, never*.
+- The word cloud is drawn from exactly the counts in the table.
+"""
+    )

@@ -1,0 +1,65 @@
+"""Q&A: every question beside the answer it got."""
+
+import streamlit as st
+
+from components import cached
+from components.downloads import csv_download
+from components.render import card_html
+from components.state import page_setup
+from podium.qa import filter_pairs
+
+ctx = page_setup("Q&A")
+transcript = ctx.transcript
+
+st.title("Questions and answers")
+pairs = filter_pairs(cached.qa_pairs(transcript.turns), ctx.speakers)
+if pairs.empty:
+    st.info(
+        f"No questions to show for {ctx.filter_label}. A question is a turn by a reporter, "
+        "questioner or moderator (Q, QUESTION, REPORTER, unnamed '- ' lines)."
+    )
+    st.stop()
+
+answered = pairs[pairs["answer_words"] > 0]
+unanswered = len(pairs) - len(answered)
+median_q = int(pairs["question_words"].median())
+median_a = int(answered["answer_words"].median()) if len(answered) else 0
+st.markdown(
+    f"**{len(pairs)} question{'s' if len(pairs) != 1 else ''}, {len(answered)} answered**"
+    + (f" ({unanswered} followed by another question)" if unanswered else "")
+    + f". The median question is {median_q} words; the median answer {median_a} words."
+)
+
+for pair in pairs.itertuples(index=False):
+    st.markdown(f"##### Question {pair.pair_id + 1}")
+    left, right = st.columns(2)
+    left.html(card_html("question", pair.question_speaker, pair.question, pair.question_words))
+    right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words))
+
+st.subheader("All pairs")
+st.dataframe(
+    pairs,
+    hide_index=True,
+    column_order=["pair_id", "question_speaker", "question_words", "answer_speaker", "answer_words", "question", "answer"],
+    column_config={
+        "pair_id": st.column_config.NumberColumn("Pair", format="%d"),
+        "question_speaker": "Asked by",
+        "question_words": st.column_config.NumberColumn("Question (words)", format="%d"),
+        "answer_speaker": "Answered by",
+        "answer_words": st.column_config.NumberColumn("Answer (words)", format="%d"),
+        "question": st.column_config.TextColumn("Question", width="large"),
+        "answer": st.column_config.TextColumn("Answer", width="large"),
+    },
+)
+csv_download(pairs, transcript_name=transcript.name, view="qa_pairs", label="Download Q&A pairs (CSV)")
+
+with st.expander("How questions are paired"):
+    st.markdown(
+        """
+A **question** is a turn by someone on the asking side: unnamed `- ` lines, `Q`, `QUESTION`, reporters,
+interviewers and moderators. Its **answer** is the run of turns that follows, up to the next question.
+When several people answer, each part is labelled with its speaker. A question followed directly by
+another question is listed with no answer. Pairs are formed on the whole transcript, then the speaker
+filter keeps the pairs in which a selected speaker asks or answers.
+"""
+    )

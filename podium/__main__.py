@@ -1,0 +1,62 @@
+"""Command line: ``python -m podium export FILE --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .export import export_tables
+from .model import ParseError
+from .parse import FORMATS, read_transcript
+from .talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
+from .text import DecodeError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``podium`` command."""
+    parser = argparse.ArgumentParser(prog="python -m podium", description="Podium: analyse spoken-word transcripts.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser(
+        "export",
+        help="write turns.csv, speakers.csv, phrases.csv and qa_pairs.csv for a transcript",
+        description="Parse FILE and write the tables the dashboard shows as CSV files in DIR.",
+    )
+    export.add_argument("file", metavar="FILE", help="transcript file to read")
+    export.add_argument("--out", metavar="DIR", required=True, help="folder to write the CSV files to")
+    export.add_argument(
+        "--wpm",
+        type=float,
+        default=DEFAULT_WPM,
+        help=f"words per minute for estimating times when FILE has no timestamps (default {DEFAULT_WPM:g})",
+    )
+    export.add_argument("--format", choices=list(FORMATS), default="auto", help="transcript format (default: auto)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the process exit code (0 on success, 1 on bad input, 2 on bad usage)."""
+    args = build_parser().parse_args(argv)
+    if not (MIN_WPM <= args.wpm <= MAX_WPM):
+        print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
+        return 2
+    try:
+        transcript = read_transcript(args.file, wpm=args.wpm, source_format=args.format)
+    except (DecodeError, ParseError) as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    try:
+        paths = export_tables(transcript, args.out)
+    except OSError as exc:
+        print(f"error: cannot write to {args.out}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    for notice in transcript.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    print(f"{len(transcript.turns)} turns by {len(transcript.speakers)} speakers; wrote " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The tables behind every view, and CSV files safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .model import Transcript
+from .phrases import phrase_table
+from .qa import qa_pairs
+from .talk_time import speaker_table
+
+__all__ = ["FORMULA_PREFIXES", "neutralise_formulas", "to_csv_bytes", "tables", "export_tables", "download_name"]
+
+#: A cell starting with one of these is run as a formula by Excel, LibreOffice and
+#: Google Sheets (OWASP, "CSV Injection"); such cells are prefixed with ``'``.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` whose text cells cannot run as spreadsheet formulas.
+
+    Every string cell that starts with one of :data:`FORMULA_PREFIXES` gets a leading
+    apostrophe (``'=1+1``), the OWASP-recommended neutralisation; numbers are untouched.
+    """
+
+    def fix(value: object) -> object:
+        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
+
+    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].map(fix) for c in text_columns})
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Serialise ``frame`` as CSV for a spreadsheet: UTF-8 with a byte-order mark, formulas neutralised.
+
+    The BOM makes Excel read the file as UTF-8 (curly quotes, accents). Line breaks
+    inside cells are kept, quoted per RFC 4180. The index is not written.
+    """
+    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
+    """Compute every table Podium shows, for the whole transcript.
+
+    Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
+    :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`),
+    ``phrases`` (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at
+    least twice) and ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`).
+    """
+    turns = transcript.turns
+    return {
+        "turns": turns,
+        "speakers": speaker_table(turns),
+        "phrases": phrase_table(turns["text"], ns=(1, 2, 3, 4), min_count=2),
+        "qa_pairs": qa_pairs(turns),
+    }
+
+
+def download_name(transcript_name: str, view: str) -> str:
+    """Return a file name for a download, e.g. ``blinken_nato_open_door_speakers.csv``."""
+    stem = re.sub(r"[^\w\-]+", "_", Path(transcript_name).stem).strip("_") or "transcript"
+    return f"{stem}_{view}.csv"
+
+
+def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
+    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv`` and ``qa_pairs.csv`` to ``out_dir``.
+
+    Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
+    Returns the paths written. Raises OSError if the folder cannot be written.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for view, frame in tables(transcript).items():
+        path = out / f"{view}.csv"
+        path.write_bytes(to_csv_bytes(frame))
+        written.append(path)
+    return written

@@ -1,0 +1,75 @@
+"""The transcript model: metadata plus a turns table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+__all__ = ["Transcript", "TURN_COLUMNS", "ParseError", "filter_speakers"]
+
+#: Columns of the turns table, in order, with their dtypes.
+TURN_COLUMNS: dict[str, str] = {
+    "turn_id": "int64",  # 0-based position in the transcript
+    "speaker": "str",  # display name of the speaker
+    "role": "str",  # "question", "answer" or "other"
+    "text": "str",  # full text of the turn; paragraphs joined by a blank line
+    "n_words": "int64",  # words, excluding stage directions
+    "start_s": "float64",  # seconds from the start of the event
+    "end_s": "float64",  # seconds from the start of the event
+    "cut_off": "bool",  # the turn ends with a cut-off marker (--, em/en dash, ...)
+    "is_question": "bool",  # the turn contains a sentence ending in "?"
+    "n_stage_directions": "int64",  # stage directions such as "(Laughter.)" in the turn
+}
+
+
+class ParseError(ValueError):
+    """Raised when a file is readable text but holds no transcript Podium can parse."""
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A parsed transcript.
+
+    Attributes:
+        name: file name the transcript came from (used to name downloads).
+        title: headline of the page, or the file name when there is none.
+        summary: text between the headline and the first turn, if any.
+        turns: the turns table; see :data:`TURN_COLUMNS` for columns and dtypes.
+        source_format: the format the parser read, e.g. ``"labelled_text"``.
+        encoding: the text encoding the file was decoded with.
+        timing: ``"estimated"`` (from words at ``wpm``) or ``"source"`` (timestamps in the file).
+        wpm: words per minute used to estimate times, or ``None`` when times come from the source.
+        notices: sentences for the reader about how the file was read.
+    """
+
+    name: str
+    title: str
+    summary: str
+    turns: pd.DataFrame
+    source_format: str
+    encoding: str = "utf-8"
+    timing: str = "estimated"
+    wpm: float | None = None
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def speakers(self) -> list[str]:
+        """Speakers in order of first appearance."""
+        return list(dict.fromkeys(self.turns["speaker"]))
+
+    @property
+    def duration_s(self) -> float:
+        """Duration of the event in seconds (end of the last turn)."""
+        return float(self.turns["end_s"].max()) if len(self.turns) else 0.0
+
+
+def filter_speakers(turns: pd.DataFrame, speakers: list[str] | None) -> pd.DataFrame:
+    """Return the turns of ``speakers`` (all turns when ``speakers`` is empty or ``None``).
+
+    The result is a new DataFrame with the same columns; ``turn_id`` keeps its values,
+    so filtered turns still point into the whole transcript.
+    """
+    if not speakers:
+        return turns
+    return turns[turns["speaker"].isin(speakers)].reset_index(drop=True)

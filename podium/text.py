@@ -1,0 +1,198 @@
+"""Text normalisation and tokenisation shared by every count in Podium.
+
+Everything that counts words (turn lengths, talk time, phrases) goes through
+:func:`words` so that one rule decides what a word is. Normalisation happens
+once, in :func:`normalise_text`, before a transcript is parsed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+__all__ = [
+    "DecodeError",
+    "decode_bytes",
+    "normalise_text",
+    "words",
+    "sentence_runs",
+    "STAGE_DIRECTION_RE",
+    "stage_directions",
+    "strip_stage_directions",
+    "CUT_OFF_RE",
+]
+
+
+class DecodeError(ValueError):
+    """Raised when bytes cannot be read as text (binary, empty or undecodable)."""
+
+
+# Quotes and apostrophes folded to ASCII so that "NATO’s" and "NATO's" are one word.
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark (the usual curly apostrophe)
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",  # prime, sometimes used as an apostrophe
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+# Every Unicode space separator (NBSP, thin space, ...) except newline handling below.
+_SPACES_RE = re.compile(r"[^\S\n]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a transcript file's bytes to text, detecting the encoding.
+
+    Tries, in order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8,
+    then charset-normalizer's detection (which covers cp1252 "smart quotes" such
+    as ``\\x92``). Returns ``(text, encoding_name)``.
+
+    Raises:
+        DecodeError: if ``data`` is empty, looks binary (NUL bytes outside a
+            UTF-16/32 file) or no encoding decodes it to readable text.
+    """
+    if not data or not data.strip():
+        raise DecodeError("The file is empty.")
+    boms = [
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ]
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"The file starts like {encoding} but is not valid {encoding}.") from exc
+    if b"\x00" in data:
+        raise DecodeError("The file looks binary (it contains NUL bytes), not like a text transcript.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("The file's text encoding could not be recognised.")
+    text = str(best)
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    if printable < 0.95 * len(text):
+        raise DecodeError("The file does not look like text.")
+    return text, best.encoding
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` with line endings, spaces, quotes and entities made uniform.
+
+    - CRLF and lone CR become LF; form feeds become blank lines.
+    - HTML entities (``&amp;``, ``&#39;``) are decoded.
+    - Curly quotes and apostrophes become ASCII ``'`` and ``"``.
+    - Non-breaking and other Unicode spaces, and tabs, become one ASCII space;
+      zero-width characters and the BOM are removed.
+    - Compatibility forms are composed with Unicode NFC.
+    - Trailing spaces are removed from each line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_QUOTE_MAP)
+    text = _CONTROL_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# A word: letters or digits, with single inner apostrophes, hyphens, periods or
+# colons between them ("NATO's", "open-door", "U.S", "10:30"). Underscore is not a letter.
+_WORD_RE = re.compile(r"[^\W_]+(?:['\-.:][^\W_]+)*")
+
+_STAGE_WORDS = (
+    r"laughter|laughs|laughing|applause|inaudible|unintelligible|indiscernible|crosstalk|"
+    r"cross-talk|cross talk|interruption|interrupted|as interpreted|off-mike|off mike|off-mic|"
+    r"off mic|break|no translation provided|recess|music|silence|pause|sighs|chuckles|"
+    r"audio gap|technical difficulties|simultaneous conversation|booing|cheers|cheering|"
+    r"the assemblage|speaking in|through (?:an )?interpreter|through translator|sic"
+)
+# A stage direction: a parenthesis or bracket whose content starts with one of
+# the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]".
+STAGE_DIRECTION_RE = re.compile(
+    r"[\(\[]\s*(?:" + _STAGE_WORDS + r")\b[^\(\)\[\]]{0,80}[\)\]]",
+    re.IGNORECASE,
+)
+
+# A turn is cut off when it ends with a dash or an ellipsis.
+CUT_OFF_RE = re.compile(r"(?:--+|[\u2014\u2013]|\.\.\.|\u2026|(?<=\w)-)\s*[\"']?\s*$")
+
+
+def stage_directions(text: str) -> list[str]:
+    """Return the stage directions in ``text`` in order, e.g. ``["(Laughter.)"]``."""
+    return [m.group(0) for m in STAGE_DIRECTION_RE.finditer(text)]
+
+
+def strip_stage_directions(text: str) -> str:
+    """Return ``text`` with stage directions replaced by a line break (a sentence boundary)."""
+    return STAGE_DIRECTION_RE.sub("\n", text)
+
+
+def words(text: str) -> list[str]:
+    """Split ``text`` into words, excluding stage directions.
+
+    A word is a run of letters or digits with single inner apostrophes, hyphens,
+    periods or colons (``NATO's``, ``open-door``, ``U.S``, ``10:30``); ``--`` and
+    punctuation separate words. Curly apostrophes must already be folded by
+    :func:`normalise_text`; this function folds them too, to be safe.
+
+    >>> words("NATO’s open-door policy -- (Laughter.) it's 10:30.")
+    ["NATO's", 'open-door', 'policy', "it's", '10:30']
+    """
+    text = strip_stage_directions(text.replace("\u2019", "'"))
+    return _WORD_RE.findall(text)
+
+
+# Between two words, any of these ends a sentence-like run for n-gram counting.
+_BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)")
+_ABBREV_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, p.m, e.g
+
+
+def sentence_runs(text: str) -> list[list[str]]:
+    """Split ``text`` into runs of words that n-grams may span.
+
+    A run ends at sentence punctuation (``. ! ? ; :``), a dash (``--``, em or en
+    dash), an ellipsis, a bracket, a quotation mark, a line break or a stage
+    direction, so that a phrase is never counted across a sentence or an
+    interruption. A period right after an abbreviation (``U.S.``) does not end
+    a run. Words are lower-cased.
+
+    >>> sentence_runs("No change. There will be no change.")
+    [['no', 'change'], ['there', 'will', 'be', 'no', 'change']]
+    """
+    text = strip_stage_directions(text.replace("\u2019", "'"))
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = 0
+    previous = ""
+    for match in _WORD_RE.finditer(text):
+        gap = text[last_end : match.start()]
+        if current and _BOUNDARY_RE.search(gap):
+            if not (_ABBREV_RE.match(previous) and gap.strip() == "."):
+                runs.append(current)
+                current = []
+        previous = match.group(0)
+        current.append(previous.lower())
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return runs
