@@ -16,7 +16,11 @@ if transcript.summary:
 
 n_words = int(turns["n_words"].sum())
 minutes = float((turns["end_s"] - turns["start_s"]).sum()) / 60.0
-how = f"estimated at {ctx.wpm:g} words per minute" if transcript.timing == "estimated" else "from the transcript's timestamps"
+how = (
+    f"estimated at {ctx.wpm:g} words per minute"
+    if transcript.timing == "estimated"
+    else "from the transcript's timestamps"
+)
 n_speakers = turns["speaker"].nunique()
 st.markdown(
     f"**{n_speakers} speaker{'s' if n_speakers != 1 else ''} took {len(turns)} turn{'s' if len(turns) != 1 else ''} "
@@ -37,6 +41,12 @@ else:
     st.html(script_html(turns, timing=transcript.timing))
 csv_download(turns, transcript_name=transcript.name, view="turns", label="Download turns (CSV)")
 
+time_note = (
+    "each turn lasts its words divided by the speaking rate (sidebar); turns are laid end to end "
+    "from 0:00, so pauses are not counted"
+    if transcript.timing == "estimated"
+    else "taken from the transcript's timestamps"
+)
 with st.expander("How this is counted"):
     st.markdown(
         f"""
@@ -44,7 +54,7 @@ with st.expander("How this is counted"):
   continue the previous speaker. Lines starting `- ` are an unnamed questioner, shown as **REPORTER**.
 - **Words**: runs of letters or digits (`NATO's`, `open-door` and `U.S.` count as one word);
   stage directions such as *(Laughter.)* are not counted. Curly and straight apostrophes are the same.
-- **Time**: {"each turn lasts its words divided by the speaking rate (sidebar); turns are laid end to end from 0:00, so pauses are not counted" if transcript.timing == "estimated" else "taken from the transcript's timestamps"}.
+- **Time**: {time_note}.
 - **Cut off**: the turn ends with `--`, a dash or an ellipsis.
 - Read as **{transcript.source_format.replace("_", " ")}**, encoding {transcript.encoding}.
 """

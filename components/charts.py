@@ -49,7 +49,9 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
             "<br>%{customdata[2]} turns<extra></extra>",
         )
     )
-    return _layout(fig, title=f"Talk time per speaker (minutes, {basis})", x_title="Talk time (minutes)", n_rows=len(data))
+    return _layout(
+        fig, title=f"Talk time per speaker (minutes, {basis})", x_title="Talk time (minutes)", n_rows=len(data)
+    )
 
 
 def timeline(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
@@ -78,7 +80,10 @@ def timeline(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(speaker_order)))
     fig.update_layout(bargap=0.35)
     return _layout(
-        fig, title=f"Who spoke when (seconds from the start, {basis})", x_title="Time from start (seconds)", n_rows=len(speaker_order)
+        fig,
+        title=f"Who spoke when (seconds from the start, {basis})",
+        x_title="Time from start (seconds)",
+        n_rows=len(speaker_order),
     )
 
 

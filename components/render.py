@@ -12,7 +12,7 @@ from podium.text import STAGE_DIRECTION_RE
 
 def clock(seconds: float) -> str:
     """Format seconds as ``M:SS`` or ``H:MM:SS``."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -224,4 +224,4 @@ def page_setup(page_title: str) -> PageContext:
     return PageContext(transcript=transcript, speakers=chosen, turns=filter_speakers(transcript.turns, chosen), wpm=wpm)
 
 
-__all__ = ["PageContext", "page_setup", "load_transcript", "PAGES", "FORMATS"]
+__all__ = ["FORMATS", "PAGES", "PageContext", "load_transcript", "page_setup"]

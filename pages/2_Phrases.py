@@ -59,7 +59,9 @@ st.dataframe(
 csv_download(table, transcript_name=transcript.name, view=f"phrases_{n}gram", label="Download phrases (CSV)")
 
 st.subheader("In context")
-phrase = st.selectbox("Phrase", options=list(table["phrase"]), key="kwic_phrase", help="Every place the phrase is said.")
+phrase = st.selectbox(
+    "Phrase", options=list(table["phrase"]), key="kwic_phrase", help="Every place the phrase is said."
+)
 lines = cached.kwic(turns, phrase)
 st.caption(f"“{phrase}”: {len(lines)} occurrence{'s' if len(lines) != 1 else ''} (keyword in context).")
 st.dataframe(

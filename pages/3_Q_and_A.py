@@ -40,7 +40,15 @@ st.subheader("All pairs")
 st.dataframe(
     pairs,
     hide_index=True,
-    column_order=["pair_id", "question_speaker", "question_words", "answer_speaker", "answer_words", "question", "answer"],
+    column_order=[
+        "pair_id",
+        "question_speaker",
+        "question_words",
+        "answer_speaker",
+        "answer_words",
+        "question",
+        "answer",
+    ],
     column_config={
         "pair_id": st.column_config.NumberColumn("Pair", format="%d"),
         "question_speaker": "Asked by",

@@ -7,4 +7,4 @@ from .model import TURN_COLUMNS, ParseError, Transcript
 from .parse import parse_bytes, parse_text, read_transcript
 from .text import DecodeError
 
-__all__ = ["Transcript", "TURN_COLUMNS", "ParseError", "DecodeError", "parse_bytes", "parse_text", "read_transcript"]
+__all__ = ["TURN_COLUMNS", "DecodeError", "ParseError", "Transcript", "parse_bytes", "parse_text", "read_transcript"]

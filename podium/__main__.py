@@ -54,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for notice in transcript.notices:
         print(f"note: {notice}", file=sys.stderr)
-    print(f"{len(transcript.turns)} turns by {len(transcript.speakers)} speakers; wrote " + ", ".join(str(p) for p in paths))
+    print(
+        f"{len(transcript.turns)} turns by {len(transcript.speakers)} speakers; wrote "
+        + ", ".join(str(p) for p in paths)
+    )
     return 0
 
 

@@ -12,7 +12,7 @@ from .phrases import phrase_table
 from .qa import qa_pairs
 from .talk_time import speaker_table
 
-__all__ = ["FORMULA_PREFIXES", "neutralise_formulas", "to_csv_bytes", "tables", "export_tables", "download_name"]
+__all__ = ["FORMULA_PREFIXES", "download_name", "export_tables", "neutralise_formulas", "tables", "to_csv_bytes"]
 
 #: A cell starting with one of these is run as a formula by Excel, LibreOffice and
 #: Google Sheets (OWASP, "CSV Injection"); such cells are prefixed with ``'``.
@@ -31,7 +31,11 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             return "'" + value
         return value
 
-    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+    text_columns = [
+        c
+        for c in frame.columns
+        if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+    ]
     return frame.assign(**{c: frame[c].map(fix) for c in text_columns})
 
 

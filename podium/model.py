@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["Transcript", "TURN_COLUMNS", "ParseError", "filter_speakers"]
+__all__ = ["TURN_COLUMNS", "ParseError", "Transcript", "filter_speakers"]
 
 #: Columns of the turns table, in order, with their dtypes.
 TURN_COLUMNS: dict[str, str] = {

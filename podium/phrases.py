@@ -11,7 +11,7 @@ import pandas as pd
 
 from .text import sentence_runs
 
-__all__ = ["stopwords", "KEPT_STOPWORDS", "count_ngrams", "phrase_table", "kwic", "PHRASE_COLUMNS", "KWIC_COLUMNS"]
+__all__ = ["KEPT_STOPWORDS", "KWIC_COLUMNS", "PHRASE_COLUMNS", "count_ngrams", "kwic", "phrase_table", "stopwords"]
 
 #: Negations are removed from the stopword list: in political speech "no change"
 #: and "not" carry the news, and dropping them would hide phrases like "no change".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["qa_pairs", "QA_COLUMNS", "filter_pairs"]
+__all__ = ["QA_COLUMNS", "filter_pairs", "qa_pairs"]
 
 QA_COLUMNS: dict[str, str] = {
     "pair_id": "int64",  # 0-based, in transcript order

@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["DEFAULT_WPM", "MIN_WPM", "MAX_WPM", "estimate_times", "speaker_table", "SPEAKER_COLUMNS"]
+__all__ = ["DEFAULT_WPM", "MAX_WPM", "MIN_WPM", "SPEAKER_COLUMNS", "estimate_times", "speaker_table"]
 
 #: Default speaking rate in words per minute for transcripts without timestamps.
 #: Measured on the force-aligned 2020 US presidential and vice-presidential
 #: debates and town halls of the M-Arg dataset (Mestre et al., 2021; see
-#: ``../shared/eval/timed``): 107,000 words in 33,900 s of turns, 3.16 words per
-#: second, i.e. 190 words per minute including the pauses inside and after turns.
+#: ``../shared/eval/timed``): 73,800 words (counted by :func:`podium.text.words`) in
+#: 6.5 hours of turns, 189 words per minute including the pauses inside and after
+#: turns (the dataset's own figure is 3.16 words per second), rounded to 190.
 #: ``bench/talk_time_accuracy.py`` measures the error this rate gives per speaker.
 DEFAULT_WPM: float = 190.0
 #: Bounds accepted for a words-per-minute rate.

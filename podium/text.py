@@ -14,15 +14,15 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 __all__ = [
+    "CUT_OFF_RE",
+    "STAGE_DIRECTION_RE",
     "DecodeError",
     "decode_bytes",
     "normalise_text",
-    "words",
     "sentence_runs",
-    "STAGE_DIRECTION_RE",
     "stage_directions",
     "strip_stage_directions",
-    "CUT_OFF_RE",
+    "words",
 ]
 
 

@@ -1,0 +1,144 @@
+"""The dashboard in headless Chromium: cold deep links, charts, the shared filter, downloads, bad uploads."""
+
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.conftest import wait_idle
+
+PAGES = {
+    "": "Overview",
+    "Speaker_time": "Speaker time",
+    "Phrases": "Repeated phrases",
+    "Q_and_A": "Questions and answers",
+}
+CHARTS = {"": 0, "Speaker_time": 2, "Phrases": 1, "Q_and_A": 0}
+
+
+def _exceptions(tab) -> list[str]:
+    return tab.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def _selected_speakers(tab) -> list[str]:
+    widget = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    tags = widget.locator(".react-aria-ComboBox [data-tag] span[title]")
+    return [t.strip() for t in tags.all_inner_texts()]
+
+
+NAV = {"Overview": "", "Speaker time": "Speaker_time", "Phrases": "Phrases", "Q&A": "Q_and_A"}
+
+
+def _go(tab, label: str) -> None:
+    """Click a sidebar link and wait until the new page has run."""
+    tab.locator('[data-testid="stSidebar"] a', has_text=label).first.click()
+    path = NAV[label]
+    tab.wait_for_url(
+        lambda url: urlparse(url).path.rstrip("/").endswith("/" + path) if path else urlparse(url).path == "/"
+    )
+    heading = PAGES[path] if path else "Blinken says no change"
+    tab.get_by_role("heading", name=heading).first.wait_for()
+    wait_idle(tab)
+
+
+def _speakers_in_url(tab) -> list[str]:
+    return parse_qs(urlparse(tab.url).query).get("speaker", [])
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_cold_deep_link_renders_page_with_charts(fresh_server, tab, path):
+    tab.goto(f"{fresh_server}/{path}")
+    wait_idle(tab)
+    tab.get_by_role("heading", name=PAGES[path] if path else "Blinken says no change").first.wait_for()
+    assert _exceptions(tab) == []
+    # the shared sidebar is there even though app.py never ran
+    assert tab.locator('[data-testid="stSidebar"] a', has_text="Speaker time").count() == 1
+    charts = tab.locator('[data-testid="stPlotlyChart"] .main-svg')
+    if CHARTS[path]:
+        charts.nth(CHARTS[path] - 1).wait_for()
+        assert tab.locator('[data-testid="stPlotlyChart"]').count() == CHARTS[path]
+    if path == "Phrases":
+        tab.locator('[data-testid="stImage"] img').first.wait_for()
+
+
+def test_filter_survives_navigation_reload_and_change(fresh_server, tab):
+    # cold deep link with a filter
+    tab.goto(f"{fresh_server}/Phrases?speaker=ANTONY+BLINKEN")
+    wait_idle(tab)
+    assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
+    assert "“open door” is the most repeated 2-word phrase: 3 times" in tab.inner_text("body")
+    # switch pages
+    _go(tab, "Q&A")
+    assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
+    assert _speakers_in_url(tab) == ["ANTONY BLINKEN"]
+    _go(tab, "Overview")
+    assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
+    assert "1 speaker took 3 turns" in tab.inner_text("body")
+    # back, then reload
+    tab.go_back()
+    wait_idle(tab)
+    assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
+    tab.reload()
+    wait_idle(tab)
+    assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
+    assert _speakers_in_url(tab) == ["ANTONY BLINKEN"]
+    # change the filter: add REPORTER
+    tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').click()
+    tab.get_by_role("option", name="REPORTER").click()
+    tab.keyboard.press("Escape")
+    tab.wait_for_url(lambda url: "REPORTER" in url)
+    wait_idle(tab)
+    assert sorted(_selected_speakers(tab)) == ["ANTONY BLINKEN", "REPORTER"]
+    # and switch again
+    _go(tab, "Speaker time")
+    assert sorted(_selected_speakers(tab)) == ["ANTONY BLINKEN", "REPORTER"]
+    assert sorted(_speakers_in_url(tab)) == ["ANTONY BLINKEN", "REPORTER"]
+    assert "ANTONY BLINKEN spoke most" in tab.inner_text("body")
+    assert _exceptions(tab) == []
+
+
+def test_download_speaker_csv(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Speaker_time")
+    wait_idle(tab)
+    with tab.expect_download() as info:
+        tab.get_by_role("button", name="Download speaker table (CSV)").click()
+    download = info.value
+    assert download.suggested_filename == "blinken_nato_open_door_speakers.csv"
+    data = open(download.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["speaker"] for r in rows] == ["ANTONY BLINKEN", "REPORTER"]
+    assert [r["n_turns"] for r in rows] == ["3", "3"]
+
+
+def test_bad_upload_shows_one_sentence_and_keeps_the_transcript(fresh_server, tab, tmp_path):
+    tab.goto(f"{fresh_server}/?speaker=REPORTER")
+    wait_idle(tab)
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 100)
+    tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(bad))
+    tab.locator('[data-testid="stAlert"]', has_text="Could not open broken.txt").wait_for()
+    wait_idle(tab)
+    assert _exceptions(tab) == []
+    assert "The previous transcript is still loaded." in tab.inner_text("body")
+    assert _selected_speakers(tab) == ["REPORTER"]
+    assert "Blinken says no change" in tab.inner_text("body")
+
+
+def test_good_upload_replaces_the_transcript(fresh_server, tab, tmp_path):
+    tab.goto(fresh_server)
+    wait_idle(tab)
+    good = tmp_path / "mini_briefing.txt"
+    good.write_text(
+        "Mini briefing\n\nMS. PSAKI: Hello <b>there</b>.\n\nQ  Is it =SUM(A1)?\n\nMS. PSAKI: No.\n", encoding="utf-8"
+    )
+    tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(good))
+    tab.get_by_role("heading", name="Mini briefing").wait_for()
+    wait_idle(tab)
+    body = tab.inner_text("body")
+    assert "Hello <b>there</b>." in body  # escaped, shown as typed
+    assert tab.locator("b", has_text="there").count() == 0
+    assert "2 speakers took 3 turns" in body
+    _go(tab, "Q&A")
+    assert "1 question, 1 answered" in tab.inner_text("body")

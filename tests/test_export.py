@@ -1,0 +1,106 @@
+"""CSV safety, the export command and its documented schema."""
+
+import csv
+import io
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from podium.export import download_name, neutralise_formulas, to_csv_bytes
+from podium.model import TURN_COLUMNS
+from podium.phrases import PHRASE_COLUMNS
+from podium.qa import QA_COLUMNS
+from podium.talk_time import SPEAKER_COLUMNS
+from tests.conftest import ROOT, SEED
+
+
+def _read(data: bytes) -> list[dict]:
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_cells_are_neutralised(cell):
+    rows = _read(to_csv_bytes(pd.DataFrame({"text": [cell], "n": [-5]})))
+    assert rows[0]["text"] == "'" + cell.replace("\r", "\n") or rows[0]["text"].startswith("'")
+    assert rows[0]["n"] == "-5"  # numbers untouched
+
+
+def test_ordinary_text_and_unicode_survive():
+    frame = pd.DataFrame({"text": ["NATO’s door — open", 'say "no"\nnext line'], "flag": [True, False]})
+    rows = _read(to_csv_bytes(frame))
+    assert rows[0]["text"] == "NATO’s door — open"
+    assert rows[1]["text"].replace("\r\n", "\n") == 'say "no"\nnext line'
+    assert neutralise_formulas(frame).equals(frame)
+
+
+def test_download_name():
+    assert download_name("blinken_nato_open_door.txt", "speakers") == "blinken_nato_open_door_speakers.csv"
+    assert download_name("My file (1).srt", "turns") == "My_file_1_turns.csv"
+    assert download_name("???.txt", "turns") == "transcript_turns.csv"
+
+
+def _run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "podium", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_export_writes_the_four_tables(tmp_path):
+    result = _run("export", str(SEED), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    files = {p.name for p in tmp_path.iterdir()}
+    assert files == {"turns.csv", "speakers.csv", "phrases.csv", "qa_pairs.csv"}
+    turns = _read((tmp_path / "turns.csv").read_bytes())
+    assert list(turns[0]) == list(TURN_COLUMNS)
+    assert [t["speaker"] for t in turns] == ["REPORTER", "ANTONY BLINKEN"] * 3
+    assert turns[3]["text"] == "This isn't about concessions--" and turns[3]["cut_off"] == "True"
+    speakers = _read((tmp_path / "speakers.csv").read_bytes())
+    assert list(speakers[0]) == list(SPEAKER_COLUMNS)
+    phrases = _read((tmp_path / "phrases.csv").read_bytes())
+    assert list(phrases[0]) == list(PHRASE_COLUMNS)
+    counts = {(p["phrase"], p["n"]): int(p["count"]) for p in phrases}
+    assert counts[("no change", "2")] == 3 and counts[("open door", "2")] == 3
+    assert {p["n"] for p in phrases} == {"1", "2", "3", "4"} or {p["n"] for p in phrases} <= {"1", "2", "3", "4"}
+    assert all(int(p["count"]) >= 2 for p in phrases)
+    pairs = _read((tmp_path / "qa_pairs.csv").read_bytes())
+    assert list(pairs[0]) == list(QA_COLUMNS)
+    assert len(pairs) == 3
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"\x00\x01\x02\x03" * 50, "binary"), (b"... -- !!", "no words")],
+)
+def test_export_rejects_bad_input_with_one_line(tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = _run("export", str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_missing_file_and_bad_rate(tmp_path):
+    result = _run("export", str(tmp_path / "nope.txt"), "--out", str(tmp_path))
+    assert result.returncode == 1 and "cannot read" in result.stderr and "Traceback" not in result.stderr
+    result = _run("export", str(SEED), "--out", str(tmp_path), "--wpm", "5")
+    assert result.returncode == 2 and "--wpm" in result.stderr
+
+
+def test_readme_documents_every_exported_column():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, columns in [
+        ("turns.csv", TURN_COLUMNS),
+        ("speakers.csv", SPEAKER_COLUMNS),
+        ("phrases.csv", PHRASE_COLUMNS),
+        ("qa_pairs.csv", QA_COLUMNS),
+    ]:
+        section = readme.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
+        for column in columns:
+            assert re.search(rf"`{column}`", section), f"README does not document {name}:{column}"

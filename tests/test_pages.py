@@ -1,0 +1,132 @@
+"""Every page rendered by Streamlit's AppTest: renders, filters, keeps the filter across pages."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).parents[1] / "app.py")
+PAGES = ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"]
+
+
+def _app(page="app.py", **query):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page != "app.py":
+        at.switch_page(page)
+    return at.run()
+
+
+def _text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _query(at, key) -> list[str]:
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _speakers_widget(at):
+    return next(w for w in at.multiselect if w.label == "Speakers")
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_renders_without_exception(page_path):
+    at = _app(page_path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert _speakers_widget(at).options == ["REPORTER", "ANTONY BLINKEN"]
+
+
+def test_overview_headline_numbers():
+    at = _app()
+    assert at.title[0].value == "Blinken says no change to NATO's open-door policy"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Speakers"] == "2" and metrics["Turns"] == "6"
+    assert "2 speakers took 6 turns" in _text(at)
+
+
+def test_speaker_time_headline_and_tables():
+    at = _app("pages/1_Speaker_time.py")
+    assert "ANTONY BLINKEN spoke most" in _text(at)
+    table = at.dataframe[0].value
+    assert list(table["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
+    assert list(table["n_turns"]) == [3, 3]
+
+
+def test_phrases_page_counts_and_kwic():
+    at = _app("pages/2_Phrases.py")
+    assert "“no change” is the most repeated 2-word phrase: 3 times" in _text(at)
+    table = at.dataframe[0].value.set_index("phrase")
+    assert table.loc["open door", "count"] == 3
+    kwic = at.dataframe[1].value
+    assert list(kwic["turn_id"]) == [4, 5, 5]
+
+
+def test_phrases_page_n_selector():
+    at = _app("pages/2_Phrases.py")
+    at.button_group(key="phrase_n").set_value(3).run()
+    assert not at.exception
+    assert "most repeated 3-word phrase" in _text(at)
+    assert set(at.dataframe[0].value["n"]) == {3}
+
+
+def test_qa_page_pairs():
+    at = _app("pages/3_Q_and_A.py")
+    assert "3 questions, 3 answered" in _text(at)
+    pairs = at.dataframe[0].value
+    assert list(pairs["question_turn_id"]) == [0, 2, 4]
+
+
+def test_filter_from_url_applies_on_every_page():
+    at = _app(speaker="ANTONY BLINKEN")
+    assert _speakers_widget(at).value == ["ANTONY BLINKEN"]
+    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert list(at.dataframe[0].value["speaker"]) == ["ANTONY BLINKEN"]
+    at.switch_page("pages/2_Phrases.py").run()
+    kwic = at.dataframe[1].value
+    assert set(kwic["speaker"]) == {"ANTONY BLINKEN"}
+    # Blinken says "open door" three times (turns 1, 1, 5) and "no change" twice (turn 5)
+    assert "“open door” is the most repeated 2-word phrase: 3 times" in _text(at)
+    at.switch_page("pages/3_Q_and_A.py").run()
+    assert len(at.dataframe[0].value) == 3  # Blinken answers all three
+    assert _query(at, "speaker") == ["ANTONY BLINKEN"]
+
+
+def test_filter_chosen_in_the_sidebar_survives_page_switches():
+    at = _app()
+    _speakers_widget(at).set_value(["REPORTER"]).run()
+    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    assert _query(at, "speaker") == ["REPORTER"]
+    for page_path in PAGES[1:] + PAGES[:1]:
+        at.switch_page(page_path).run()
+        assert not at.exception
+        assert _speakers_widget(at).value == ["REPORTER"], page_path
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert list(at.dataframe[0].value["speaker"]) == ["REPORTER"]
+
+
+def test_unknown_speaker_in_url_is_ignored():
+    at = _app(speaker="NOBODY")
+    assert not at.exception
+    assert _speakers_widget(at).value == []
+    assert {m.label: m.value for m in at.metric}["Turns"] == "6"
+
+
+def test_speaking_rate_changes_durations_and_url():
+    at = _app()
+    assert {m.label: m.value for m in at.metric}["Duration"] == f"{339 / 190:.1f} min"
+    rate = next(w for w in at.number_input if w.label.startswith("Speaking rate"))
+    rate.set_value(100.0).run()
+    assert {m.label: m.value for m in at.metric}["Duration"] == f"{339 / 100:.1f} min"
+    assert _query(at, "wpm") == ["100"]
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert "at 100 words per minute" in _text(at)
+
+
+def test_bad_rate_in_url_falls_back_to_default():
+    at = _app(wpm="fast")
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Duration"] == f"{339 / 190:.1f} min"
