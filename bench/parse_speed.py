@@ -34,7 +34,9 @@ def measure(name: str, data: bytes) -> None:
 
 
 def main() -> None:
-    files = sorted((p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".tsv"), key=lambda p: -p.stat().st_size)
+    files = sorted(
+        (p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".tsv"), key=lambda p: -p.stat().st_size
+    )
     for path in files[:5]:
         measure(str(path.relative_to(CORPUS)), path.read_bytes())
     seed = (ROOT / "data" / "blinken_nato_open_door.txt").read_bytes()

@@ -37,7 +37,9 @@ def main() -> None:
         est = per_speaker["words"] * 60 / wpm
         err = (est - per_speaker["real_s"]) / per_speaker["real_s"]
         print(f"at {wpm:g} wpm, talk time per speaker (speakers with > 2 min):")
-        table = per_speaker.assign(est_s=est.round(0), error_pct=(100 * err).round(1)).sort_values("real_s", ascending=False)
+        table = per_speaker.assign(est_s=est.round(0), error_pct=(100 * err).round(1)).sort_values(
+            "real_s", ascending=False
+        )
         print(table.to_string())
         print(f"  median absolute error {100 * err.abs().median():.1f}%, worst {100 * err.abs().max():.1f}%")
         share_real = per_speaker["real_s"] / per_speaker["real_s"].sum()
