@@ -41,6 +41,10 @@ class Transcript:
         timing: ``"estimated"`` (from words at ``wpm``) or ``"source"`` (timestamps in the file).
         wpm: words per minute used to estimate times, or ``None`` when times come from the source.
         notices: sentences for the reader about how the file was read.
+        metadata: text of the source that is not speech (headline, front matter, banners).
+        removed: structural text consumed by the parser (labels, timestamps, cue and line
+            numbers); with ``metadata`` and the turns it accounts for every word of the source.
+        aliases: ``{speaker: [labels]}`` for speakers found under several labels.
     """
 
     name: str
@@ -52,6 +56,9 @@ class Transcript:
     timing: str = "estimated"
     wpm: float | None = None
     notices: tuple[str, ...] = field(default_factory=tuple)
+    metadata: str = ""
+    removed: tuple[str, ...] = field(default_factory=tuple)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def speakers(self) -> list[str]:

@@ -8,13 +8,14 @@ merges consecutive blocks of one speaker into turns and measures them.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import formats
+from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .model import TURN_COLUMNS, ParseError, Transcript
+from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, estimate_times
 from .text import CUT_OFF_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
 
@@ -29,206 +30,6 @@ __all__ = [
     "parse_text",
     "read_transcript",
 ]
-
-#: Speaker name given to unlabelled question lines (the seed's ``- `` lines).
-UNNAMED_QUESTIONER = "REPORTER"
-#: Speaker name given to speech whose speaker the source does not say.
-UNKNOWN_SPEAKER = "UNKNOWN"
-
-#: Formats a user may force instead of auto-detection.
-FORMATS: dict[str, str] = {
-    "auto": "Detect automatically",
-    "labelled_text": "Labelled text (NAME: speech)",
-    "plain": "Plain text, no speaker labels",
-}
-
-_QUESTION_LABELS = {
-    UNNAMED_QUESTIONER,
-    "Q",
-    "QUESTION",
-    "QUESTIONER",
-    "REPORTER",
-    "INTERVIEWER",
-    "MODERATOR",
-    "AUDIENCE MEMBER",
-    "PARTICIPANT",
-}
-_OTHER_LABELS = {UNKNOWN_SPEAKER, "OPERATOR", "ANNOUNCER", "NARRATOR", "STAFF", "INTERPRETER", "VOICE OVER"}
-
-
-@dataclass
-class Block:
-    """A stretch of speech under one label, as a format reader finds it.
-
-    ``paragraphs`` are the block's paragraphs in order; ``start_s``/``end_s`` are
-    seconds from the source's timestamps, or ``None`` when it has none.
-    """
-
-    speaker: str
-    paragraphs: list[str]
-    start_s: float | None = None
-    end_s: float | None = None
-
-
-def infer_role(speaker: str) -> str:
-    """Return the usual role of a speaker label: ``"question"``, ``"answer"`` or ``"other"``.
-
-    Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
-    operators and announcers are ``"other"``; everyone else answers.
-    """
-    key = re.sub(r"[^A-Z ]", "", speaker.upper()).strip()
-    if key in _QUESTION_LABELS or key.startswith("REPORTER") or key.startswith("QUESTION"):
-        return "question"
-    if key in _OTHER_LABELS:
-        return "other"
-    return "answer"
-
-
-# ---------------------------------------------------------------------------
-# Labelled text: "NAME: speech", the seed's "- speech", "Q  speech".
-
-_DASH_TURN_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
-_Q_RE = re.compile(r"^(?P<label>Q|QUESTION)(?:\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
-_NAME_PART = r"(?:[A-Z][\w'\-]*\.?|[a-z]{1,4}\.?)"
-_LABEL_RE = re.compile(
-    r"^(?P<label>[A-Z][\w'\-]*\.?(?:\s" + _NAME_PART + r"){0,6}"
-    r"(?:\s*\([^()\n]{1,80}\))?(?:,\s*[A-Z][\w .'\-]{1,40})?)"
-    r"\s?:(?:\s+|$)(?P<rest>.*)$"
-)
-# Words that take a colon in page furniture but are never speakers.
-_NOT_LABELS = {
-    "NOTE",
-    "NOTES",
-    "SOURCE",
-    "SOURCES",
-    "DATE",
-    "TIME",
-    "TIMES",
-    "SUBJECT",
-    "RE",
-    "TO",
-    "FROM",
-    "CC",
-    "LOCATION",
-    "PLACE",
-    "PARTICIPANTS",
-    "PRESENT",
-    "TAGS",
-    "TAG",
-    "CATEGORY",
-    "CATEGORIES",
-    "UPDATE",
-    "UPDATED",
-    "PUBLISHED",
-    "POSTED",
-    "LINK",
-    "URL",
-    "HTTP",
-    "HTTPS",
-    "EMAIL",
-    "PHONE",
-    "TRANSCRIPT",
-    "VIDEO",
-    "AUDIO",
-    "WATCH",
-    "LISTEN",
-    "READ",
-    "SHARE",
-    "EDITOR",
-    "EDITORS",
-    "CONTACT",
-    "FOR IMMEDIATE RELEASE",
-    "RELEASE",
-    "PS",
-    "PPS",
-    "EDT",
-    "EST",
-    "PM",
-    "AM",
-}
-_MARKER_RE = re.compile(r"^(?:video |full |audio )?transcript:?$", re.IGNORECASE)
-
-
-def _label_key(label: str) -> str:
-    return re.sub(r"\s+", " ", label).strip()
-
-
-def _is_capitalised_label(label: str) -> bool:
-    """True when the label's name (outside parentheses) is written in capitals (MR. McCLELLAN)."""
-    name = re.sub(r"\([^)]*\)", "", label)
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
-
-
-def _candidate_label(line: str) -> tuple[str, str] | None:
-    """Return ``(label, rest)`` when ``line`` starts like a speaker label, else ``None``."""
-    m = _DASH_TURN_RE.match(line)
-    if m:
-        return UNNAMED_QUESTIONER, m.group("rest")
-    m = _Q_RE.match(line)
-    if m:
-        return m.group("label"), m.group("rest")
-    m = _LABEL_RE.match(line)
-    if m:
-        label = _label_key(m.group("label"))
-        if label.upper().rstrip(".") in _NOT_LABELS or len(label) > 80:
-            return None
-        return label, m.group("rest")
-    return None
-
-
-def _read_labelled(lines: list[str]) -> tuple[list[str], list[Block]]:
-    """Split lines into preamble lines and speaker blocks."""
-    candidates = [_candidate_label(line.strip()) for line in lines]
-    counts = Counter(c[0] for c in candidates if c)
-
-    def accepted(candidate: tuple[str, str] | None) -> bool:
-        if candidate is None:
-            return False
-        label = candidate[0]
-        if label == UNNAMED_QUESTIONER or label in ("Q", "QUESTION"):
-            return True
-        return _is_capitalised_label(label) or counts[label] >= 2
-
-    preamble: list[str] = []
-    blocks: list[Block] = []
-    pending_break = False
-    for line, candidate in zip(lines, candidates, strict=True):
-        stripped = line.strip()
-        if accepted(candidate):
-            label, rest = candidate  # type: ignore[misc]
-            blocks.append(Block(speaker=label, paragraphs=[rest.strip()] if rest.strip() else []))
-            pending_break = False
-            continue
-        if not blocks:
-            preamble.append(stripped)
-            continue
-        if not stripped:
-            pending_break = True
-            continue
-        paragraphs = blocks[-1].paragraphs
-        if paragraphs and not pending_break:
-            paragraphs[-1] = f"{paragraphs[-1]} {stripped}"
-        else:
-            paragraphs.append(stripped)
-        pending_break = False
-    return preamble, blocks
-
-
-def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]:
-    """Return ``(title, summary)`` from the lines before the first turn."""
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in [*preamble, ""]:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
-    if not paragraphs:
-        return fallback_title, ""
-    return paragraphs[0], "\n\n".join(paragraphs[1:])
 
 
 # ---------------------------------------------------------------------------
@@ -251,7 +52,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     merged: list[Block] = []
     for block in blocks:
         paragraphs = [p for p in block.paragraphs if p.strip()]
-        if not paragraphs:
+        if not paragraphs and not block.keep_empty:
             continue
         if merged and merged[-1].speaker == block.speaker:
             merged[-1].paragraphs.extend(paragraphs)
@@ -295,6 +96,25 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
 # Entry points
 
 
+def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]:
+    """Return ``(title, summary)`` from the paragraphs before the first turn."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*preamble, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
+    if not paragraphs:
+        return fallback_title, ""
+    return paragraphs[0], "\n\n".join(paragraphs[1:])
+
+
+_MARKER_RE = re.compile(r"^(?:video |full |audio )?transcript:?$", re.IGNORECASE)
+
+
 def parse_text(
     text: str,
     *,
@@ -302,40 +122,65 @@ def parse_text(
     wpm: float = DEFAULT_WPM,
     source_format: str = "auto",
     encoding: str = "utf-8",
+    merge_aliases: bool = True,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
     Parameters:
-        text: the transcript's text (any line endings, spaces and quotes).
-        name: the file name, used as title fallback and to name downloads.
+        text: the transcript's text as decoded (any line endings, spaces and quotes).
+        name: the file name; helps detect the format, titles a page without a headline,
+            and names downloads.
         wpm: words per minute for estimating times when the text has no timestamps.
-        source_format: ``"auto"`` or one of :data:`FORMATS`.
+        source_format: ``"auto"`` or a key of :data:`~podium.formats.FORMATS`.
         encoding: the encoding the text was decoded from, reported back.
+        merge_aliases: merge labels that :func:`~podium.speakers.propose_aliases` finds
+            to be one person (listed in ``Transcript.aliases``).
 
     Returns:
-        The transcript. Lines before the first speaker label become ``title`` and
-        ``summary``, not turns. Text with no speaker labels at all becomes one turn
+        The transcript. Text before the first speaker label becomes ``title``, ``summary``
+        and ``metadata``, not turns. Text with no speaker labels at all becomes one turn
         by :data:`UNKNOWN_SPEAKER`, with a notice.
 
     Raises:
-        ParseError: if the text holds no words, or ``source_format`` is unknown.
+        ParseError: if the text holds no words, is not in the chosen format, or
+            ``source_format`` is unknown.
     """
     if source_format not in FORMATS:
         raise ParseError(f"Unknown format {source_format!r}; choose one of {', '.join(FORMATS)}.")
-    text = normalise_text(text)
-    if not words(text):
+    normalised = normalise_text(text)
+    if not words(normalised):
         raise ParseError("The file holds no words to analyse.")
-    lines = text.split("\n")
-    notices: list[str] = []
-    preamble, blocks = ([], []) if source_format == "plain" else _read_labelled(lines)
-    fmt = "labelled_text"
-    if not blocks:
-        fmt = "plain"
-        preamble = []
-        paragraphs = [p.strip().replace("\n", " ") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
+    try:
+        result = formats.read(text if fmt in ("stt_json", "html") else normalised, name=name, source_format=fmt)
+    except ValueError as exc:
+        raise ParseError(str(exc)) from exc
+    notices = list(result.notices)
+    blocks = result.blocks
+    metadata = list(result.metadata)
+    if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
+        if fmt == "stt_json":
+            raise ParseError("The JSON file holds no transcribed words.")
+        metadata = []
+        paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]
         blocks = [Block(UNKNOWN_SPEAKER, paragraphs)]
+        result.removed.clear()
+        result.source_format = "plain"
         notices.append("No speaker labels were found, so all the text is attributed to one unknown speaker.")
-    title, summary = _split_preamble(preamble, Path(name).stem)
+    aliases: dict[str, list[str]] = {}
+    if merge_aliases:
+        canonical = propose_aliases([b.speaker for b in blocks])
+        for label, target in canonical.items():
+            if label != target:
+                aliases.setdefault(target, [target]).append(label)
+        for block in blocks:
+            block.speaker = canonical.get(block.speaker, block.speaker)
+        if aliases:
+            listed = "; ".join(f"{k} = {' / '.join(v[1:])}" for k, v in aliases.items())
+            notices.append(f"Labels taken to be the same person: {listed}. Rename speakers to undo.")
+    title, summary = _split_preamble(metadata, Path(name).stem)
+    if result.title:
+        title = result.title
     turns, timing = build_turns(blocks, wpm=wpm)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
@@ -344,11 +189,14 @@ def parse_text(
         title=title,
         summary=summary,
         turns=turns,
-        source_format=fmt,
+        source_format=result.source_format or fmt,
         encoding=encoding,
         timing=timing,
         wpm=wpm if timing == "estimated" else None,
         notices=tuple(notices),
+        metadata="\n".join(metadata),
+        removed=tuple(result.removed),
+        aliases=aliases,
     )
 
 

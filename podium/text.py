@@ -48,9 +48,10 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 
-# Every Unicode space separator (NBSP, thin space, ...) except newline handling below.
-_SPACES_RE = re.compile(r"[^\S\n]+")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+# Every whitespace character other than newline and the ASCII space (NBSP, thin space, tab,
+# ...) becomes one ASCII space; runs are kept, since column layout carries meaning in some formats.
+_SPACES_RE = re.compile(r"[^\S\n ]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -101,8 +102,8 @@ def normalise_text(text: str) -> str:
     - CRLF and lone CR become LF; form feeds become blank lines.
     - HTML entities (``&amp;``, ``&#39;``) are decoded.
     - Curly quotes and apostrophes become ASCII ``'`` and ``"``.
-    - Non-breaking and other Unicode spaces, and tabs, become one ASCII space;
-      zero-width characters and the BOM are removed.
+    - Non-breaking and other Unicode spaces, and tabs, become ASCII spaces (runs are
+      kept); zero-width characters, soft hyphens and the BOM are removed.
     - Compatibility forms are composed with Unicode NFC.
     - Trailing spaces are removed from each line.
     """
@@ -196,3 +197,11 @@ def sentence_runs(text: str) -> list[list[str]]:
     if current:
         runs.append(current)
     return runs
+
+
+def all_words(text: str) -> list[str]:
+    """Split ``text`` into words like :func:`words`, but keep the words of stage directions.
+
+    Used to check that parsing loses no word of the source.
+    """
+    return _WORD_RE.findall(text.replace("\u2019", "'"))

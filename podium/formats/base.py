@@ -1,0 +1,73 @@
+"""What every format reader returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["UNKNOWN_SPEAKER", "UNNAMED_QUESTIONER", "Block", "ReadResult", "parse_clock"]
+
+#: Speaker name given to unlabelled question lines (the seed's ``- `` lines).
+UNNAMED_QUESTIONER = "REPORTER"
+#: Speaker name given to speech whose speaker the source does not say.
+UNKNOWN_SPEAKER = "UNKNOWN"
+
+
+@dataclass
+class Block:
+    """A stretch of speech under one label, as a format reader finds it.
+
+    ``paragraphs`` are the block's paragraphs in order; ``start_s``/``end_s`` are seconds
+    from the source's timestamps, or ``None`` when it has none. ``keep_empty`` keeps a
+    block that has timing but no words (speaker segmentations without text).
+    """
+
+    speaker: str
+    paragraphs: list[str]
+    start_s: float | None = None
+    end_s: float | None = None
+    keep_empty: bool = False
+
+
+@dataclass
+class ReadResult:
+    """A format reader's output.
+
+    Attributes:
+        blocks: speaker blocks in order (not yet merged into turns).
+        metadata: text that is not speech (front matter, banners, headers), in order.
+        title: a title the source states (front matter, <title>), if any.
+        removed: structural text the reader consumed and that is neither speech nor
+            metadata: speaker labels, timestamps, cue numbers, page and line numbers.
+            Kept so that tests can prove no word was lost.
+        notices: sentences for the reader about how the file was read.
+        source_format: the name of the format read.
+    """
+
+    blocks: list[Block]
+    metadata: list[str] = field(default_factory=list)
+    title: str = ""
+    removed: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    source_format: str = ""
+
+
+_CLOCK_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
+
+
+def parse_clock(value: str) -> float | None:
+    """Parse ``H:MM:SS``, ``M:SS``, ``HH:MM:SS.mmm`` or ``MM:SS,mmm`` to seconds; ``None`` if it is not a clock.
+
+    >>> parse_clock("1:02:03.5")
+    3723.5
+    >>> parse_clock("0:19:28,081")
+    1168.081
+    """
+    m = _CLOCK_RE.match(value)
+    if not m:
+        return None
+    hours, minutes, seconds, frac = m.groups()
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    if frac:
+        total += int(frac) / 10 ** len(frac)
+    return float(total)

@@ -1,0 +1,467 @@
+"""Labelled text: a speaker label, then what they said.
+
+Covers, after :func:`podium.text.normalise_text`:
+
+- ``NAME: speech`` in any case (``MS. PSAKI:``, ``Ms. Ortagus:``, ``MR. McCLELLAN:``), labels with
+  parentheticals and roles (``Mr. Michael Howard (Folkestone and Hythe) (Con):``,
+  ``KIM (through translator):``), ``**Name:**`` markdown bold, labels alone on their line
+  (``SPEAKER_00:``) with the speech below;
+- reporter labels ``Q``/``Q:``/``QUESTION:`` (``Q`` followed only by spaces, as on whitehouse.gov),
+  ``A:``; the reference transcript's unnamed ``- `` lines;
+- Congressional-record labels ending in a period (``Chairman HAMILTON.``), alone or inline;
+- timestamps: rev.com ``Name (00:04):`` and ``Name: (00:04)``, Otter ``Name  0:03`` header lines
+  (M:SS switching to H:MM:SS), ``[HH:MM:SS] Name:`` prefixes;
+- court-reporter layouts with line numbers 1-25 and page numbers, YAML front matter, markdown
+  escapes and inline HTML in markdown files;
+- one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``).
+
+Text before the first label is metadata (headline, banners, datelines), not a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
+
+__all__ = ["NOT_LABELS", "read_labelled"]
+
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_HTML_TAG_RE = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^<>]*>", re.DOTALL)
+_LIQUID_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+_BOLD_LABEL_RE = re.compile(r"^(\s*)\*\*([^*\n]{1,120}?)(:?)\*\*(:?)")
+_BOLD_RE = re.compile(r"\*\*([^*\n]+?)\*\*")
+_HEADING_RE = re.compile(r"^#{1,6}\s+\S")
+
+_DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
+_Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
+_BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
+_CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
+_OTTER_RE = re.compile(r"^(?P<label>[A-Z][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
+_COLON_RE = re.compile(
+    r"^(?P<label>[A-Z\[][^:\n]{0,100}?)"
+    r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
+    r"\s*:(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$)(?P<rest>.*)$"
+)
+_PERIOD_RE = re.compile(
+    r"^(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
+    r"Admiral|Colonel|Governor|Secretary|The)\.?\s+)+[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?)\.(?:\s+(?P<rest>.*))?$"
+)
+_CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
+_EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
+
+#: Words that take a colon in page furniture but are never speakers.
+NOT_LABELS = {
+    "NOTE",
+    "NOTES",
+    "SOURCE",
+    "SOURCES",
+    "DATE",
+    "TIME",
+    "TIMES",
+    "SUBJECT",
+    "RE",
+    "TO",
+    "FROM",
+    "CC",
+    "LOCATION",
+    "PLACE",
+    "PARTICIPANTS",
+    "PRESENT",
+    "TAGS",
+    "TAG",
+    "CATEGORY",
+    "CATEGORIES",
+    "UPDATE",
+    "UPDATED",
+    "PUBLISHED",
+    "POSTED",
+    "LINK",
+    "URL",
+    "HTTP",
+    "HTTPS",
+    "EMAIL",
+    "PHONE",
+    "TRANSCRIPT",
+    "VIDEO",
+    "AUDIO",
+    "WATCH",
+    "LISTEN",
+    "READ",
+    "SHARE",
+    "EDITOR",
+    "EDITORS",
+    "CONTACT",
+    "RELEASE",
+    "FOR IMMEDIATE RELEASE",
+    "PS",
+    "EDT",
+    "EST",
+    "PM",
+    "AM",
+    "P.M",
+    "A.M",
+    "PRESIDING",
+    "SENATE MEMBERS PRESENT",
+    "ALSO PRESENT",
+    "ALSO IN ATTENDANCE",
+    "ROUNDTABLE PARTICIPANTS",
+    "ROUNDTABLE PARTICIPANTS, CONTINUED",
+    "WITNESSES",
+    "SPEAKERS",
+    "PANELISTS",
+    "TOPIC",
+    "TOPICS",
+    "AGENDA",
+    "BREAK",
+    "KEYWORDS",
+    "DESCRIPTION",
+    "TITLE",
+    "SUMMARY",
+    "EPISODE",
+    "MEDIA",
+    "ALIASES",
+    "LAYOUT",
+    "CORRECTION",
+    "CORRECTION AND CLARIFICATION",
+    "WARNING",
+    "DISCLAIMER",
+    "CAPTION",
+    "PHOTO",
+    "CREDIT",
+    "IMAGE",
+    "CPD",
+}
+#: Single words that are speaker roles, accepted as labels even in mixed case and seen once.
+ROLE_WORDS = {
+    "MODERATOR",
+    "INTERVIEWER",
+    "HOST",
+    "REPORTER",
+    "QUESTION",
+    "ANSWER",
+    "NARRATOR",
+    "ANNOUNCER",
+    "AUDIENCE",
+    "PARTICIPANT",
+    "OPERATOR",
+    "INTERPRETER",
+    "TRANSLATOR",
+    "PRESIDENT",
+    "CHAIRMAN",
+    "CHAIR",
+    "SPEAKER",
+    "STAFF",
+    "CLERK",
+    "WITNESS",
+    "SECRETARY",
+    "GUEST",
+    "PANELIST",
+    "VOICE",
+}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "del",
+    "della",
+    "di",
+    "du",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "of",
+    "the",
+    "and",
+    "y",
+    "e",
+    "mac",
+    "st",
+    "for",
+    "on",
+    "in",
+    "to",
+}
+
+
+def _front_matter(text: str) -> tuple[str, str, str]:
+    """Split YAML front matter off; return (front matter, its title, the rest)."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return "", "", text
+    block = m.group(1)
+    title = ""
+    tm = re.search(r"(?m)^title:\s*(.+(?:\n  +\S.*)*)$", block)
+    if tm:
+        title = re.sub(r"\s+", " ", tm.group(1)).strip().strip("\"'")
+        title = re.sub(r"(?<=\w)\\?_(?=\w)", " ", title)
+    return block, title, text[m.end() :]
+
+
+def _strip_line_numbers(lines: list[str], removed: list[str]) -> list[str]:
+    """Remove court-reporter line numbers (1-25 at the left margin) and page-number lines."""
+    numbered = sum(bool(re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)", ln)) for ln in lines if ln.strip())
+    nonblank = sum(bool(ln.strip()) for ln in lines)
+    page_re = re.compile(r"^\s{30,}\d{1,4}\s*$")
+    out = []
+    for line in lines:
+        if page_re.match(line):
+            removed.append(line.strip())
+            continue
+        if nonblank and numbered >= 0.3 * nonblank:
+            m = re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)", line)
+            if m:
+                removed.append(m.group(1))
+                line = line[m.end() :]
+        out.append(line)
+    return out
+
+
+_GLUED_RE = re.compile(
+    r"(?<![\d:])(\d{1,2}:\d{2})\s*([A-Z][A-Z.'\-]*[A-Z](?: [A-Z][A-Z.'\-]*[A-Z]){0,3})(?=[A-Z][a-z]|I[ ']|--|[.,\s])"
+)
+
+
+def _unflatten(text: str) -> str:
+    """Put each label of a one-line scrape on its own line, as ``[time] LABEL: speech``."""
+    # USA Today: "01:40 WALLACEGentlemen", then the same labels glued anywhere ("-BIDENThat's")
+    vocabulary = Counter(m.group(2).strip(" .,") for m in _GLUED_RE.finditer(text))
+    for name in list(vocabulary):  # "BIDENI think": the label is BIDEN when BIDEN is seen too
+        if name.endswith("I") and name[:-1] in vocabulary:
+            vocabulary[name[:-1]] += vocabulary.pop(name)
+    vocabulary = Counter({k: v for k, v in vocabulary.items() if k.upper() not in NOT_LABELS and len(k) >= 3})
+    if sum(vocabulary.values()) >= 3:
+        names = sorted(vocabulary, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?:(?<![\d:])(\d{1,2}:\d{2})\s*)?(?<![A-Z])(" + "|".join(map(re.escape, names)) + r")(?![A-Z]{2}|[a-z])"
+        )
+
+        def split(m: re.Match) -> str:
+            stamp = f"[{m.group(1)}] " if m.group(1) else ""
+            return f"\n\n{stamp}{m.group(2)}: "
+
+        return pattern.sub(split, text)
+    # debates.org: "... HOLT: Good evening" (ALL-CAPS name and colon inside the line)
+    return re.sub(r"(?<=[^\n]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ", r"\n\n\1: ", text)
+
+
+def _name_tokens_ok(label: str) -> bool:
+    """True if every word of the label outside parentheses looks like part of a name or title."""
+    name = re.sub(r"\([^()]*\)", " ", label)
+    name, _, role = name.partition(",")
+    if role and not (_is_capitalised(role) and len(role.split()) <= 4):
+        return False  # "GOV. X (D-XX), CANDIDATE" yes; "First, on vaccinations" no
+    tokens = name.split()
+    if not tokens or len(tokens) > 8:
+        return False
+    for token in tokens:
+        core = token.strip(".'\"-")
+        if not core:
+            return False
+        if core.lower() in _PARTICLES:
+            continue
+        if core[0].isupper() or core[0].isdigit() or re.fullmatch(r"[A-Z]\.?", token):
+            if re.search(r"[!?;\"]", token):
+                return False
+            continue
+        return False
+    return True
+
+
+def _is_capitalised(label: str) -> bool:
+    name = re.sub(r"\([^)]*\)", "", label)
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s+", " ", label).strip()
+
+
+class _Candidate:
+    __slots__ = ("kind", "label", "removed", "rest", "start")
+
+    def __init__(self, label: str, rest: str, start: float | None, kind: str, removed: str) -> None:
+        self.label, self.rest, self.start, self.kind, self.removed = label, rest, start, kind, removed
+
+
+def _candidate(line: str) -> _Candidate | None:
+    """Return the label a line starts with, if it starts like one."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    start: float | None = None
+    prefix = ""
+    m = _BRACKET_TS_RE.match(stripped) or _CLOCK_PREFIX_RE.match(stripped)
+    if m:
+        start = parse_clock(m.group("ts"))
+        prefix = m.group(0)[: m.start("after")]
+        stripped = m.group("after")
+        e = _EMPTY_LABEL_RE.match(stripped)
+        if e:
+            return _Candidate(UNKNOWN_SPEAKER, e.group("rest"), start, "timestamp", prefix + ":")
+    m = _DASH_RE.match(stripped)
+    if m and not prefix:
+        return _Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, "dash", "-")
+    m = _Q_RE.match(stripped)
+    if m and (m.group("label") in ("Q", "QUESTION") or ":" in m.group("sep")):
+        if m.group("label") in ("Q", "A") or ":" in m.group("sep"):
+            return _Candidate(m.group("label"), m.group("rest"), start, "q", prefix + m.group("label"))
+    m = _OTTER_RE.match(stripped)
+    if m and not prefix and _name_tokens_ok(m.group("label")):
+        return _Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), "otter", stripped)
+    m = _COLON_RE.match(stripped)
+    if m:
+        label = _key(m.group("label"))
+        ts = m.group("ts1") or m.group("ts2")
+        if ts:
+            start = parse_clock(ts)
+        removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
+        if _name_tokens_ok(label) and len(label) <= 100:
+            kind = "timestamped" if (ts or prefix) else "colon"
+            return _Candidate(label, m.group("rest"), start, kind, prefix + removed)
+    m = _PERIOD_RE.match(stripped)
+    if m:
+        rest = m.group("rest") or ""
+        return _Candidate(_key(m.group("label")), rest, start, "period", prefix + m.group("label") + ".")
+    return None
+
+
+def _accepted(c: _Candidate, counts: Counter, flattened: bool, caps_only: bool = False) -> bool:
+    label = c.label
+    upper = label.upper().rstrip(".")
+    if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
+        return False
+    if c.kind == "otter":
+        return counts.get("\0otter", 0) >= 3  # "Name  0:03" header lines: only in a file full of them
+    if c.kind in ("dash", "q", "timestamped"):
+        return True
+    if flattened:
+        return counts[label] >= 2
+    if c.kind == "period":
+        return counts[label] >= 2 or not c.rest
+    if c.rest.startswith("//"):
+        return False  # "Speedy Trial proposal: https://..." style link captions
+    if _is_capitalised(label):
+        return True
+    if counts[label] >= 2:
+        return True
+    if caps_only:
+        return False  # every other label is in capitals: a mixed-case one seen once is prose
+    words = re.sub(r"\([^)]*\)", "", label).split()
+    return len(words) >= 2 or upper in ROLE_WORDS
+
+
+def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
+    """Read labelled text into speaker blocks.
+
+    Parameters:
+        text: normalised text (see :func:`podium.text.normalise_text`).
+        markdown: strip markdown (bold, escapes, inline HTML, headings) first.
+
+    Returns:
+        A :class:`~podium.formats.base.ReadResult`; ``blocks`` is empty when no label was found.
+    """
+    removed: list[str] = []
+    metadata: list[str] = []
+    front, title, body = _front_matter(text)
+    if front:
+        metadata.append(front.strip())
+        removed.append("---")
+        removed.append("---")
+        markdown = True
+    lines_all = body.split("\n")
+    flattened = len(body) > 3000 and sum(bool(ln.strip()) for ln in lines_all) <= 5
+    if flattened:
+        body = _unflatten(body)
+    if markdown:
+        liquid = _LIQUID_RE.findall(body)
+        removed.extend(liquid)
+        body = _LIQUID_RE.sub(" ", body)
+        removed.extend(_HTML_TAG_RE.findall(body))
+        body = _HTML_TAG_RE.sub(" ", body)
+        body = "\n".join(_BOLD_LABEL_RE.sub(r"\1\2\3\4", ln) for ln in body.split("\n"))
+        body = _BOLD_RE.sub(r"\1", body)
+        body = _MD_ESCAPE_RE.sub(r"\1", body)
+    lines = _strip_line_numbers(body.split("\n"), removed)
+
+    candidates = [_candidate(line) for line in lines]
+    counts = Counter(c.label for c in candidates if c)
+    counts["\0otter"] = sum(1 for c in candidates if c and c.kind == "otter")
+    caps = {c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)}
+    mixed_repeated = {c.label for c in candidates if c and not _is_capitalised(c.label) and counts[c.label] >= 2}
+    caps_only = len(caps) >= 3 and not mixed_repeated
+
+    blocks: list[Block] = []
+    pending_break = False
+    awaiting_time = False
+    for line, cand in zip(lines, candidates, strict=True):
+        stripped = line.strip()
+        if cand is not None and _accepted(cand, counts, flattened, caps_only):
+            rest = cand.rest.strip()
+            blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
+            removed.append(cand.removed)
+            pending_break = False
+            awaiting_time = not rest and cand.start is None
+            continue
+        if not blocks:
+            if markdown and _HEADING_RE.match(stripped):
+                stripped = stripped.lstrip("#").strip()
+            metadata.append(stripped)
+            continue
+        if not stripped:
+            pending_break = True
+            continue
+        if awaiting_time and parse_clock(stripped) is not None:
+            blocks[-1].start_s = parse_clock(stripped)  # "<cite>Travis:</cite><time>0:00</time>" layouts
+            removed.append(stripped)
+            awaiting_time = False
+            continue
+        awaiting_time = False
+        if markdown and _HEADING_RE.match(stripped):
+            metadata.append(stripped.lstrip("#").strip())
+            pending_break = True
+            continue
+        paragraphs = blocks[-1].paragraphs
+        if paragraphs and not pending_break:
+            paragraphs[-1] = f"{paragraphs[-1]} {stripped}"
+        else:
+            paragraphs.append(stripped)
+        pending_break = False
+
+    # A closing time line ("6:17 P.M. EDT", "END 6:45 P.M. EST") is page furniture, not speech.
+    trailer: list[str] = []
+    while blocks and blocks[-1].paragraphs and _CLOSING_RE.match(blocks[-1].paragraphs[-1]):
+        trailer.insert(0, blocks[-1].paragraphs.pop())
+    metadata.extend(trailer)
+    timed = [b for b in blocks if b.start_s is not None]
+    if timed and len(timed) < len(blocks):
+        # Only some labels carry a time: treat none as timed rather than mixing sources.
+        if len(timed) < 0.5 * len(blocks):
+            for b in blocks:
+                b.start_s = None
+    kinds = Counter(c.kind for c in candidates if c and _accepted(c, counts, flattened, caps_only))
+    fmt = (
+        "flattened_text"
+        if flattened
+        else ("timestamped_text" if kinds.get("otter") or kinds.get("timestamped") else "labelled_text")
+    )
+    if kinds.get("period") and kinds["period"] >= max(kinds.values()):
+        fmt = "congressional"
+    notices = []
+    if flattened:
+        notices.append(
+            "This file has no line breaks; speaker labels were found inside the running text, so check turn boundaries."
+        )
+    return ReadResult(
+        blocks=blocks, metadata=metadata, title=title, removed=removed, notices=notices, source_format=fmt
+    )

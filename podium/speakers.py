@@ -1,0 +1,238 @@
+"""Speakers: roles, aliases (one person under several labels), and the user's renames and merges."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from .formats.base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
+from .model import TURN_COLUMNS
+
+__all__ = ["ROLES", "apply_speaker_edits", "infer_role", "merge_turns", "propose_aliases"]
+
+#: The roles a speaker can have.
+ROLES = ("question", "answer", "other")
+
+_QUESTION_KEYS = {
+    "Q",
+    "QUESTION",
+    "QUESTIONER",
+    "REPORTER",
+    "INTERVIEWER",
+    "MODERATOR",
+    "AUDIENCE MEMBER",
+    "AUDIENCE QUESTION",
+    "PARTICIPANT",
+    "THE PRESS",
+    "PRESS",
+    "JOURNALIST",
+}
+_OTHER_KEYS = {
+    "UNKNOWN",
+    "OPERATOR",
+    "ANNOUNCER",
+    "NARRATOR",
+    "STAFF",
+    "INTERPRETER",
+    "VOICE OVER",
+    "VOICEOVER",
+    "THE CLERK",
+    "CLERK",
+    "AUDIENCE",
+    "UNIDENTIFIED",
+    "CROSSTALK",
+    "MULTIPLE SPEAKERS",
+}
+_TITLES = {
+    "MR",
+    "MRS",
+    "MS",
+    "MISS",
+    "DR",
+    "SENATOR",
+    "SEN",
+    "REP",
+    "REPRESENTATIVE",
+    "CHAIRMAN",
+    "CHAIRWOMAN",
+    "CHAIR",
+    "GOV",
+    "GOVERNOR",
+    "SECRETARY",
+    "SEC",
+    "AMBASSADOR",
+    "GENERAL",
+    "GEN",
+    "ADMIRAL",
+    "COLONEL",
+    "COL",
+    "JUDGE",
+    "JUSTICE",
+    "PROFESSOR",
+    "PROF",
+    "PRESIDENT",
+    "VICE",
+    "PRIME",
+    "MINISTER",
+    "MAYOR",
+    "SPEAKER",
+    "THE",
+    "HON",
+    "LT",
+    "LIEUTENANT",
+    "CAPTAIN",
+    "CAPT",
+    "MAJOR",
+    "SIR",
+    "DAME",
+    "LORD",
+    "LADY",
+    "CONGRESSMAN",
+    "CONGRESSWOMAN",
+}
+_SUFFIXES = {"JR", "SR", "II", "III", "IV", "PHD", "MD", "ESQ"}
+
+
+def infer_role(speaker: str) -> str:
+    """Return the usual role of a speaker label: ``"question"``, ``"answer"`` or ``"other"``.
+
+    Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
+    operators, announcers, clerks and interpreters are ``"other"``; everyone else answers.
+    """
+    key = re.sub(r"\([^)]*\)", "", speaker.upper())
+    key = re.sub(r"[^A-Z ]", " ", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    if key in _QUESTION_KEYS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
+        return "question"
+    if key in _OTHER_KEYS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
+        return "other"
+    return "answer"
+
+
+def _tokens(label: str) -> list[str]:
+    base = re.sub(r"\([^)]*\)", " ", label).split(",")[0]
+    return [t for t in re.sub(r"[^\w'\- ]", " ", base).upper().split() if t]
+
+
+def _name_tokens(label: str) -> list[str]:
+    return [t for t in _tokens(label) if t.rstrip(".") not in _TITLES and t not in _SUFFIXES]
+
+
+def propose_aliases(labels: list[str]) -> dict[str, str]:
+    """Propose which labels name the same person; return ``{label: canonical label}``.
+
+    Rules, applied to labels in order of first appearance (``labels`` may repeat; the most
+    frequent spelling wins among variants):
+
+    1. Labels equal but for case, punctuation and spacing (``Chris Wallace`` / ``CHRIS WALLACE``).
+    2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
+       the later label ``AvW``.
+    3. A short form, title plus surname or surname alone (``MR. LITTLE``, ``WALLACE``), and the
+       one full name with at least a first name and that surname (``GEORGE LITTLE``,
+       ``CHRIS WALLACE``). When two full names share the surname, the short form is left alone:
+       two different people who share a surname are never merged.
+
+    Labels with no alias map to themselves. Generic labels (``Q``, ``REPORTER``, ``UNKNOWN``,
+    ``Speaker 1``) are never merged with anything else.
+    """
+    counts = Counter(labels)
+    order = list(dict.fromkeys(labels))
+    generic = {UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, "Q", "QUESTION", "A", "ANSWER"}
+    canonical: dict[str, str] = {label: label for label in order}
+
+    # 1. spelling variants
+    by_key: dict[str, list[str]] = {}
+    for label in order:
+        key = " ".join(_tokens(label)) + "|" + "|".join(re.findall(r"\(([^)]*)\)", label.upper()))
+        by_key.setdefault(key, []).append(label)
+    for variants in by_key.values():
+        best = max(variants, key=lambda v: (counts[v], -order.index(v)))
+        for v in variants:
+            canonical[v] = best
+
+    # 2. parenthetical abbreviations
+    for label in order:
+        for abbr in re.findall(r"\(([A-Za-z]{2,6})\)", label):
+            for other in order:
+                if other != label and other.strip() == abbr and other not in generic:
+                    canonical[other] = canonical[label]
+
+    # 3. short forms to a unique full name
+    full_names = [lab for lab in order if len(_name_tokens(lab)) >= 2 and lab not in generic and canonical[lab] == lab]
+    for label in order:
+        if label in generic or canonical[label] != label:
+            continue
+        names = _name_tokens(label)
+        tokens = _tokens(label)
+        is_short = len(names) == 1 and (len(tokens) == 1 or tokens[0].rstrip(".") in _TITLES)
+        if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
+            continue
+        matches = [f for f in full_names if _name_tokens(f)[-1] == names[0] and f != label]
+        if len(matches) == 1:
+            canonical[label] = matches[0]
+    # resolve chains
+    for label in order:
+        seen = {label}
+        while canonical[canonical[label]] != canonical[label] and canonical[label] not in seen:
+            seen.add(canonical[label])
+            canonical[label] = canonical[canonical[label]]
+    return canonical
+
+
+def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
+    """Merge consecutive turns of one speaker into one turn and renumber ``turn_id`` from 0.
+
+    Texts are joined by a blank line; word and stage-direction counts add up; the merged turn
+    starts when the first starts and ends when the last ends; ``cut_off`` is the last turn's,
+    ``is_question`` true if any part has a question. Returns a new turns table.
+    """
+    if turns.empty:
+        return turns
+    run = (turns["speaker"] != turns["speaker"].shift()).cumsum()
+    merged = (
+        turns.groupby(run, sort=False)
+        .agg(
+            speaker=("speaker", "first"),
+            role=("role", "first"),
+            text=("text", lambda t: "\n\n".join(t)),
+            n_words=("n_words", "sum"),
+            start_s=("start_s", "min"),
+            end_s=("end_s", "max"),
+            cut_off=("cut_off", "last"),
+            is_question=("is_question", "any"),
+            n_stage_directions=("n_stage_directions", "sum"),
+        )
+        .reset_index(drop=True)
+    )
+    merged.insert(0, "turn_id", range(len(merged)))
+    return merged[list(TURN_COLUMNS)].astype(TURN_COLUMNS)
+
+
+def apply_speaker_edits(
+    turns: pd.DataFrame, *, renames: dict[str, str] | None = None, roles: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Rename or merge speakers and set their roles; return a new turns table.
+
+    Parameters:
+        turns: a turns table.
+        renames: ``{label: new name}``; giving two labels the same name merges them, and
+            their consecutive turns become one turn. Empty names are ignored.
+        roles: ``{speaker (after renaming): role}``, each role one of :data:`ROLES`.
+
+    Raises:
+        ValueError: if a role is not one of :data:`ROLES`.
+    """
+    renames = {k: v.strip() for k, v in (renames or {}).items() if v and v.strip()}
+    roles = roles or {}
+    bad = {r for r in roles.values() if r not in ROLES}
+    if bad:
+        raise ValueError(f"unknown role(s) {sorted(bad)}; use one of {ROLES}")
+    out = turns.assign(speaker=turns["speaker"].map(lambda s: renames.get(s, s)))
+    if roles:
+        out = out.assign(role=[roles.get(s, r) for s, r in zip(out["speaker"], out["role"], strict=True)])
+    # a merged speaker takes one role: the role of its first turn
+    first_role = out.groupby("speaker", sort=False)["role"].first()
+    out = out.assign(role=out["speaker"].map(first_role))
+    return merge_turns(out) if renames else out
