@@ -18,6 +18,7 @@ TURN_COLUMNS: dict[str, str] = {
     "start_s": "float64",  # seconds from the start of the event
     "end_s": "float64",  # seconds from the start of the event
     "cut_off": "bool",  # the turn ends with a cut-off marker (--, em/en dash, ...)
+    "resumes": "bool",  # the turn starts with a dash: it picks up an interrupted turn
     "is_question": "bool",  # the turn contains a sentence ending in "?"
     "n_stage_directions": "int64",  # stage directions such as "(Laughter.)" in the turn
 }

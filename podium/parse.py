@@ -17,7 +17,7 @@ from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, estimate_times
-from .text import CUT_OFF_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
+from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
 
 __all__ = [
     "FORMATS",
@@ -75,6 +75,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "cut_off": bool(CUT_OFF_RE.search(speech)),
+                "resumes": bool(RESUME_RE.match(speech)),
                 "is_question": "?" in speech,
                 "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
             }

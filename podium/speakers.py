@@ -201,6 +201,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
             start_s=("start_s", "min"),
             end_s=("end_s", "max"),
             cut_off=("cut_off", "last"),
+            resumes=("resumes", "first"),
             is_question=("is_question", "any"),
             n_stage_directions=("n_stage_directions", "sum"),
         )

@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 
 __all__ = [
     "CUT_OFF_RE",
+    "RESUME_RE",
     "STAGE_DIRECTION_RE",
     "DecodeError",
     "decode_bytes",
@@ -125,17 +126,21 @@ _STAGE_WORDS = (
     r"cross-talk|cross talk|interruption|interrupted|as interpreted|off-mike|off mike|off-mic|"
     r"off mic|break|no translation provided|recess|music|silence|pause|sighs|chuckles|"
     r"audio gap|technical difficulties|simultaneous conversation|booing|cheers|cheering|"
-    r"the assemblage|speaking in|through (?:an )?interpreter|through translator|sic"
+    r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
 )
 # A stage direction: a parenthesis or bracket whose content starts with one of
 # the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]".
 STAGE_DIRECTION_RE = re.compile(
-    r"[\(\[]\s*(?:" + _STAGE_WORDS + r")\b[^\(\)\[\]]{0,80}[\)\]]",
+    r"[\(\[]\s*(?:" + _STAGE_WORDS.replace(" ", r"\s+") + r")\b[^\(\)\[\]]{0,80}[\)\]]",
     re.IGNORECASE,
 )
 
 # A turn is cut off when it ends with a dash or an ellipsis.
 CUT_OFF_RE = re.compile(r"(?:--+|[\u2014\u2013]|\.\.\.|\u2026|(?<=\w)-)\s*[\"']?\s*$")
+
+
+# A turn resumes an interrupted one when it starts with a dash or an ellipsis ("-- and so", "— yes").
+RESUME_RE = re.compile(r"^\s*(?:--+|[\u2014\u2013]|\.\.\.|\u2026|-(?=\s))")
 
 
 def stage_directions(text: str) -> list[str]:
