@@ -9,7 +9,7 @@ import pandas as pd
 
 from .text import stage_directions
 
-__all__ = ["stage_direction_table", "STAGE_COLUMNS"]
+__all__ = ["STAGE_COLUMNS", "stage_direction_table"]
 
 STAGE_COLUMNS: dict[str, str] = {
     "stage_direction": "str",  # normalised: lower case, no brackets or final period ("laughter")
@@ -42,6 +42,8 @@ def stage_direction_table(turns: pd.DataFrame) -> pd.DataFrame:
         turn_counts.update(set(kinds))
         for kind, d in zip(kinds, found, strict=True):
             examples.setdefault(kind, re.sub(r"\s+", " ", d))
-    rows = [{"stage_direction": k, "count": c, "n_turns": turn_counts[k], "example": examples[k]} for k, c in counts.items()]
+    rows = [
+        {"stage_direction": k, "count": c, "n_turns": turn_counts[k], "example": examples[k]} for k, c in counts.items()
+    ]
     table = pd.DataFrame(rows, columns=list(STAGE_COLUMNS)).astype(STAGE_COLUMNS)
     return table.sort_values(["count", "stage_direction"], ascending=[False, True]).reset_index(drop=True)

@@ -126,7 +126,8 @@ _STAGE_WORDS = (
     r"cross-talk|cross talk|interruption|interrupted|as interpreted|off-mike|off mike|off-mic|"
     r"off mic|break|no translation provided|recess|music|silence|pause|sighs|chuckles|"
     r"audio gap|technical difficulties|simultaneous conversation|booing|cheers|cheering|"
-    r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
+    r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|"
+    r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
 )
 # A stage direction: a parenthesis or bracket whose content starts with one of
 # the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]".

@@ -135,33 +135,6 @@ NOT_LABELS = {
     "IMAGE",
     "CPD",
 }
-#: Single words that are speaker roles, accepted as labels even in mixed case and seen once.
-ROLE_WORDS = {
-    "MODERATOR",
-    "INTERVIEWER",
-    "HOST",
-    "REPORTER",
-    "QUESTION",
-    "ANSWER",
-    "NARRATOR",
-    "ANNOUNCER",
-    "AUDIENCE",
-    "PARTICIPANT",
-    "OPERATOR",
-    "INTERPRETER",
-    "TRANSLATOR",
-    "PRESIDENT",
-    "CHAIRMAN",
-    "CHAIR",
-    "SPEAKER",
-    "STAFF",
-    "CLERK",
-    "WITNESS",
-    "SECRETARY",
-    "GUEST",
-    "PANELIST",
-    "VOICE",
-}
 _PARTICLES = {
     "van",
     "von",
@@ -357,8 +330,7 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool, caps_only: bool =
         return True
     if caps_only:
         return False  # every other label is in capitals: a mixed-case one seen once is prose
-    words = re.sub(r"\([^)]*\)", "", label).split()
-    return len(words) >= 2 or upper in ROLE_WORDS
+    return True
 
 
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:

@@ -1,0 +1,418 @@
+"""Small crafted transcripts, one per parsing rule (issue 3). Expected values are written by hand."""
+
+import json
+
+import pytest
+
+from podium import parse_bytes, parse_text
+from podium.model import ParseError
+from podium.speakers import apply_speaker_edits, propose_aliases
+from podium.text import DecodeError
+
+
+def speakers(text, **kw):
+    return list(parse_text(text, **kw).turns["speaker"])
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "MS. PSAKI",
+        "MR PRICE",
+        "Ms. Ortagus",
+        "MR. McCLELLAN",
+        "MR. O'BRIEN",
+        "KARINE JEAN-PIERRE",
+        "GEORGE W. BUSH",
+        "MARTIN LUTHER KING JR.",
+        "GOV. JANE DOE (D-NY), CANDIDATE",
+        "KIM (through translator)",
+        "SENIOR STATE DEPARTMENT OFFICIAL ONE",
+        "Mr. Michael Howard (Folkestone and Hythe) (Con)",
+        "SPEAKER_08",
+    ],
+)
+def test_label_styles(label):
+    text = f"Headline\n\n{label}: First words here.\n\nQUESTION: A question?\n\n{label}: More words.\n"
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == [label, "QUESTION", label]
+    assert t.turns["text"].iloc[0] == "First words here."
+    assert t.title == "Headline"
+
+
+def test_whitehouse_q_with_non_breaking_spaces_and_no_colon():
+    text = "THE PRESIDENT:\u00a0 Hello.\n\nQ\u00a0\u00a0\u00a0 Mr. President, one question?\n\nTHE PRESIDENT: No.\n"
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["THE PRESIDENT", "Q", "THE PRESIDENT"]
+    assert t.turns["text"].iloc[1] == "Mr. President, one question?"
+    assert list(t.turns["role"]) == ["answer", "question", "answer"]
+
+
+def test_markdown_bold_labels_and_escapes():
+    text = "**Mr. Speaker:** Order. Questions to the \\[Prime Minister\\].\n\n**The Prime Minister**: I agree.\n"
+    t = parse_text(text, name="pmqs.md")
+    assert list(t.turns["speaker"]) == ["Mr. Speaker", "The Prime Minister"]
+    assert t.turns["text"].iloc[0] == "Order. Questions to the [Prime Minister]."
+
+
+def test_congressional_record_labels_ending_in_a_period():
+    text = "Opening session\n\nChairman HAMILTON.\n\nThe committee will come to order.\n\nMr. LIMAN.\n\nThank you.\n"
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["Chairman HAMILTON", "Mr. LIMAN"]
+    assert list(t.turns["text"]) == ["The committee will come to order.", "Thank you."]
+
+
+def test_html_labels_inside_and_outside_tags():
+    html = (
+        "<html><head><title>Hearing</title></head><body><p><strong>Mr. LIMAN</strong>: Colonel &amp; friends,"
+        "<br/>were you there?<br/><br/><strong>Mr. NORTH</strong>: I was.</p>"
+        "<cite>Travis:</cite><time>1:05</time><p>It&#39;s me.</p>"
+        "<cite>Sarah:</cite><time>1:09</time><p>Hi.</p><cite>Travis:</cite><time>1:12</time><p>Bye.</p></body></html>"
+    )
+    t = parse_text(html, name="hearing.html")
+    assert list(t.turns["speaker"]) == ["Mr. LIMAN", "Mr. NORTH", "Travis", "Sarah", "Travis"]
+    assert t.turns["text"].iloc[0] == "Colonel & friends, were you there?"
+    assert t.turns["text"].iloc[2] == "It's me."
+    assert t.title == "Hearing"
+
+
+# --- timestamps -------------------------------------------------------------------------------
+
+
+def test_rev_new_and_old_timestamp_styles():
+    new = "Matthew Miller (00:04):\nGood afternoon.\n\nMatt (01:10):\nThanks.\n"
+    old = "Sec. Antony Blinken: (00:04)\nGood afternoon.\n\nMatt: (01:10)\nThanks.\n"
+    for text, first in [(new, "Matthew Miller"), (old, "Sec. Antony Blinken")]:
+        t = parse_text(text)
+        assert list(t.turns["speaker"]) == [first, "Matt"]
+        assert t.timing == "source"
+        assert list(t.turns["start_s"]) == [4.0, 70.0]
+        assert t.turns["end_s"].iloc[0] == 70.0
+
+
+def test_otter_headers_switch_to_hours():
+    text = (
+        "David Muir  59:58  \nLast question.\n\nKamala Harris  1:00:03  \nThank you.\n\n"
+        "David Muir  1:00:09  \nGood night.\n"
+    )
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["David Muir", "Kamala Harris", "David Muir"]
+    assert list(t.turns["start_s"]) == [3598.0, 3603.0, 3609.0]
+
+
+def test_bracketed_timestamps_and_empty_label():
+    text = "[00:09:25] Patrick O'Donnell: \n\tShe'll be presenting.\n[00:09:29]  : \n\tThank you.\n"
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["Patrick O'Donnell", "UNKNOWN"]
+    assert list(t.turns["start_s"]) == [565.0, 569.0]
+
+
+# --- subtitles --------------------------------------------------------------------------------
+
+VTT_VOICES = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Sarah>Is this on?</v> <v Gillian>Yes it is.
+
+00:00:04.000 --> 00:00:06.000
+<v Gillian>Go ahead --> speak.
+00:00:06.000 --> 00:00:08.000
+<v Sarah>Thanks.
+"""
+
+
+def test_vtt_two_voices_in_one_cue_arrow_in_speech_and_no_blank_line():
+    t = parse_text(VTT_VOICES, name="x.vtt")
+    assert list(t.turns["speaker"]) == ["Sarah", "Gillian", "Sarah"]
+    assert list(t.turns["text"]) == ["Is this on?", "Yes it is. Go ahead --> speak.", "Thanks."]
+    assert list(t.turns["start_s"]) == [1.0, 1.0, 6.0]
+    assert list(t.turns["end_s"]) == [4.0, 6.0, 8.0]
+
+
+def test_srt_prefix_only_on_first_cue_of_a_turn():
+    srt = (
+        "1\n00:00:00,179 --> 00:00:02,399\nTravis: When you first get\nstarted in podcasting,\n\n"
+        "2\n00:00:02,400 --> 00:00:04,799\nit's hard.\n\n3\n00:00:04,800 --> 00:00:06,000\nSarah: Agreed.\n"
+    )
+    t = parse_text(srt, name="x.srt")
+    assert list(t.turns["speaker"]) == ["Travis", "Sarah"]
+    assert t.turns["text"].iloc[0] == "When you first get started in podcasting, it's hard."
+    assert t.turns["n_words"].iloc[0] == 9
+
+
+def test_zoom_vtt_repeats_name_every_cue_and_unnamed_cue_is_unknown():
+    cues = [
+        ("Andrew Knight", "Okay, recording."),
+        ("Andrew Knight", "We have that."),
+        (None, "And that"),
+        ("Paul McCartney", "She is back."),
+        ("Paul McCartney", "Yes."),
+        ("Andrew Knight", "Good."),
+    ]
+    body = "".join(
+        f"{i + 1}\n00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{(name + ': ') if name else ''}{text}\n\n"
+        for i, (name, text) in enumerate(cues)
+    )
+    t = parse_text("WEBVTT\n\n" + body, name="zoom.vtt")
+    assert list(t.turns["speaker"]) == ["Andrew Knight", "UNKNOWN", "Paul McCartney", "Andrew Knight"]
+    assert t.turns["text"].iloc[0] == "Okay, recording. We have that."
+
+
+def test_inline_word_timestamps_are_stripped():
+    vtt = "WEBVTT\n\n00:00:01.760 --> 00:00:05.640\nIt<00:00:02.560> is<00:00:02.680> <c>done</c>.\n"
+    t = parse_text(vtt)
+    assert t.turns["text"].iloc[0] == "It is done."
+    assert t.turns["n_words"].iloc[0] == 3
+
+
+def test_rolling_auto_captions_keep_each_line_once():
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nwe will uphold\n\n"
+        "00:00:02.000 --> 00:00:02.010\nwe will uphold\n\n"
+        "00:00:02.010 --> 00:00:04.000\nwe will uphold\nthe principle\n\n"
+        "00:00:04.000 --> 00:00:06.000\nthe principle\nof the open door\n"
+    )
+    t = parse_text(vtt)
+    assert t.turns["text"].iloc[0] == "we will uphold the principle of the open door"
+
+
+# --- speech-to-text JSON ----------------------------------------------------------------------
+
+
+def test_json_missing_speaker_is_unknown_not_a_crash():
+    data = {
+        "segments": [
+            {"start": 0, "end": 1, "text": "Hello there.", "speaker": "SPEAKER_00"},
+            {"start": 1, "end": 2, "text": "Who is this?"},
+            {"start": 2, "end": 3, "text": "Me.", "speaker": ""},
+        ]
+    }
+    t = parse_text(json.dumps(data), name="whisperx.json")
+    assert list(t.turns["speaker"]) == ["SPEAKER_00", "UNKNOWN"]
+    assert list(t.turns["n_words"]) == [2, 4]
+    assert any("UNKNOWN" in n for n in t.notices)
+
+
+def test_google_final_result_repeating_every_word_is_not_double_counted():
+    w = lambda word, tag, s: {"word": word, "startTime": f"{s}s", "endTime": f"{s + 0.5}s", "speakerTag": tag}  # noqa: E731
+    data = {
+        "results": [
+            {
+                "alternatives": [
+                    {
+                        "transcript": "hello there",
+                        "words": [{"word": "hello", "startTime": "0s"}, {"word": "there", "startTime": "0.5s"}],
+                    }
+                ]
+            },
+            {"alternatives": [{"transcript": "yes", "words": [{"word": "yes", "startTime": "1s"}]}]},
+            {"alternatives": [{"words": [w("hello", 1, 0), w("there", 1, 0.5), w("yes", 2, 1)]}]},
+        ]
+    }
+    t = parse_text(json.dumps(data), name="google.json")
+    assert list(t.turns["speaker"]) == ["1", "2"]
+    assert t.turns["n_words"].sum() == 3
+
+
+def test_json_curly_quotes_do_not_break_parsing():
+    data = [{"speaker": "Chris Wallace:", "minute": "01:20", "text": "He said \u201cno\u201d."}]
+    t = parse_text(json.dumps(data, ensure_ascii=False), name="x.json")
+    assert t.turns["text"].iloc[0] == 'He said "no".'
+    assert t.turns["speaker"].iloc[0] == "Chris Wallace"
+
+
+# --- normalisation and structure -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_encodings_and_line_endings(encoding, newline):
+    text = newline.join(["Briefing", "", "MR PRICE: It\u2019s a \u201cgood\u201d day.", "", "QUESTION: Why?", ""])
+    t = parse_bytes(text.encode(encoding), name="b.txt")
+    assert list(t.turns["speaker"]) == ["MR PRICE", "QUESTION"]
+    assert t.turns["text"].iloc[0] == 'It\'s a "good" day.'
+    assert t.turns["n_words"].iloc[0] == 4
+
+
+def test_boilerplate_before_the_first_turn_is_metadata():
+    text = (
+        "An official website of the United States Government\n\nDiplomacy in Action\n\n"
+        "2:47 p.m. EDT\n\nMR PRICE: Good afternoon.\n"
+    )
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["MR PRICE"]
+    assert t.title == "An official website of the United States Government"
+    assert "2:47 p.m. EDT" in t.metadata
+
+
+def test_front_matter_title_and_closing_time_line():
+    text = (
+        "---\ntitle: \"Remarks by President\\_Biden\"\ndate: '2021'\n---\nTHE PRESIDENT: Thank you.\n\n6:17 P.M. EDT\n"
+    )
+    t = parse_text(text, name="x.md")
+    assert t.title == "Remarks by President Biden"
+    assert list(t.turns["text"]) == ["Thank you."]
+    assert "6:17 P.M. EDT" in t.metadata
+
+
+def test_consecutive_blocks_of_one_speaker_merge():
+    t = parse_text("A: One.\n\nMR KIRBY: Two.\n\nMR KIRBY: Three.\n\nA: Four.\n")
+    assert list(t.turns["speaker"]) == ["A", "MR KIRBY", "A"]
+    assert t.turns["text"].iloc[1] == "Two.\n\nThree."
+
+
+def test_court_reporter_line_numbers_and_page_numbers():
+    lines = [
+        "       1             SENATOR VALESKY:  I want to welcome",
+        "       2      everyone -- thank you.",
+        "       3             MS. DISARRO:  Thank you.",
+        "                                                   4",
+    ]
+    t = parse_text("\n".join(lines) + "\n")
+    assert list(t.turns["speaker"]) == ["SENATOR VALESKY", "MS. DISARRO"]
+    assert t.turns["text"].iloc[0] == "I want to welcome everyone -- thank you."
+
+
+def test_plain_text_is_one_unknown_speaker_with_a_notice():
+    t = parse_text("so um we started the hearing\n\nand then the senator asked about data\n")
+    assert list(t.turns["speaker"]) == ["UNKNOWN"]
+    assert t.turns["n_words"].iloc[0] == 13
+    assert t.source_format == "plain"
+    assert any("one unknown speaker" in n for n in t.notices)
+
+
+# --- stage directions and interruptions --------------------------------------------------------
+
+
+def test_stage_directions_visible_not_counted():
+    t = parse_text("THE PRESIDENT: Thank you. (Laughter.) (Applause.) Really [crosstalk 00:06:51] yes.\n")
+    turn = t.turns.iloc[0]
+    assert "(Laughter.)" in turn["text"] and "[crosstalk 00:06:51]" in turn["text"]
+    assert turn["n_words"] == 4
+    assert turn["n_stage_directions"] == 3
+
+
+@pytest.mark.parametrize(
+    "ending, cut",
+    [
+        ("--", True),
+        (" \u2014", True),
+        ("\u2013", True),
+        ("...", True),
+        ("had-", True),
+        ("done.", False),
+        ("open-door", False),
+    ],
+)
+def test_cut_off_markers(ending, cut):
+    t = parse_text(f"MR PRICE: We {ending}\n\nQ Yes?\n")
+    assert bool(t.turns["cut_off"].iloc[0]) is cut
+
+
+def test_turn_starting_with_a_dash_resumes():
+    t = parse_text("Q Can you --\n\nMR PRICE: No.\n\nQ -- say more?\n")
+    assert list(t.turns["resumes"]) == [False, False, True]
+    assert list(t.turns["cut_off"]) == [True, False, False]
+
+
+# --- colons that are not labels -----------------------------------------------------------------
+
+
+def test_colons_that_are_not_speakers():
+    text = (
+        "PARTICIPANTS: Hillary Clinton and Donald Trump\n\n10:30 a.m.\n\nMR PRICE: We met at 10:30: fine.\n\n"
+        "Note: this is not a speaker.\n\nSpeedy Trial proposal: https://example.org/x\n\nQUESTION: Okay?\n"
+    )
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["MR PRICE", "QUESTION"]
+    assert "Note: this is not a speaker." in t.turns["text"].iloc[0]
+    assert "PARTICIPANTS: Hillary Clinton and Donald Trump" in t.metadata
+
+
+def test_mixed_case_sentence_with_colon_is_not_a_label_in_a_capitals_transcript():
+    text = (
+        "THE PRESIDENT: One.\n\nQ Two?\n\nTHE PRESIDENT: First, on vaccinations: we did it.\n\n"
+        "Q Three?\n\nMR. X: Four.\n"
+    )
+    assert speakers(text) == ["THE PRESIDENT", "Q", "THE PRESIDENT", "Q", "MR. X"]
+
+
+# --- aliases and roles -------------------------------------------------------------------------
+
+
+def test_aliases_proposed_and_listed():
+    assert propose_aliases(["GEORGE LITTLE", "Q", "MR. LITTLE"])["MR. LITTLE"] == "GEORGE LITTLE"
+    assert propose_aliases(["CHRIS WALLACE", "TRUMP", "WALLACE", "Chris Wallace"])["WALLACE"] == "CHRIS WALLACE"
+    assert propose_aliases(["Chris Wallace", "CHRIS WALLACE", "CHRIS WALLACE"])["Chris Wallace"] == "CHRIS WALLACE"
+    assert propose_aliases(["Aaron van Wirdum (AvW)", "AvW"])["AvW"] == "Aaron van Wirdum (AvW)"
+    t = parse_text("GEORGE LITTLE: Hi.\n\nQ Yes?\n\nMR. LITTLE: Bye.\n")
+    assert list(t.turns["speaker"]) == ["GEORGE LITTLE", "Q", "GEORGE LITTLE"]
+    assert t.aliases == {"GEORGE LITTLE": ["GEORGE LITTLE", "MR. LITTLE"]}
+
+
+def test_two_people_sharing_a_surname_are_never_merged():
+    aliases = propose_aliases(["JOE BIDEN", "JILL BIDEN", "BIDEN", "MR. BIDEN"])
+    assert aliases["BIDEN"] == "BIDEN" and aliases["MR. BIDEN"] == "MR. BIDEN"
+    assert aliases["JILL BIDEN"] == "JILL BIDEN"
+
+
+@pytest.mark.parametrize(
+    "label, role",
+    [
+        ("Q", "question"),
+        ("QUESTION", "question"),
+        ("REPORTER", "question"),
+        ("MODERATOR", "question"),
+        ("Moderator", "question"),
+        ("THE PRESIDENT", "answer"),
+        ("UNKNOWN", "other"),
+        ("INTERPRETER", "other"),
+    ],
+)
+def test_roles(label, role):
+    from podium.speakers import infer_role
+
+    assert infer_role(label) == role
+
+
+def test_rename_merge_and_role_edits_apply_to_turns():
+    t = parse_text("F2: Hello there.\n\nF3: and welcome.\n\nQ Why?\n\nF4: Because.\n")
+    edited = apply_speaker_edits(t.turns, renames={"F2": "Kate Darling", "F3": "Kate Darling"}, roles={"Q": "other"})
+    assert list(edited["speaker"]) == ["Kate Darling", "Q", "F4"]
+    assert edited["text"].iloc[0] == "Hello there.\n\nand welcome."
+    assert list(edited["n_words"]) == [4, 1, 1]
+    assert list(edited["turn_id"]) == [0, 1, 2]
+    assert edited["role"].iloc[1] == "other"
+    with pytest.raises(ValueError):
+        apply_speaker_edits(t.turns, roles={"Q": "boss"})
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        (b"", DecodeError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", DecodeError),
+        (b"\x00" * 20, DecodeError),
+        (b"... --- !!!", ParseError),
+        (b'{"not": "a transcript"}', ParseError),
+        (b"\xff\xfe\x00\xd8", DecodeError),
+    ],
+)
+def test_bad_input_raises_one_clear_error(data, error):
+    with pytest.raises(error) as info:
+        parse_bytes(data, name="bad.json" if data.startswith(b"{") else "bad.txt")
+    message = str(info.value)
+    assert message.endswith(".") and "\n" not in message and len(message) < 200
+
+
+def test_forced_format_override():
+    text = "MR PRICE: Hello.\n\nQUESTION: Hi?\n"
+    assert parse_text(text, source_format="plain").turns["speaker"].tolist() == ["UNKNOWN"]
+    with pytest.raises(ParseError):
+        parse_text(text, source_format="stt_json")
