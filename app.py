@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import cached
 from components.downloads import csv_download
 from components.render import paragraphs_html, script_html
 from components.state import page_setup
@@ -40,6 +41,31 @@ if turns.empty:
 else:
     st.html(script_html(turns, timing=transcript.timing))
 csv_download(turns, transcript_name=transcript.name, view="turns", label="Download turns (CSV)")
+
+stage = cached.stage_directions(turns)
+if not stage.empty:
+    st.subheader("Stage directions")
+    st.caption(
+        f"{int(stage['count'].sum())} stage directions in {int((turns['n_stage_directions'] > 0).sum())} turns: "
+        "shown in the text, left out of word counts and phrases."
+    )
+    st.dataframe(
+        stage,
+        hide_index=True,
+        column_config={
+            "stage_direction": "Stage direction",
+            "count": st.column_config.NumberColumn("Times", format="%d"),
+            "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+            "example": "As written",
+        },
+    )
+    csv_download(
+        stage, transcript_name=transcript.name, view="stage_directions", label="Download stage directions (CSV)"
+    )
+
+if transcript.metadata.strip():
+    with st.expander("Page text that is not speech (headline, banners, front matter)"):
+        st.text(transcript.metadata)
 
 time_note = (
     "each turn lasts its words divided by the speaking rate (sidebar); turns are laid end to end "

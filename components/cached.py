@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from podium import phrases, qa, talk_time
+from podium import annotations, phrases, qa, talk_time
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -42,3 +42,9 @@ def word_cloud(table: pd.DataFrame):
     from components.charts import word_cloud_image
 
     return word_cloud_image(table)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def stage_directions(turns: pd.DataFrame) -> pd.DataFrame:
+    """Cached :func:`podium.annotations.stage_direction_table`."""
+    return annotations.stage_direction_table(turns)

@@ -11,14 +11,16 @@ the setting to ``st.query_params`` so the view can be shared and reloaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from podium.formats import FORMATS
 from podium.model import ParseError, Transcript, filter_speakers
-from podium.parse import FORMATS, parse_bytes
+from podium.parse import parse_bytes
+from podium.speakers import apply_speaker_edits
 from podium.talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
 from podium.text import DecodeError
 
@@ -31,6 +33,7 @@ PAGES = [
     ("pages/1_Speaker_time.py", "Speaker time", ":material/timer:"),
     ("pages/2_Phrases.py", "Phrases", ":material/format_quote:"),
     ("pages/3_Q_and_A.py", "Q&A", ":material/question_answer:"),
+    ("pages/4_Speakers.py", "Speakers", ":material/group:"),
 ]
 
 SPEAKERS_KEY = "podium_speakers"
@@ -38,6 +41,9 @@ WPM_KEY = "podium_wpm"
 SOURCE_KEY = "podium_source"
 ERROR_KEY = "podium_error"
 SEEDED_KEY = "podium_seeded"
+RENAMES_KEY = "podium_renames"  # {label: new name}
+ROLES_KEY = "podium_roles"  # {speaker: role}
+ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 MAX_UPLOAD_MB = 50
 
 _CSS = """
@@ -65,12 +71,14 @@ class PageContext:
         speakers: the speakers chosen in the filter; empty means everyone.
         turns: the transcript's turns filtered to ``speakers``.
         wpm: the words-per-minute rate in force.
+        parsed: the transcript as parsed, before the user's speaker renames and role edits.
     """
 
     transcript: Transcript
     speakers: list[str]
     turns: pd.DataFrame
     wpm: float
+    parsed: Transcript | None = None
 
     @property
     def filter_label(self) -> str:
@@ -79,9 +87,23 @@ class PageContext:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def load_transcript(data: bytes, name: str, wpm: float, source_format: str = "auto") -> Transcript:
+def load_transcript(
+    data: bytes, name: str, wpm: float, source_format: str = "auto", merge_aliases: bool = True
+) -> Transcript:
     """Parse a transcript's bytes once per (content, rate, format); see :func:`podium.parse.parse_bytes`."""
-    return parse_bytes(data, name=name, wpm=wpm, source_format=source_format)
+    return parse_bytes(data, name=name, wpm=wpm, source_format=source_format, merge_aliases=merge_aliases)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def edited_turns(turns: pd.DataFrame, renames: tuple, roles: tuple) -> pd.DataFrame:
+    """Cached :func:`podium.speakers.apply_speaker_edits` (edits as sorted item tuples)."""
+    return apply_speaker_edits(turns, renames=dict(renames), roles=dict(roles))
+
+
+def _reset_edits() -> None:
+    st.session_state[SPEAKERS_KEY] = []
+    st.session_state[RENAMES_KEY] = {}
+    st.session_state[ROLES_KEY] = {}
 
 
 @st.cache_data(show_spinner=False)
@@ -102,19 +124,42 @@ def _on_upload(widget_key: str) -> None:
         return
     data = uploaded.getvalue()
     try:
-        load_transcript(data, uploaded.name, st.session_state.get(WPM_KEY, DEFAULT_WPM), "auto")
+        load_transcript(data, uploaded.name, st.session_state.get(WPM_KEY, DEFAULT_WPM), "auto", _merge_aliases())
     except (DecodeError, ParseError) as exc:
         st.session_state[ERROR_KEY] = f"Could not open {uploaded.name}: {exc} The previous transcript is still loaded."
         return
     st.session_state[SOURCE_KEY] = {"name": uploaded.name, "data": data, "format": "auto"}
-    st.session_state[SPEAKERS_KEY] = []
     st.session_state.pop(ERROR_KEY, None)
+    _reset_edits()
 
 
 def _on_reset_source() -> None:
     st.session_state.pop(SOURCE_KEY, None)
     st.session_state.pop(ERROR_KEY, None)
-    st.session_state[SPEAKERS_KEY] = []
+    _reset_edits()
+
+
+def _merge_aliases() -> bool:
+    return bool(st.session_state.get(ALIASES_KEY, True))
+
+
+def _on_format(widget_key: str) -> None:
+    """Re-read the transcript in the chosen format; keep the old one if that fails."""
+    source = _source()
+    fmt = st.session_state[widget_key]
+    try:
+        load_transcript(
+            source["data"], source["name"], st.session_state.get(WPM_KEY, DEFAULT_WPM), fmt, _merge_aliases()
+        )
+    except (DecodeError, ParseError) as exc:
+        st.session_state[ERROR_KEY] = (
+            f"Could not read {source['name']} as {FORMATS[fmt].split(' (')[0].lower()}: {exc} "
+            "The previous reading is still shown."
+        )
+        return
+    st.session_state[SOURCE_KEY] = {**source, "format": fmt}
+    st.session_state.pop(ERROR_KEY, None)
+    _reset_edits()
 
 
 def _seed_from_url() -> None:
@@ -166,10 +211,16 @@ def page_setup(page_title: str) -> PageContext:
     source = _source()
     wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
     try:
-        transcript = load_transcript(source["data"], source["name"], wpm, source["format"])
+        transcript = load_transcript(source["data"], source["name"], wpm, source["format"], _merge_aliases())
     except (DecodeError, ParseError) as exc:  # only reachable if the bundled file is broken
         st.error(f"Could not open {source['name']}: {exc}")
         st.stop()
+    parsed = transcript
+    renames = st.session_state.get(RENAMES_KEY) or {}
+    roles = st.session_state.get(ROLES_KEY) or {}
+    if renames or roles:
+        turns = edited_turns(transcript.turns, tuple(sorted(renames.items())), tuple(sorted(roles.items())))
+        transcript = replace(transcript, turns=turns)
 
     sidebar = st.sidebar
     sidebar.caption(f"Transcript: **{transcript.name}**")
@@ -185,6 +236,17 @@ def page_setup(page_title: str) -> PageContext:
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
+    format_widget = f"podium_format_{page_title}"
+    st.session_state[format_widget] = source["format"]
+    sidebar.selectbox(
+        "Read as",
+        options=list(FORMATS),
+        format_func=lambda k: FORMATS[k],
+        key=format_widget,
+        on_change=_on_format,
+        args=(format_widget,),
+        help=f"Podium read this file as: {transcript.source_format.replace('_', ' ')}. Choose a format to override.",
+    )
 
     known = transcript.speakers
     chosen = [s for s in st.session_state.get(SPEAKERS_KEY, []) if s in known]
@@ -221,7 +283,9 @@ def page_setup(page_title: str) -> PageContext:
     for notice in transcript.notices:
         st.info(notice, icon=":material/info:")
 
-    return PageContext(transcript=transcript, speakers=chosen, turns=filter_speakers(transcript.turns, chosen), wpm=wpm)
+    return PageContext(
+        transcript=transcript, speakers=chosen, turns=filter_speakers(transcript.turns, chosen), wpm=wpm, parsed=parsed
+    )
 
 
 __all__ = ["FORMATS", "PAGES", "PageContext", "load_transcript", "page_setup"]

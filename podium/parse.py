@@ -201,7 +201,9 @@ def parse_text(
     )
 
 
-def parse_bytes(data: bytes, *, name: str, wpm: float = DEFAULT_WPM, source_format: str = "auto") -> Transcript:
+def parse_bytes(
+    data: bytes, *, name: str, wpm: float = DEFAULT_WPM, source_format: str = "auto", merge_aliases: bool = True
+) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
     Raises:
@@ -209,7 +211,9 @@ def parse_bytes(data: bytes, *, name: str, wpm: float = DEFAULT_WPM, source_form
         ParseError: if the text holds no transcript.
     """
     text, encoding = decode_bytes(data)
-    return parse_text(text, name=name, wpm=wpm, source_format=source_format, encoding=encoding)
+    return parse_text(
+        text, name=name, wpm=wpm, source_format=source_format, encoding=encoding, merge_aliases=merge_aliases
+    )
 
 
 def read_transcript(path: str | Path, *, wpm: float = DEFAULT_WPM, source_format: str = "auto") -> Transcript:

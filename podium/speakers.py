@@ -237,3 +237,24 @@ def apply_speaker_edits(
     first_role = out.groupby("speaker", sort=False)["role"].first()
     out = out.assign(role=out["speaker"].map(first_role))
     return merge_turns(out) if renames else out
+
+
+def edits_from_table(rows: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """Turn an edited speaker table into ``(renames, roles)`` for :func:`apply_speaker_edits`.
+
+    Parameters:
+        rows: one row per label with columns ``label`` (str), ``name`` (str, the name to show;
+            blank keeps the label) and ``role`` (one of :data:`ROLES`; anything else is ``"answer"``).
+
+    Returns:
+        ``renames`` maps each label whose name changed to its new name; ``roles`` maps each
+        resulting speaker to a role (the first row's role wins when labels are merged).
+    """
+    renames: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for label, name, role in rows[["label", "name", "role"]].itertuples(index=False):
+        name = str(name).strip() if isinstance(name, str) and name.strip() else label
+        if name != label:
+            renames[label] = name
+        roles.setdefault(name, role if role in ROLES else "answer")
+    return renames, roles

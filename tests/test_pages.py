@@ -130,3 +130,51 @@ def test_bad_rate_in_url_falls_back_to_default():
     at = _app(wpm="fast")
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Duration"] == f"{339 / 190:.1f} min"
+
+
+def test_speaker_edits_apply_to_every_page():
+    at = _app("pages/4_Speakers.py")
+    assert not at.exception
+    at.session_state["podium_renames"] = {"REPORTER": "Unnamed reporter"}
+    at.session_state["podium_roles"] = {"Unnamed reporter": "question", "ANTONY BLINKEN": "answer"}
+    at.run()
+    assert _speakers_widget(at).options == ["Unnamed reporter", "ANTONY BLINKEN"]
+    at.switch_page("pages/3_Q_and_A.py").run()
+    assert set(at.dataframe[0].value["question_speaker"]) == {"Unnamed reporter"}
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert set(at.dataframe[0].value["speaker"]) == {"Unnamed reporter", "ANTONY BLINKEN"}
+    # merging both into one name merges their turns: the whole transcript becomes one turn
+    at.session_state["podium_renames"] = {"REPORTER": "Everyone", "ANTONY BLINKEN": "Everyone"}
+    at.session_state["podium_roles"] = {}
+    at.switch_page("app.py").run()
+    assert {m.label: m.value for m in at.metric}["Turns"] == "1"
+
+
+def test_format_override_and_back():
+    at = _app()
+    at.selectbox(key="podium_format_Overview").set_value("plain").run()
+    assert not at.exception
+    assert _speakers_widget(at).options == ["UNKNOWN"]
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert list(at.dataframe[0].value["speaker"]) == ["UNKNOWN"]
+    # a format that cannot read the file leaves one sentence and the previous reading
+    at.selectbox(key="podium_format_Speaker time").set_value("stt_json").run()
+    assert not at.exception
+    assert any("Could not read blinken_nato_open_door.txt as speech-to-text json" in e.value for e in at.error)
+    assert list(at.dataframe[0].value["speaker"]) == ["UNKNOWN"]
+    at.selectbox(key="podium_format_Speaker time").set_value("auto").run()
+    assert list(at.dataframe[0].value["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
+
+
+def test_overview_shows_stage_directions_and_page_text_for_a_corpus_file():
+    from tests.test_parse_corpus import CORPUS
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    path = CORPUS / "whitehouse" / "wh_trump_modi_joint_presser_2025-02-13.md"
+    at.session_state["podium_source"] = {"name": path.name, "data": path.read_bytes(), "format": "auto"}
+    at.run()
+    assert not at.exception
+    stage = at.dataframe[0].value.set_index("stage_direction")
+    # (Cross-talk.) appears 12 times in the file, counted by grep
+    assert stage.loc["cross-talk", "count"] == 12
+    assert at.title[0].value.startswith("Remarks by President Trump and Prime Minister Narendra Modi")

@@ -416,3 +416,20 @@ def test_forced_format_override():
     assert parse_text(text, source_format="plain").turns["speaker"].tolist() == ["UNKNOWN"]
     with pytest.raises(ParseError):
         parse_text(text, source_format="stt_json")
+
+
+def test_edits_from_table():
+    import pandas as pd
+
+    from podium.speakers import edits_from_table
+
+    rows = pd.DataFrame(
+        {
+            "label": ["F2", "F3", "Q", "F4"],
+            "name": ["Kate", " Kate ", "Q", ""],
+            "role": ["answer", "question", "question", "x"],
+        }
+    )
+    renames, roles = edits_from_table(rows)
+    assert renames == {"F2": "Kate", "F3": "Kate"}
+    assert roles == {"Kate": "answer", "Q": "question", "F4": "answer"}
