@@ -253,7 +253,7 @@ def page_setup(page_title: str) -> PageContext:
     st.session_state[SPEAKERS_KEY] = chosen
     st.session_state["podium_speakers_widget"] = chosen
     sidebar.multiselect(
-        "Speakers",
+        "Filter speakers",
         options=known,
         key="podium_speakers_widget",
         on_change=_copy,

@@ -45,44 +45,56 @@ rows = pd.DataFrame(
 st.subheader("Rename, merge, set roles")
 st.caption(
     "Type a new name to rename a speaker; give two labels the same name to merge them into one speaker. "
-    "Roles decide who asks and who answers on the Q&A page."
+    "Roles decide who asks and who answers on the Q&A page. Edits apply to every page as you make them."
 )
-with st.form("speaker_edits"):
-    edited = st.data_editor(
-        rows,
-        key="speaker_editor",
-        hide_index=True,
-        disabled=["label", "also_labelled", "n_turns", "n_words"],
-        column_config={
-            "label": "Label in the file",
-            "also_labelled": "Also labelled",
-            "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-            "n_words": st.column_config.NumberColumn("Words", format="%d"),
-            "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120),
-            "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
-        },
-    )
-    merge = st.checkbox(
-        "Merge labels that look like the same person (MR. LITTLE = GEORGE LITTLE, AvW = Aaron van Wirdum (AvW))",
-        value=bool(st.session_state.get(ALIASES_KEY, True)),
-    )
-    submitted = st.form_submit_button("Apply to every page", type="primary")
 
-if submitted:
-    if merge != bool(st.session_state.get(ALIASES_KEY, True)):
-        st.session_state[ALIASES_KEY] = merge
-        st.session_state[RENAMES_KEY] = {}
-        st.session_state[ROLES_KEY] = {}
-    else:
-        st.session_state[RENAMES_KEY], st.session_state[ROLES_KEY] = edits_from_table(edited)
+
+def _on_edit(displayed: pd.DataFrame) -> None:
+    changes = st.session_state["speaker_editor"].get("edited_rows", {})
+    edited = displayed.copy()
+    for row, values in changes.items():
+        for column, value in values.items():
+            edited.loc[int(row), column] = value
+    st.session_state[RENAMES_KEY], st.session_state[ROLES_KEY] = edits_from_table(edited)
     st.session_state[SPEAKERS_KEY] = []
-    st.rerun()
 
+
+def _on_aliases() -> None:
+    st.session_state[ALIASES_KEY] = st.session_state["merge_aliases_widget"]
+    _undo()
+
+
+def _undo() -> None:
+    st.session_state.update({RENAMES_KEY: {}, ROLES_KEY: {}, SPEAKERS_KEY: []})
+    st.session_state.pop("speaker_editor", None)
+
+
+st.data_editor(
+    rows,
+    key="speaker_editor",
+    hide_index=True,
+    num_rows="fixed",
+    disabled=["label", "also_labelled", "n_turns", "n_words"],
+    on_change=_on_edit,
+    args=(rows,),
+    column_config={
+        "label": "Label in the file",
+        "also_labelled": "Also labelled",
+        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+        "n_words": st.column_config.NumberColumn("Words", format="%d"),
+        "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120),
+        "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
+    },
+)
+st.session_state["merge_aliases_widget"] = bool(st.session_state.get(ALIASES_KEY, True))
+st.toggle(
+    "Merge labels that look like the same person (MR. LITTLE = GEORGE LITTLE, AvW = Aaron van Wirdum (AvW))",
+    key="merge_aliases_widget",
+    on_change=_on_aliases,
+    help="Switching this re-reads the transcript and clears your renames.",
+)
 if renames or roles:
-    st.button(
-        "Undo all speaker edits",
-        on_click=lambda: st.session_state.update({RENAMES_KEY: {}, ROLES_KEY: {}, SPEAKERS_KEY: []}),
-    )
+    st.button("Undo all speaker edits", on_click=_undo)
 
 st.subheader("Speakers after edits")
 current = cached.speaker_table(transcript.turns)

@@ -13,8 +13,9 @@ PAGES = {
     "Speaker_time": "Speaker time",
     "Phrases": "Repeated phrases",
     "Q_and_A": "Questions and answers",
+    "Speakers": "Speakers",
 }
-CHARTS = {"": 0, "Speaker_time": 2, "Phrases": 1, "Q_and_A": 0}
+CHARTS = {"": 0, "Speaker_time": 2, "Phrases": 1, "Q_and_A": 0, "Speakers": 0}
 
 
 def _exceptions(tab) -> list[str]:
@@ -27,7 +28,7 @@ def _selected_speakers(tab) -> list[str]:
     return [t.strip() for t in tags.all_inner_texts()]
 
 
-NAV = {"Overview": "", "Speaker time": "Speaker_time", "Phrases": "Phrases", "Q&A": "Q_and_A"}
+NAV = {"Overview": "", "Speaker time": "Speaker_time", "Phrases": "Phrases", "Q&A": "Q_and_A", "Speakers": "Speakers"}
 
 
 def _go(tab, label: str) -> None:
@@ -37,7 +38,11 @@ def _go(tab, label: str) -> None:
     tab.wait_for_url(
         lambda url: urlparse(url).path.rstrip("/").endswith("/" + path) if path else urlparse(url).path == "/"
     )
-    heading = PAGES[path] if path else "Blinken says no change"
+    heading = PAGES[path] if path else None
+    if heading is None:
+        tab.locator("h1").first.wait_for()
+        wait_idle(tab)
+        return
     tab.get_by_role("heading", name=heading).first.wait_for()
     wait_idle(tab)
 
@@ -142,3 +147,50 @@ def test_good_upload_replaces_the_transcript(fresh_server, tab, tmp_path):
     assert "2 speakers took 3 turns" in body
     _go(tab, "Q&A")
     assert "1 question, 1 answered" in tab.inner_text("body")
+
+
+def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Speakers")
+    wait_idle(tab)
+    grid = tab.locator('[data-testid="stDataFrame"]').first
+    box = grid.bounding_box()
+    # the grid is a canvas: the "Speaker name" column sits at about 70% of its width at this
+    # viewport, and the header row and data rows are 35 px high; first data row is REPORTER
+    grid.locator("canvas").first.wait_for()
+    tab.mouse.dblclick(box["x"] + 0.70 * box["width"], box["y"] + 35 + 17)
+    editor = tab.locator("textarea.gdg-input")
+    editor.wait_for()
+    assert editor.input_value() == "REPORTER"
+    editor.fill("Unnamed reporter")
+    editor.press("Enter")
+    editor.wait_for(state="detached")
+    tab.get_by_text("Undo all speaker edits").wait_for()
+    wait_idle(tab)
+    _go(tab, "Q&A")
+    body = tab.inner_text("body")
+    assert "Unnamed reporter" in body and "REPORTER" not in body.replace("Unnamed reporter", "")
+    assert _exceptions(tab) == []
+    _go(tab, "Speakers")
+    tab.get_by_role("button", name="Undo all speaker edits").click()
+    tab.get_by_role("button", name="Undo all speaker edits").wait_for(state="detached")
+    _go(tab, "Q&A")
+    assert "Unnamed reporter" not in tab.inner_text("body")
+    assert "REPORTER" in tab.inner_text("body")
+
+
+def test_upload_subtitles_from_the_corpus(fresh_server, tab):
+    from tests.test_parse_corpus import CORPUS
+
+    tab.goto(fresh_server)
+    wait_idle(tab)
+    tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+        str(CORPUS / "subtitles" / "podcastindex_buzzsprout_example.srt")
+    )
+    tab.get_by_text("Transcript: podcastindex_buzzsprout_example.srt").wait_for()
+    wait_idle(tab)
+    body = tab.inner_text("body")
+    # 3 speakers and 10 turns, counted by hand from the cue prefixes (Travis, Sarah, Gilon)
+    assert "3 speakers took 10 turns" in body
+    _go(tab, "Speaker time")
+    assert "from the transcript's timestamps" in tab.inner_text("body")
+    assert _exceptions(tab) == []

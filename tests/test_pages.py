@@ -28,7 +28,7 @@ def _query(at, key) -> list[str]:
 
 
 def _speakers_widget(at):
-    return next(w for w in at.multiselect if w.label == "Speakers")
+    return next(w for w in at.multiselect if w.label == "Filter speakers")
 
 
 @pytest.mark.parametrize("page_path", PAGES)
