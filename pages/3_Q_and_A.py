@@ -14,10 +14,15 @@ transcript = ctx.transcript
 st.title("Questions and answers")
 pairs = filter_pairs(cached.qa_pairs(transcript.turns), ctx.speakers)
 if pairs.empty:
-    st.info(
-        f"No questions to show for {ctx.filter_label}. A question is a turn by a reporter, "
-        "questioner or moderator (Q, QUESTION, REPORTER, unnamed '- ' lines)."
-    )
+    if not (transcript.turns["role"] == "question").any():
+        st.info(
+            "No speaker in this transcript is on the asking side, so there are no questions to pair. "
+            "Podium recognises reporters, Q, QUESTION, interviewers and moderators by their labels; "
+            "in a debate or hearing, set the moderators' or members' role to 'question' on the Speakers page."
+        )
+        st.page_link("pages/4_Speakers.py", label="Set roles on the Speakers page", icon=":material/group:")
+    else:
+        st.info(f"No questions asked or answered by {ctx.filter_label}.")
     st.stop()
 
 answered = pairs[pairs["answer_words"] > 0]

@@ -16,7 +16,7 @@ from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
-from .talk_time import DEFAULT_WPM, estimate_times
+from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
 from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
 
 __all__ = [
@@ -47,7 +47,9 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     Returns:
         ``(turns, timing)``: the turns table with the columns of
         :data:`~podium.model.TURN_COLUMNS`, and ``"source"`` when every block had
-        a start time, else ``"estimated"``.
+        a start time, else ``"estimated"``. With source times, a turn without an end
+        time ends when the next turn starts, capped at its words read at
+        :data:`~podium.talk_time.MIN_WPM` (one second per word), so breaks are not speech.
     """
     merged: list[Block] = []
     for block in blocks:
@@ -86,8 +88,13 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         starts = turns["start_s"].astype("float64")
         next_starts = starts.shift(-1)
         ends = turns["end_s"].astype("float64")
+        # A turn with only a start time ends when the next turn starts, but lasts no longer
+        # than its words take at the slowest plausible rate (MIN_WPM): a commercial break
+        # or a pause after a short remark is not speech.
+        longest = starts + turns["n_words"].clip(lower=1) * 60.0 / MIN_WPM
         fallback = starts + turns["n_words"] * 60.0 / wpm
-        turns = turns.assign(start_s=starts, end_s=ends.fillna(next_starts).fillna(fallback))
+        inferred = next_starts.where(next_starts.isna() | (next_starts <= longest), longest).fillna(fallback)
+        turns = turns.assign(start_s=starts, end_s=ends.fillna(inferred))
     else:
         turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"

@@ -90,7 +90,9 @@ def test_rev_new_and_old_timestamp_styles():
         assert list(t.turns["speaker"]) == [first, "Matt"]
         assert t.timing == "source"
         assert list(t.turns["start_s"]) == [4.0, 70.0]
-        assert t.turns["end_s"].iloc[0] == 70.0
+        # "Good afternoon." is 2 words: the 66 s until the next label are not all speech;
+        # the turn is capped at one second per word
+        assert t.turns["end_s"].iloc[0] == 6.0
 
 
 def test_otter_headers_switch_to_hours():
@@ -101,6 +103,18 @@ def test_otter_headers_switch_to_hours():
     t = parse_text(text)
     assert list(t.turns["speaker"]) == ["David Muir", "Kamala Harris", "David Muir"]
     assert list(t.turns["start_s"]) == [3598.0, 3603.0, 3609.0]
+
+
+def test_turn_ends_at_next_start_unless_that_is_longer_than_its_words():
+    text = (
+        "David Muir  10:00  \n" + "word " * 100 + "\n\nSpeaker 1  10:30  \nWe will be right back.\n\n"
+        "David Muir  13:00  \nWelcome back.\n"
+    )
+    t = parse_text(text)
+    # Muir's 100 words before 10:30 end at 10:30; the announcer's 5 words end after 5 s, not at 13:00
+    assert list(t.turns["end_s"].iloc[:2]) == [630.0, 635.0]
+    # the last turn has no next start: its words at the speaking rate (2 words at 190 wpm)
+    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 190
 
 
 def test_bracketed_timestamps_and_empty_label():
