@@ -35,7 +35,10 @@ cols[2].metric("Words", f"{n_words:,}")
 cols[3].metric("Duration", f"{minutes:.1f} min", help=f"Speech time {how}.")
 
 st.subheader("Transcript")
-st.caption(f"{len(turns)} turns by {ctx.filter_label}. Times marked ≈ are estimates.")
+st.caption(
+    f"{len(turns)} turns by {ctx.filter_label}."
+    + (" Times marked ≈ are estimates." if transcript.timing == "estimated" else " Times are from the transcript.")
+)
 if turns.empty:
     st.info("No turns for the selected speakers.")
 else:
