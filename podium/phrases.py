@@ -80,6 +80,11 @@ def count_ngrams(
     Raises:
         ValueError: if ``n < 1`` or ``min_count < 1``.
     """
+    return _count([sentence_runs(text) for text in texts], n=n, min_count=min_count, drop_stopwords=drop_stopwords)
+
+
+def _count(runs_per_text: list[list[list[str]]], *, n: int, min_count: int, drop_stopwords: bool) -> pd.DataFrame:
+    """:func:`count_ngrams` on texts already split by :func:`podium.text.sentence_runs`."""
     if n < 1:
         raise ValueError(f"n must be at least 1, not {n}")
     if min_count < 1:
@@ -87,9 +92,9 @@ def count_ngrams(
     stops = stopwords() if drop_stopwords else frozenset()
     counts: Counter[tuple[str, ...]] = Counter()
     turn_counts: Counter[tuple[str, ...]] = Counter()
-    for text in texts:
+    for runs in runs_per_text:
         seen: set[tuple[str, ...]] = set()
-        for run in sentence_runs(text):
+        for run in runs:
             for gram in _ngrams(run, n):
                 if gram[0] in stops or gram[-1] in stops:
                     continue
@@ -111,8 +116,8 @@ def phrase_table(texts: Iterable[str], *, ns: Iterable[int] = (1, 2, 3, 4), min_
     Returns the rows of :func:`count_ngrams` for each ``n`` in ``ns``, stacked, in the
     order of ``ns``; same columns. Raises ValueError as :func:`count_ngrams` does.
     """
-    texts = list(texts)
-    frames = [count_ngrams(texts, n=n, min_count=min_count) for n in ns]
+    runs = [sentence_runs(text) for text in texts]  # split once, count every n
+    frames = [_count(runs, n=n, min_count=min_count, drop_stopwords=True) for n in ns]
     return pd.concat(frames, ignore_index=True).astype(PHRASE_COLUMNS)
 
 
