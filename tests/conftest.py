@@ -14,6 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "blinken_nato_open_door.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The shared corpus of real transcripts; CI lays it beside the clone. PODIUM_CORPUS overrides.
+CORPUS = Path(os.environ.get("PODIUM_CORPUS", ROOT.parent / "shared" / "corpus"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

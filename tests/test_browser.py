@@ -179,12 +179,12 @@ def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
 
 
 def test_upload_subtitles_from_the_corpus(fresh_server, tab):
-    from tests.test_parse_corpus import CORPUS
+    from tests.conftest import FIXTURES
 
     tab.goto(fresh_server)
     wait_idle(tab)
     tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
-        str(CORPUS / "subtitles" / "podcastindex_buzzsprout_example.srt")
+        str(FIXTURES / "podcastindex_buzzsprout_example.srt")
     )
     tab.get_by_text("Transcript: podcastindex_buzzsprout_example.srt").wait_for()
     wait_idle(tab)

@@ -167,10 +167,10 @@ def test_format_override_and_back():
 
 
 def test_overview_shows_stage_directions_and_page_text_for_a_corpus_file():
-    from tests.test_parse_corpus import CORPUS
+    from tests.conftest import FIXTURES
 
     at = AppTest.from_file(APP, default_timeout=60)
-    path = CORPUS / "whitehouse" / "wh_trump_modi_joint_presser_2025-02-13.md"
+    path = FIXTURES / "wh_trump_modi_joint_presser_2025-02-13.md"
     at.session_state["podium_source"] = {"name": path.name, "data": path.read_bytes(), "format": "auto"}
     at.run()
     assert not at.exception
