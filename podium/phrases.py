@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .text import sentence_runs
+from .text import sentence_runs, sentence_spans
 
 __all__ = ["KEPT_STOPWORDS", "KWIC_COLUMNS", "PHRASE_COLUMNS", "count_ngrams", "kwic", "phrase_table", "stopwords"]
 
@@ -124,12 +124,13 @@ def phrase_table(texts: Iterable[str], *, ns: Iterable[int] = (1, 2, 3, 4), min_
 def kwic(turns: pd.DataFrame, phrase: str, *, window: int = 60) -> pd.DataFrame:
     """List every occurrence of ``phrase`` with the text around it (keyword in context).
 
-    Matching ignores case and treats runs of spaces as one; the phrase must start and
-    end on word boundaries.
+    Occurrences are found exactly as :func:`count_ngrams` counts them: the phrase's words,
+    in order, inside one sentence run (see :func:`podium.text.sentence_spans`), compared in
+    lower case; so a phrase shows as many lines here as its count in the phrase table.
 
     Parameters:
         turns: a turns table (``turn_id``, ``speaker``, ``text``).
-        phrase: words to look for, e.g. ``"open door"``.
+        phrase: words to look for, e.g. ``"open door"``, as in the ``phrase`` column.
         window: characters of context on each side.
 
     Returns:
@@ -137,21 +138,22 @@ def kwic(turns: pd.DataFrame, phrase: str, *, window: int = 60) -> pd.DataFrame:
         :data:`KWIC_COLUMNS`: ``left`` and ``right`` context (str, at most ``window``
         characters, line breaks as spaces) and ``keyword`` as written in the turn.
     """
-    parts = phrase.split()
-    if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in KWIC_COLUMNS.items()})
-    pattern = re.compile(r"(?<![\w'])" + r"\s+".join(map(re.escape, parts)) + r"(?![\w])", re.IGNORECASE)
+    target = [w for w, _, _ in (sentence_spans(phrase.lower())[0] if phrase.split() else [])]
     rows = []
-    for turn_id, speaker, text in turns[["turn_id", "speaker", "text"]].itertuples(index=False):
-        flat = re.sub(r"\s+", " ", text)
-        for m in pattern.finditer(flat):
-            rows.append(
-                {
-                    "turn_id": turn_id,
-                    "speaker": speaker,
-                    "left": flat[max(0, m.start() - window) : m.start()],
-                    "keyword": m.group(0),
-                    "right": flat[m.end() : m.end() + window],
-                }
-            )
+    n = len(target)
+    if n:
+        for turn_id, speaker, text in turns[["turn_id", "speaker", "text"]].itertuples(index=False):
+            for run in sentence_spans(text):
+                for i in range(len(run) - n + 1):
+                    if [w for w, _, _ in run[i : i + n]] == target:
+                        start, end = run[i][1], run[i + n - 1][2]
+                        rows.append(
+                            {
+                                "turn_id": turn_id,
+                                "speaker": speaker,
+                                "left": re.sub(r"\s+", " ", text[max(0, start - window) : start]),
+                                "keyword": re.sub(r"\s+", " ", text[start:end]),
+                                "right": re.sub(r"\s+", " ", text[end : end + window]),
+                            }
+                        )
     return pd.DataFrame(rows, columns=list(KWIC_COLUMNS)).astype(KWIC_COLUMNS)

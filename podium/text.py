@@ -172,6 +172,37 @@ def words(text: str) -> list[str]:
 # Between two words, any of these ends a sentence-like run for n-gram counting.
 _BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)")
 _ABBREV_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, p.m, e.g
+# Titles and abbreviations written with a period that does not end a sentence ("Mr. President").
+_TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen sen rep gov lt col capt maj sgt prof rev hon vs no amb adm cmdr supt".split()
+)
+
+
+def sentence_spans(text: str) -> list[list[tuple[str, int, int]]]:
+    """Like :func:`sentence_runs`, with each word's character offsets in ``text``.
+
+    Returns runs of ``(lower-cased word, start, end)``; ``text[start:end]`` is the word as
+    written. Used to show phrases in context exactly where they were counted.
+    """
+    # blank stage directions out without moving any offset: "\n" then spaces
+    text = STAGE_DIRECTION_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text.replace("\u2019", "'"))
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    last_end = 0
+    previous = ""
+    for match in _WORD_RE.finditer(text):
+        gap = text[last_end : match.start()]
+        if current and _BOUNDARY_RE.search(gap):
+            after_abbreviation = _ABBREV_RE.match(previous) or previous.lower() in _TITLE_ABBREVIATIONS
+            if not (after_abbreviation and gap.strip() == "."):
+                runs.append(current)
+                current = []
+        previous = match.group(0)
+        current.append((previous.lower(), match.start(), match.end()))
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return runs
 
 
 def sentence_runs(text: str) -> list[list[str]]:
@@ -180,29 +211,13 @@ def sentence_runs(text: str) -> list[list[str]]:
     A run ends at sentence punctuation (``. ! ? ; :``), a dash (``--``, em or en
     dash), an ellipsis, a bracket, a quotation mark, a line break or a stage
     direction, so that a phrase is never counted across a sentence or an
-    interruption. A period right after an abbreviation (``U.S.``) does not end
-    a run. Words are lower-cased.
+    interruption. A period right after an abbreviation (``U.S.``, ``Mr.``) does not
+    end a run. Words are lower-cased.
 
     >>> sentence_runs("No change. There will be no change.")
     [['no', 'change'], ['there', 'will', 'be', 'no', 'change']]
     """
-    text = strip_stage_directions(text.replace("\u2019", "'"))
-    runs: list[list[str]] = []
-    current: list[str] = []
-    last_end = 0
-    previous = ""
-    for match in _WORD_RE.finditer(text):
-        gap = text[last_end : match.start()]
-        if current and _BOUNDARY_RE.search(gap):
-            if not (_ABBREV_RE.match(previous) and gap.strip() == "."):
-                runs.append(current)
-                current = []
-        previous = match.group(0)
-        current.append(previous.lower())
-        last_end = match.end()
-    if current:
-        runs.append(current)
-    return runs
+    return [[word for word, _, _ in run] for run in sentence_spans(text)]
 
 
 def all_words(text: str) -> list[str]:

@@ -447,3 +447,16 @@ def test_edits_from_table():
     renames, roles = edits_from_table(rows)
     assert renames == {"F2": "Kate", "F3": "Kate"}
     assert roles == {"Kate": "answer", "Q": "question", "F4": "answer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MR. SMITH: We have three goals:\n- reduce costs\n- improve care\n\nQUESTION: And?\n",
+        "MR. SMITH: We have three goals:\n\n- reduce costs\n\n- improve care\n\nQUESTION: And?\n",
+    ],
+)
+def test_bulleted_list_inside_an_answer_is_not_a_question(text):
+    t = parse_text(text)
+    assert list(t.turns["speaker"]) == ["MR. SMITH", "QUESTION"]
+    assert "reduce costs" in t.turns["text"].iloc[0] and "improve care" in t.turns["text"].iloc[0]

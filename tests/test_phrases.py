@@ -89,3 +89,32 @@ def test_property_ngram_total_matches_runs(turn_tokens, n):
     stops = stopwords()
     assert all(p.split()[0] not in stops and p.split()[-1] not in stops for p in with_rule["phrase"])
     assert set(with_rule["phrase"]) <= set(table["phrase"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(_word, _sep), max_size=25), min_size=1, max_size=4), st.integers(1, 3))
+def test_property_kwic_lists_as_many_lines_as_the_count(turn_tokens, n):
+    texts = ["".join(w + s for w, s in tokens) for tokens in turn_tokens]
+    turns = pd.DataFrame({"turn_id": range(len(texts)), "speaker": "A", "text": texts})
+    for phrase, count in count_ngrams(texts, n=n, min_count=1)[["phrase", "count"]].itertuples(index=False):
+        assert len(kwic(turns, phrase)) == count
+
+
+def test_kwic_matches_the_table_across_commas_abbreviations_and_possessives():
+    turns = pd.DataFrame(
+        {
+            "turn_id": [0, 1],
+            "speaker": ["A", "B"],
+            "text": ["Go ahead, please. U.S. forces left.", "NATO's door; NATO door."],
+        }
+    )
+    assert list(kwic(turns, "go ahead please")["keyword"]) == ["Go ahead, please"]
+    assert list(kwic(turns, "u.s forces")["keyword"]) == ["U.S. forces"]
+    assert list(kwic(turns, "nato")["keyword"]) == ["NATO"]  # "NATO's" is another word, as in the counts
+    assert list(kwic(turns, "mr president")["keyword"]) == []
+
+
+def test_title_abbreviations_do_not_end_a_sentence():
+    from podium.text import sentence_runs
+
+    assert sentence_runs("Thank you, Mr. President.") == [["thank", "you", "mr", "president"]]

@@ -309,6 +309,28 @@ def _candidate(line: str) -> _Candidate | None:
     return None
 
 
+def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> None:
+    """Un-mark ``- `` lines that are items of a bulleted list rather than unnamed questioners.
+
+    An unnamed-questioner line starts a paragraph: it follows a blank line, and the last line
+    before it neither ends with a colon ("three goals:") nor is itself a ``- `` line. (Two
+    questions in a row would both be REPORTER anyway, so nothing is misattributed.)
+    """
+    previous = ""
+    blank_before = True
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        cand = candidates[i]
+        if cand is not None and cand.kind == "dash":
+            if not blank_before or previous.endswith(":") or previous.startswith("- "):
+                candidates[i] = None
+        if stripped:
+            previous = stripped
+            blank_before = False
+        else:
+            blank_before = True
+
+
 def _accepted(c: _Candidate, counts: Counter, flattened: bool, caps_only: bool = False) -> bool:
     label = c.label
     upper = label.upper().rstrip(".")
@@ -367,6 +389,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     lines = _strip_line_numbers(body.split("\n"), removed)
 
     candidates = [_candidate(line) for line in lines]
+    _drop_list_items(lines, candidates)
     counts = Counter(c.label for c in candidates if c)
     counts["\0otter"] = sum(1 for c in candidates if c and c.kind == "otter")
     caps = {c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)}
