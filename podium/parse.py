@@ -115,9 +115,32 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
             paragraphs.append(" ".join(current))
             current = []
     paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
-    if not paragraphs:
-        return fallback_title, ""
-    return paragraphs[0], "\n\n".join(paragraphs[1:])
+    titles = [p for p in paragraphs if _looks_like_title(p)]
+    title = titles[0] if titles else fallback_title
+    later = paragraphs[paragraphs.index(title) + 1 :] if titles else paragraphs
+    summary = [p for p in later if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p)]
+    return title, "\n\n".join(summary)
+
+
+# Page furniture that is never a headline.
+_BANNER_RE = re.compile(
+    r"official website|here's how you know|\.gov website|skip to|printable|menu|search|subscribe|cookie|"
+    r"sign in|log in|print this|share this|^home\b|^the white house$|^webvtt|^office of|^for immediate release|"
+    r"^-{3,}|^_{3,}|^\W*$",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(r"^[\d\s:.,/()apmAPMESTDT-]*$|^(?:\w+ )?\d{1,2},? \d{4}$|^\w+ \d{1,2}, \d{4}$")
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    """True for a paragraph that can be a headline: some letters, not a banner or a dateline."""
+    return (
+        sum(c.isalpha() for c in paragraph) >= 4
+        and len(paragraph) <= 300
+        and not _BANNER_RE.search(paragraph)
+        and not _DATELINE_RE.match(paragraph)
+        and ":" not in paragraph[:30].split(" ")[0]  # "tags: ...", "date: ..."
+    )
 
 
 _MARKER_RE = re.compile(r"^(?:video |full |audio )?transcript:?$", re.IGNORECASE)
@@ -186,7 +209,7 @@ def parse_text(
         if aliases:
             listed = "; ".join(f"{k} = {' / '.join(v[1:])}" for k, v in aliases.items())
             notices.append(f"Labels taken to be the same person: {listed}. Rename speakers to undo.")
-    title, summary = _split_preamble(metadata, Path(name).stem)
+    title, summary = _split_preamble([re.sub(r"^[\]\s|]+", "", line) for line in metadata], Path(name).stem)
     if result.title:
         title = result.title
     turns, timing = build_turns(blocks, wpm=wpm)

@@ -258,7 +258,7 @@ def test_boilerplate_before_the_first_turn_is_metadata():
     )
     t = parse_text(text)
     assert list(t.turns["speaker"]) == ["MR PRICE"]
-    assert t.title == "An official website of the United States Government"
+    assert t.title == "Diplomacy in Action"  # the site banner is not a headline
     assert "2:47 p.m. EDT" in t.metadata
 
 

@@ -176,7 +176,7 @@ def _front_matter(text: str) -> tuple[str, str, str]:
     tm = re.search(r"(?m)^title:\s*(.+(?:\n  +\S.*)*)$", block)
     if tm:
         title = re.sub(r"\s+", " ", tm.group(1)).strip().strip("\"'")
-        title = re.sub(r"(?<=\w)\\?_(?=\w)", " ", title)
+        title = re.sub(r"\s+", " ", re.sub(r"\\_|(?<=\w)_(?=\w)", " ", title)).strip()
     return block, title, text[m.end() :]
 
 
@@ -390,8 +390,14 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
 
     candidates = [_candidate(line) for line in lines]
     _drop_list_items(lines, candidates)
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, cand in enumerate(candidates):  # an Otter header has its speech on the next line (or ends the file)
+        if cand is not None and cand.kind == "otter" and i < last_text and not lines[i + 1].strip():
+            candidates[i] = None
     counts = Counter(c.label for c in candidates if c)
-    counts["\0otter"] = sum(1 for c in candidates if c and c.kind == "otter")
+    n_otter = sum(1 for c in candidates if c and c.kind == "otter")
+    n_colon = sum(1 for c in candidates if c and c.kind == "colon")
+    counts["\0otter"] = n_otter if n_otter > n_colon else 0
     caps = {c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)}
     mixed_repeated = {c.label for c in candidates if c and not _is_capitalised(c.label) and counts[c.label] >= 2}
     caps_only = len(caps) >= 3 and not mixed_repeated
