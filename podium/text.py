@@ -55,12 +55,32 @@ _SPACES_RE = re.compile(r"[^\S\n ]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+#: Single-byte Latin code pages that charset detection confuses with cp1252 on short English texts.
+_WESTERN_LOOKALIKES = frozenset(
+    {
+        "cp1250",
+        "cp1254",
+        "cp1257",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_9",
+        "iso8859_15",
+        "iso8859_13",
+        "mac_roman",
+        "mac_latin2",
+        "cp850",
+        "cp437",
+    }
+)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode a transcript file's bytes to text, detecting the encoding.
 
     Tries, in order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8,
     then charset-normalizer's detection (which covers cp1252 "smart quotes" such
-    as ``\\x92``). Returns ``(text, encoding_name)``.
+    as ``\\x92``); a guess of another Western single-byte code page is replaced by
+    cp1252 when the bytes are valid cp1252. Returns ``(text, encoding_name)``.
 
     Raises:
         DecodeError: if ``data`` is empty, looks binary (NUL bytes outside a
@@ -90,11 +110,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("The file's text encoding could not be recognised.")
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if encoding in _WESTERN_LOOKALIKES:
+        # Short Western texts are often guessed as a sibling code page (cp1250 turns
+        # "naïve" into "naďve"); cp1252 is what Windows wrote for English transcripts.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
     if printable < 0.95 * len(text):
         raise DecodeError("The file does not look like text.")
-    return text, best.encoding
+    return text, encoding
 
 
 def normalise_text(text: str) -> str:

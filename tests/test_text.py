@@ -82,3 +82,10 @@ def test_decode_bytes(data, text, encoding):
 def test_decode_bytes_rejects_empty_and_binary(data):
     with pytest.raises(DecodeError):
         decode_bytes(data)
+
+
+def test_cp1252_is_preferred_to_lookalike_code_pages():
+    data = "MR PRICE: A na\u00efve \u201cquestion\u201d \u2013 it\u2019s fine, caf\u00e9.\n".encode("cp1252")
+    text, encoding = decode_bytes(data)
+    assert encoding == "cp1252"
+    assert "na\u00efve" in text and "caf\u00e9" in text and "\u201cquestion\u201d" in text
