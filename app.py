@@ -4,19 +4,19 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
-from components.render import paragraphs_html, script_html
+from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
 
 ctx = page_setup("Overview")
 transcript = ctx.transcript
 turns = ctx.turns
 
-st.title(transcript.title)
+st.title(md_escape(transcript.title))
 if transcript.summary:
     st.html(f'<div class="podium-summary">{paragraphs_html(transcript.summary)}</div>')
 
 n_words = int(turns["n_words"].sum())
-minutes = float((turns["end_s"] - turns["start_s"]).sum()) / 60.0
+seconds = float((turns["end_s"] - turns["start_s"]).sum())
 how = (
     f"estimated at {ctx.wpm:g} words per minute"
     if transcript.timing == "estimated"
@@ -24,26 +24,40 @@ how = (
 )
 n_speakers = turns["speaker"].nunique()
 st.markdown(
-    f"**{n_speakers} speaker{'s' if n_speakers != 1 else ''} took {len(turns)} turn{'s' if len(turns) != 1 else ''} "
-    f"and said {n_words:,} words**, about {minutes:.1f} minutes of speech ({how})"
-    + ("." if not ctx.speakers else f", showing {ctx.filter_label}.")
+    f"**{plural(n_speakers, 'speaker')} took {plural(len(turns), 'turn')} and said {plural(n_words, 'word')}**, "
+    f"about {fmt_duration(seconds)} of speech ({how})"
+    + ("." if not ctx.speakers else f", showing {md_escape(ctx.filter_label)}.")
 )
 cols = st.columns(4)
-cols[0].metric("Speakers", n_speakers)
-cols[1].metric("Turns", len(turns))
+cols[0].metric("Speakers", f"{n_speakers:,}")
+cols[1].metric("Turns", f"{len(turns):,}")
 cols[2].metric("Words", f"{n_words:,}")
-cols[3].metric("Duration", f"{minutes:.1f} min", help=f"Speech time {how}.")
+cols[3].metric("Duration", fmt_duration(seconds), help=f"Speech time {how}.")
 
 st.subheader("Transcript")
+PAGE_SIZE = 200
+n_pages = max(1, -(-len(turns) // PAGE_SIZE))
+shown = turns
+if n_pages > 1:
+    part = st.number_input(
+        f"Part (of {n_pages}, {PAGE_SIZE} turns each)",
+        min_value=1,
+        max_value=n_pages,
+        value=1,
+        step=1,
+        key="script_part",
+    )
+    shown = turns.iloc[(int(part) - 1) * PAGE_SIZE : int(part) * PAGE_SIZE]
 st.caption(
-    f"{len(turns)} turns by {ctx.filter_label}."
+    f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"
+    + (f"; showing turns {shown['turn_id'].iloc[0]} to {shown['turn_id'].iloc[-1]}." if n_pages > 1 else ".")
     + (" Times marked ≈ are estimates." if transcript.timing == "estimated" else " Times are from the transcript.")
 )
 if turns.empty:
     st.info("No turns for the selected speakers.")
 else:
-    st.html(script_html(turns, timing=transcript.timing))
-csv_download(turns, transcript_name=transcript.name, view="turns", label="Download turns (CSV)")
+    st.html(script_html(shown, timing=transcript.timing))
+csv_download(turns, transcript_name=transcript.name, speakers=ctx.speakers, view="turns", label="Download turns (CSV)")
 
 stage = cached.stage_directions(turns)
 if not stage.empty:
@@ -63,7 +77,11 @@ if not stage.empty:
         },
     )
     csv_download(
-        stage, transcript_name=transcript.name, view="stage_directions", label="Download stage directions (CSV)"
+        stage,
+        transcript_name=transcript.name,
+        speakers=ctx.speakers,
+        view="stage_directions",
+        label="Download stage directions (CSV)",
     )
 
 if transcript.metadata.strip():

@@ -6,6 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+#: Most phrases a word cloud draws.
+MAX_CLOUD_WORDS = 150
+
 _FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
 _BAR = "#1f5f8b"
 _PALETTE = ["#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c97c5d"]
@@ -41,7 +44,7 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
             y=data["speaker"],
             orientation="h",
             marker_color=_BAR,
-            text=[f"{m:.1f} min" for m in minutes],
+            text=[f"{m:.1f} min" if m >= 1 else f"{m * 60:.0f} s" for m in minutes],
             textposition="outside",
             cliponaxis=False,
             customdata=np.stack([data["n_words"], data["word_share"] * 100, data["n_turns"]], axis=-1),
@@ -54,31 +57,53 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
     )
 
 
+#: Above this many turns the timeline draws one WebGL line per speaker instead of a bar per turn.
+MAX_TIMELINE_BARS = 1500
+
+
 def timeline(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
     """Who spoke when: one horizontal bar per turn on a linear seconds axis.
 
     ``turns`` has ``turn_id``, ``speaker``, ``start_s``, ``end_s``, ``n_words``;
-    ``speaker_order`` lists speakers top to bottom.
+    ``speaker_order`` lists speakers top to bottom. Long transcripts (more than
+    :data:`MAX_TIMELINE_BARS` turns) are drawn as thick WebGL line segments, one trace per
+    speaker, which stays fast for hundreds of thousands of turns.
     """
     colours = {s: _PALETTE[i % len(_PALETTE)] for i, s in enumerate(speaker_order)}
-    durations = turns["end_s"] - turns["start_s"]
-    fig = go.Figure(
-        go.Bar(
-            base=turns["start_s"],
-            x=durations,
-            y=turns["speaker"],
-            orientation="h",
-            marker_color=[colours.get(s, _BAR) for s in turns["speaker"]],
-            marker_line_width=0.5,
-            marker_line_color="white",
-            customdata=np.stack([turns["turn_id"], turns["n_words"], turns["start_s"], turns["end_s"]], axis=-1),
-            hovertemplate="%{y}<br>turn %{customdata[0]}: %{customdata[1]} words"
-            "<br>%{customdata[2]:.0f} s to %{customdata[3]:.0f} s<extra></extra>",
-        )
-    )
     basis = f"estimated at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
+    if len(turns) > MAX_TIMELINE_BARS:
+        fig = go.Figure()
+        for speaker in speaker_order:
+            own = turns[turns["speaker"] == speaker]
+            xs = np.column_stack([own["start_s"], own["end_s"], np.full(len(own), np.nan)]).ravel()
+            fig.add_trace(
+                go.Scattergl(
+                    x=xs,
+                    y=[speaker] * len(xs),
+                    mode="lines",
+                    line=dict(color=colours[speaker], width=18),
+                    name=speaker,
+                    hoverinfo="y",
+                )
+            )
+    else:
+        durations = turns["end_s"] - turns["start_s"]
+        fig = go.Figure(
+            go.Bar(
+                base=turns["start_s"],
+                x=durations,
+                y=turns["speaker"],
+                orientation="h",
+                marker_color=[colours.get(s, _BAR) for s in turns["speaker"]],
+                marker_line_width=0.5,
+                marker_line_color="white",
+                customdata=np.stack([turns["turn_id"], turns["n_words"], turns["start_s"], turns["end_s"]], axis=-1),
+                hovertemplate="%{y}<br>turn %{customdata[0]}: %{customdata[1]} words"
+                "<br>%{customdata[2]:.0f} s to %{customdata[3]:.0f} s<extra></extra>",
+            )
+        )
+        fig.update_layout(bargap=0.35)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(speaker_order)))
-    fig.update_layout(bargap=0.35)
     return _layout(
         fig,
         title=f"Who spoke when (seconds from the start, {basis})",
@@ -108,9 +133,10 @@ def phrase_bar(phrases: pd.DataFrame, *, top: int = 20) -> go.Figure:
         )
     )
     fig.update_xaxes(dtick=1 if len(data) and data["count"].max() <= 10 else None)
+    shown = f"top {len(data)} " if len(phrases) > len(data) else ""
     return _layout(
         fig,
-        title=f"Most repeated {n_words}-word phrases (occurrences)",
+        title=f"Most repeated {n_words}-word phrases, {shown}by occurrences",
         x_title="Occurrences (count)",
         n_rows=len(data),
     )
@@ -136,6 +162,6 @@ def word_cloud_image(phrases: pd.DataFrame, *, width: int = 900, height: int = 4
         prefer_horizontal=0.95,
         random_state=7,
         collocations=False,
-        max_words=150,
+        max_words=MAX_CLOUD_WORDS,
     ).generate_from_frequencies(frequencies)
     return cloud.to_array()

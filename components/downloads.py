@@ -13,14 +13,17 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return to_csv_bytes(frame)
 
 
-def csv_download(frame: pd.DataFrame, *, transcript_name: str, view: str, label: str) -> None:
-    """Offer ``frame`` as a CSV named after the transcript and view (UTF-8 with BOM, formulas neutralised)."""
+def csv_download(
+    frame: pd.DataFrame, *, transcript_name: str, view: str, label: str, speakers: list[str] | None = None
+) -> None:
+    """Offer ``frame`` as a CSV named after the transcript, the view and the speaker filter
+    (UTF-8 with BOM, formulas neutralised)."""
     st.download_button(
         label,
         data=_csv(frame),
-        file_name=download_name(transcript_name, view),
+        file_name=download_name(transcript_name, view, speakers),
         mime="text/csv",
-        key=f"download_{view}",
+        key=f"download_{view.split('_')[0]}_{label}",
         on_click="ignore",
         icon=":material/download:",
     )

@@ -55,3 +55,29 @@ def card_html(kind: str, speaker: str, text: str, n_words: int) -> str:
         f'<div class="podium-card {kind}"><span class="podium-badge">{label} · {n_words} words</span><br>'
         f'<span class="podium-speaker">{who}</span>{body}</div>'
     )
+
+
+def plural(n: int, word: str, plural_form: str | None = None) -> str:
+    """``plural(1, "turn")`` -> ``"1 turn"``; ``plural(3, "turn")`` -> ``"3 turns"`` (thousands separated)."""
+    return f"{n:,} {word if n == 1 else (plural_form or word + 's')}"
+
+
+def fmt_duration(seconds: float) -> str:
+    """Human duration: ``"42 s"``, ``"12.3 min"``, ``"1 h 36 min"``."""
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.1f} min"
+    hours, rest = divmod(round(seconds / 60), 60)
+    return f"{hours} h {rest} min"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|>~$<:])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown (emphasis, links, code, headings, LaTeX ``$``, emoji ``:codes:``) so
+    transcript text shows literally in ``st.title`` and ``st.markdown``."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text)  # "- item" is a list marker at the start
+    return re.sub(r"^(\s*\d+)\.(\s)", r"\1\\.\2", text)  # so is "1. item"

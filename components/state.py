@@ -44,6 +44,8 @@ SEEDED_KEY = "podium_seeded"
 RENAMES_KEY = "podium_renames"  # {label: new name}
 ROLES_KEY = "podium_roles"  # {speaker: role}
 ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
+URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
+NOTICE_KEY = "podium_notice"  # one sentence about how the URL was read
 MAX_UPLOAD_MB = 50
 
 _CSS = """
@@ -167,16 +169,36 @@ def _seed_from_url() -> None:
     if st.session_state.get(SEEDED_KEY):
         return
     st.session_state[SEEDED_KEY] = True
-    st.session_state[SPEAKERS_KEY] = st.query_params.get_all("speaker")
+    st.session_state[SPEAKERS_KEY] = list(dict.fromkeys(st.query_params.get_all("speaker")))
+    st.session_state[URL_CHECK_KEY] = True
+    raw = st.query_params.get("wpm")
     try:
-        wpm = float(st.query_params.get("wpm", DEFAULT_WPM))
+        wpm = float(raw) if raw is not None else DEFAULT_WPM
     except ValueError:
+        wpm = float("nan")
+    if not MIN_WPM <= wpm <= MAX_WPM:
+        st.session_state[NOTICE_KEY] = (
+            f"The link's speaking rate “{raw}” is not a number from {MIN_WPM:g} to {MAX_WPM:g} words per minute; "
+            f"using {DEFAULT_WPM:g}."
+        )
         wpm = DEFAULT_WPM
-    st.session_state[WPM_KEY] = wpm if MIN_WPM <= wpm <= MAX_WPM else DEFAULT_WPM
+    st.session_state[WPM_KEY] = wpm
 
 
 def _copy(widget_key: str, session_key: str) -> None:
     st.session_state[session_key] = st.session_state[widget_key]
+
+
+def remembered(key: str, default: object) -> dict:
+    """Keyword arguments that make a page's widget keep its value across page switches.
+
+    Streamlit forgets a widget's state when another page runs; the value is kept in the plain
+    session key ``key`` and copied into the widget before it is drawn. Use as
+    ``st.toggle("...", **remembered("phrase_stops", True))``.
+    """
+    widget = f"{key}_widget"
+    st.session_state[widget] = st.session_state.get(key, default)
+    return {"key": widget, "on_change": _copy, "args": (widget, key)}
 
 
 def _write_url(speakers: list[str], wpm: float) -> None:
@@ -203,7 +225,7 @@ def page_setup(page_title: str) -> PageContext:
     Call first on every page. Bad uploads leave one sentence at the top of the page and
     keep the previous transcript.
     """
-    st.set_page_config(page_title=f"{page_title} · Podium", page_icon=":material/podium:", layout="wide")
+    st.set_page_config(page_title=f"{page_title} · Podium", layout="wide")  # default icon: no font fetched
     st.html(_CSS)
     _navigation()
     _seed_from_url()
@@ -249,7 +271,14 @@ def page_setup(page_title: str) -> PageContext:
     )
 
     known = transcript.speakers
-    chosen = [s for s in st.session_state.get(SPEAKERS_KEY, []) if s in known]
+    wanted = st.session_state.get(SPEAKERS_KEY, [])
+    chosen = [s for s in wanted if s in known]
+    if st.session_state.pop(URL_CHECK_KEY, False) and len(chosen) < len(wanted):
+        missing = ", ".join(s for s in wanted if s not in known)
+        st.session_state[NOTICE_KEY] = (
+            f"The link asks for speakers that are not in {transcript.name} ({missing}); they are left out. "
+            "Links carry the filter and rate, not uploaded files: open the file again to see it."
+        )
     st.session_state[SPEAKERS_KEY] = chosen
     st.session_state["podium_speakers_widget"] = chosen
     sidebar.multiselect(
@@ -280,6 +309,8 @@ def page_setup(page_title: str) -> PageContext:
 
     if ERROR_KEY in st.session_state:
         st.error(st.session_state.pop(ERROR_KEY), icon=":material/error:")
+    if NOTICE_KEY in st.session_state:
+        st.warning(st.session_state.pop(NOTICE_KEY), icon=":material/link:")
     for notice in transcript.notices:
         st.info(notice, icon=":material/info:")
 
@@ -288,4 +319,4 @@ def page_setup(page_title: str) -> PageContext:
     )
 
 
-__all__ = ["FORMATS", "PAGES", "PageContext", "load_transcript", "page_setup"]
+__all__ = ["FORMATS", "PAGES", "PageContext", "load_transcript", "page_setup", "remembered"]

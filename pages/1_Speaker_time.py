@@ -5,6 +5,7 @@ import streamlit as st
 from components import cached
 from components.charts import talk_time_bar, timeline
 from components.downloads import csv_download
+from components.render import fmt_duration, md_escape, plural
 from components.state import page_setup
 
 ctx = page_setup("Speaker time")
@@ -21,13 +22,20 @@ if speakers.empty:
 top = speakers.iloc[0]
 total_words = int(speakers["n_words"].sum())
 rate = f"at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
-lead = (
-    f"**{top['speaker']} spoke most: {int(top['n_words']):,} of {total_words:,} words "
-    f"({top['word_share']:.0%}), about {top['talk_time_s'] / 60:.1f} minutes {rate}**, in {int(top['n_turns'])} turns."
-)
-if len(speakers) > 1:
+name = md_escape(top["speaker"])
+if len(speakers) == 1:
+    lead = (
+        f"**{name} said {plural(int(top['n_words']), 'word')} in {plural(int(top['n_turns']), 'turn')}**, "
+        f"about {fmt_duration(top['talk_time_s'])} {rate}."
+    )
+else:
     second = speakers.iloc[1]
-    lead += f" Next: {second['speaker']}, {int(second['n_words']):,} words ({second['word_share']:.0%})."
+    lead = (
+        f"**{name} spoke most: {int(top['n_words']):,} of {total_words:,} words "
+        f"({top['word_share']:.0%}), about {fmt_duration(top['talk_time_s'])} {rate}**, "
+        f"in {plural(int(top['n_turns']), 'turn')}. Next: {md_escape(second['speaker'])}, "
+        f"{plural(int(second['n_words']), 'word')} ({second['word_share']:.0%})."
+    )
 st.markdown(lead)
 
 st.plotly_chart(talk_time_bar(speakers, wpm=wpm), key="talk_time_bar", config={"displaylogo": False})
@@ -44,18 +52,25 @@ st.dataframe(
         "speaker": "Speaker",
         "role": "Role",
         "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-        "n_words": st.column_config.NumberColumn("Words", format="%d"),
+        "n_words": st.column_config.NumberColumn("Words", format="localized"),
         "word_share": st.column_config.NumberColumn("Share of words (%)", format="%.1f"),
-        "talk_time_min": st.column_config.NumberColumn("Talk time (min)", format="%.2f"),
+        "talk_time_min": st.column_config.NumberColumn("Talk time (min)", format="%.1f"),
     },
 )
 c1, c2 = st.columns(2)
 with c1:
-    csv_download(speakers, transcript_name=transcript.name, view="speakers", label="Download speaker table (CSV)")
+    csv_download(
+        speakers,
+        transcript_name=transcript.name,
+        speakers=ctx.speakers,
+        view="speakers",
+        label="Download speaker table (CSV)",
+    )
 with c2:
     csv_download(
         turns[["turn_id", "speaker", "role", "n_words", "start_s", "end_s"]],
         transcript_name=transcript.name,
+        speakers=ctx.speakers,
         view="timeline",
         label="Download timeline (CSV)",
     )

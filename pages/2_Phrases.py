@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components import cached
-from components.charts import phrase_bar
+from components.charts import MAX_CLOUD_WORDS, phrase_bar
 from components.downloads import csv_download
-from components.state import page_setup
+from components.render import md_escape, plural
+from components.state import page_setup, remembered
 
 ctx = page_setup("Phrases")
 transcript = ctx.transcript
@@ -14,36 +15,45 @@ turns = ctx.turns
 st.title("Repeated phrases")
 c1, c2, c3 = st.columns([2, 1, 2])
 n = c1.segmented_control(
-    "Phrase length (words)", options=[1, 2, 3, 4], default=2, key="phrase_n", format_func=lambda k: f"{k}-word"
+    "Phrase length (words)", options=[1, 2, 3, 4], format_func=lambda k: f"{k}-word", **remembered("phrase_n", 2)
 )
 n = n or 2
-min_count = c2.number_input("Seen at least (times)", min_value=1, max_value=50, value=2, step=1, key="phrase_min")
+st.session_state["phrase_n"] = n  # a cleared choice falls back to 2-word phrases
+min_count = c2.number_input("Seen at least (times)", min_value=1, max_value=50, step=1, **remembered("phrase_min", 2))
 drop_stops = c3.toggle(
     "Drop phrases that start or end with a stopword",
-    value=True,
-    key="phrase_stops",
     help="Stopwords are words like 'the', 'and', 'of'. Negations (no, not, nor, never) are kept.",
+    **remembered("phrase_stops", True),
 )
 
 table = cached.count_ngrams(tuple(turns["text"]), n, int(min_count), drop_stops)
 if table.empty:
-    st.info(f"No {n}-word phrase occurs {int(min_count)} or more times in the turns of {ctx.filter_label}.")
+    st.info(
+        f"No {n}-word phrase occurs {plural(int(min_count), 'time')} or more in the turns of "
+        f"{md_escape(ctx.filter_label)}."
+    )
     st.stop()
 
 top = table.iloc[0]
-others = ", ".join(f"“{p}” ({c})" for p, c in table[["phrase", "count"]].iloc[1:4].itertuples(index=False))
+others = ", ".join(f"“{md_escape(p)}” ({c})" for p, c in table[["phrase", "count"]].iloc[1:4].itertuples(index=False))
+seen = "said" if int(min_count) == 1 else f"said at least {plural(int(min_count), 'time')}"
 st.markdown(
-    f"**“{top['phrase']}” is the most repeated {n}-word phrase: {int(top['count'])} times in "
-    f"{int(top['n_turns'])} turn{'s' if top['n_turns'] != 1 else ''}** by {ctx.filter_label}."
+    f"**“{md_escape(top['phrase'])}” is the most repeated {n}-word phrase: {plural(int(top['count']), 'time')} in "
+    f"{plural(int(top['n_turns']), 'turn')}** by {md_escape(ctx.filter_label)}."
     + (f" Then {others}." if others else "")
-    + f" {len(table)} phrases are repeated at least {int(min_count)} times."
+    + f" {plural(len(table), f'{n}-word phrase')} {'is' if len(table) == 1 else 'are'} {seen}."
 )
 
 st.plotly_chart(phrase_bar(table, top=20), key="phrase_bar", config={"displaylogo": False})
 
 image = cached.word_cloud(table)
 if image is not None:
-    st.image(image, caption=f"Word cloud of the same {len(table)} {n}-word phrases, sized by count.")
+    drawn = min(len(table), MAX_CLOUD_WORDS)
+    st.image(
+        image,
+        caption=f"Word cloud of the {'' if drawn == len(table) else f'top {drawn} of the '}"
+        f"{plural(len(table), f'{n}-word phrase')} in the table, sized by count.",
+    )
 
 st.subheader("All repeated phrases")
 st.dataframe(
@@ -56,14 +66,20 @@ st.dataframe(
         "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
     },
 )
-csv_download(table, transcript_name=transcript.name, view=f"phrases_{n}gram", label="Download phrases (CSV)")
+csv_download(
+    table,
+    transcript_name=transcript.name,
+    speakers=ctx.speakers,
+    view=f"phrases_{n}gram",
+    label="Download phrases (CSV)",
+)
 
 st.subheader("In context")
 phrase = st.selectbox(
     "Phrase", options=list(table["phrase"]), key="kwic_phrase", help="Every place the phrase is said."
 )
 lines = cached.kwic(turns, phrase)
-st.caption(f"“{phrase}”: {len(lines)} occurrence{'s' if len(lines) != 1 else ''} (keyword in context).")
+st.caption(f"“{md_escape(phrase)}”: {plural(len(lines), 'occurrence')} (keyword in context).")
 st.dataframe(
     lines,
     hide_index=True,
@@ -75,7 +91,13 @@ st.dataframe(
         "right": "After",
     },
 )
-csv_download(lines, transcript_name=transcript.name, view="kwic", label="Download these lines (CSV)")
+csv_download(
+    lines,
+    transcript_name=transcript.name,
+    speakers=ctx.speakers,
+    view=f"kwic_{phrase}",
+    label="Download these lines (CSV)",
+)
 
 with st.expander("How phrases are counted"):
     st.markdown(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
-from components.render import card_html
+from components.render import card_html, md_escape, plural
 from components.state import page_setup
 from podium.qa import filter_pairs
 
@@ -22,7 +22,7 @@ if pairs.empty:
         )
         st.page_link("pages/4_Speakers.py", label="Set roles on the Speakers page", icon=":material/group:")
     else:
-        st.info(f"No questions asked or answered by {ctx.filter_label}.")
+        st.info(f"No questions asked or answered by {md_escape(ctx.filter_label)}.")
     st.stop()
 
 answered = pairs[pairs["answer_words"] > 0]
@@ -30,13 +30,17 @@ unanswered = len(pairs) - len(answered)
 median_q = int(pairs["question_words"].median())
 median_a = int(answered["answer_words"].median()) if len(answered) else 0
 st.markdown(
-    f"**{len(pairs)} question{'s' if len(pairs) != 1 else ''}, {len(answered)} answered**"
-    + (f" ({unanswered} followed by another question)" if unanswered else "")
-    + f". The median question is {median_q} words; the median answer {median_a} words."
+    f"**{plural(len(pairs), 'question')}, {len(answered):,} answered**"
+    + (f" ({unanswered:,} with no answer before the next question or the end)" if unanswered else "")
+    + f". The median question is {plural(median_q, 'word')}"
+    + (f"; the median answer {plural(median_a, 'word')}." if len(answered) else ".")
 )
 
 for pair in pairs.itertuples(index=False):
-    st.markdown(f"##### Question {pair.pair_id + 1}")
+    turns_note = f"turn {pair.question_turn_id}" + (
+        f" → {pair.answer_turn_ids.replace(' ', ', ')}" if pair.answer_turn_ids else ""
+    )
+    st.markdown(f"##### Pair {pair.pair_id} · {turns_note}")
     left, right = st.columns(2)
     left.html(card_html("question", pair.question_speaker, pair.question, pair.question_words))
     right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words))
@@ -64,7 +68,9 @@ st.dataframe(
         "answer": st.column_config.TextColumn("Answer", width="large"),
     },
 )
-csv_download(pairs, transcript_name=transcript.name, view="qa_pairs", label="Download Q&A pairs (CSV)")
+csv_download(
+    pairs, transcript_name=transcript.name, speakers=ctx.speakers, view="qa_pairs", label="Download Q&A pairs (CSV)"
+)
 
 with st.expander("How questions are paired"):
     st.markdown(

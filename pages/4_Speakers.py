@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
+from components.render import md_escape, plural
 from components.state import ALIASES_KEY, RENAMES_KEY, ROLES_KEY, SPEAKERS_KEY, page_setup
 from podium.speakers import ROLES, edits_from_table
 
@@ -16,12 +17,11 @@ st.title("Speakers")
 labels = parsed.speakers
 n_alias_labels = sum(len(v) for v in parsed.aliases.values())
 st.markdown(
-    f"**{len(transcript.speakers)} speaker{'s' if len(transcript.speakers) != 1 else ''}** in "
-    f"{len(transcript.turns)} turns."
+    f"**{plural(len(transcript.speakers), 'speaker')}** in {plural(len(transcript.turns), 'turn')}."
     + (
         f" {n_alias_labels} labels were taken to be {len(parsed.aliases)} "
         f"{'person' if len(parsed.aliases) == 1 else 'people'}: "
-        + "; ".join(f"**{k}** = {' / '.join(v[1:])}" for k, v in parsed.aliases.items())
+        + "; ".join(f"**{md_escape(k)}** = {md_escape(' / '.join(v[1:]))}" for k, v in parsed.aliases.items())
         + "."
         if parsed.aliases
         else ""

@@ -43,9 +43,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """Serialise ``frame`` as CSV for a spreadsheet: UTF-8 with a byte-order mark, formulas neutralised.
 
     The BOM makes Excel read the file as UTF-8 (curly quotes, accents). Line breaks
-    inside cells are kept, quoted per RFC 4180. The index is not written.
+    inside cells are kept, quoted per RFC 4180. The index is not written. Floats are
+    written with 6 significant digits (``56.2105``, ``0.525074``), enough for seconds
+    and shares and free of binary noise such as ``52.00000000000001``.
     """
-    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    csv = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n", float_format="%.6g")
+    return csv.encode("utf-8-sig")
 
 
 def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
@@ -65,10 +68,22 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     }
 
 
-def download_name(transcript_name: str, view: str) -> str:
-    """Return a file name for a download, e.g. ``blinken_nato_open_door_speakers.csv``."""
-    stem = re.sub(r"[^\w\-]+", "_", Path(transcript_name).stem).strip("_") or "transcript"
-    return f"{stem}_{view}.csv"
+def download_name(transcript_name: str, view: str, speakers: list[str] | None = None) -> str:
+    """Return a file name for a download, e.g. ``blinken_nato_open_door_speakers.csv``.
+
+    With ``speakers`` (a speaker filter), their names are appended so that a filtered
+    download never looks like the whole transcript's: ``..._turns_ANTONY_BLINKEN.csv``.
+    """
+
+    def slug(text: str) -> str:
+        return re.sub(r"[^\w\-]+", "_", text).strip("_")
+
+    stem = slug(Path(transcript_name).stem) or "transcript"
+    name = f"{stem}_{slug(view) or 'table'}"
+    if speakers:
+        suffix = "_".join(slug(s) for s in speakers)
+        name += "_" + (suffix if len(suffix) <= 60 else f"{len(speakers)}_speakers")
+    return f"{name}.csv"
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:

@@ -41,6 +41,14 @@ def test_download_name():
     assert download_name("blinken_nato_open_door.txt", "speakers") == "blinken_nato_open_door_speakers.csv"
     assert download_name("My file (1).srt", "turns") == "My_file_1_turns.csv"
     assert download_name("???.txt", "turns") == "transcript_turns.csv"
+    assert download_name("a.txt", "turns", ["ANTONY BLINKEN"]) == "a_turns_ANTONY_BLINKEN.csv"
+    assert download_name("a.txt", "kwic_open door", ["MS. PSAKI", "Q"]) == "a_kwic_open_door_MS_PSAKI_Q.csv"
+    assert download_name("a.txt", "turns", [f"SPEAKER_{i:02d}" for i in range(12)]) == "a_turns_12_speakers.csv"
+
+
+def test_floats_are_written_without_binary_noise():
+    rows = _read(to_csv_bytes(pd.DataFrame({"x": [52.00000000000001, 0.5250737463126843, 6340.56]})))
+    assert [r["x"] for r in rows] == ["52", "0.525074", "6340.56"]
 
 
 def _run(*args):

@@ -66,9 +66,14 @@ def test_phrases_page_counts_and_kwic():
 
 def test_phrases_page_n_selector():
     at = _app("pages/2_Phrases.py")
-    at.button_group(key="phrase_n").set_value(3).run()
+    at.button_group(key="phrase_n_widget").set_value(3).run()
     assert not at.exception
     assert "most repeated 3-word phrase" in _text(at)
+    assert set(at.dataframe[0].value["n"]) == {3}
+    # the choice survives a visit to another page
+    at.switch_page("pages/1_Speaker_time.py").run()
+    at.switch_page("pages/2_Phrases.py").run()
+    assert at.button_group(key="phrase_n_widget").value == 3
     assert set(at.dataframe[0].value["n"]) == {3}
 
 
@@ -112,6 +117,7 @@ def test_unknown_speaker_in_url_is_ignored():
     at = _app(speaker="NOBODY")
     assert not at.exception
     assert _speakers_widget(at).value == []
+    assert len(at.warning) == 1
     assert {m.label: m.value for m in at.metric}["Turns"] == "6"
 
 
@@ -126,10 +132,18 @@ def test_speaking_rate_changes_durations_and_url():
     assert "at 100 words per minute" in _text(at)
 
 
-def test_bad_rate_in_url_falls_back_to_default():
+def test_bad_rate_in_url_falls_back_to_default_with_a_notice():
     at = _app(wpm="fast")
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Duration"] == f"{339 / 190:.1f} min"
+    assert any("speaking rate “fast” is not a number" in w.value for w in at.warning)
+
+
+def test_duplicate_and_unknown_speakers_in_the_url():
+    at = _app(speaker=["REPORTER", "REPORTER", "SPEAKER_01"])
+    assert not at.exception
+    assert _speakers_widget(at).value == ["REPORTER"]
+    assert any("not in blinken_nato_open_door.txt (SPEAKER_01)" in w.value for w in at.warning)
 
 
 def test_speaker_edits_apply_to_every_page():
