@@ -34,7 +34,7 @@ def script_html(turns: pd.DataFrame, *, timing: str) -> str:
     out = ['<div class="podium-script">']
     for turn in turns.itertuples(index=False):
         flags = " · cut off" if turn.cut_off else ""
-        meta = f"turn {turn.turn_id} · {approx}{clock(turn.start_s)} · {turn.n_words} words{flags}"
+        meta = f"turn {turn.turn_id} · {approx}{clock(turn.start_s)} · {plural(turn.n_words, 'word')}{flags}"
         out.append(
             f'<div class="podium-turn"><span class="podium-speaker">{html.escape(turn.speaker)}</span>'
             f'<span class="podium-meta">{html.escape(meta)}</span>{paragraphs_html(turn.text)}</div>'
@@ -52,7 +52,7 @@ def card_html(kind: str, speaker: str, text: str, n_words: int) -> str:
     label = "Question" if kind == "question" else "Answer"
     who = html.escape(speaker) if speaker else "—"
     return (
-        f'<div class="podium-card {kind}"><span class="podium-badge">{label} · {n_words} words</span><br>'
+        f'<div class="podium-card {kind}"><span class="podium-badge">{label} · {plural(n_words, "word")}</span><br>'
         f'<span class="podium-speaker">{who}</span>{body}</div>'
     )
 
