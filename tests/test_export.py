@@ -112,3 +112,28 @@ def test_readme_documents_every_exported_column():
         section = readme.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
         for column in columns:
             assert re.search(rf"`{column}`", section), f"README does not document {name}:{column}"
+
+
+def test_export_reads_other_formats_and_keeps_source_times(tmp_path):
+    from tests.conftest import FIXTURES
+
+    result = _run("export", str(FIXTURES / "podcastindex_buzzsprout_example.srt"), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    turns = _read((tmp_path / "turns.csv").read_bytes())
+    # 10 turns by Travis, Sarah and Gilon (counted by hand from the cue prefixes)
+    assert len(turns) == 10
+    assert {t["speaker"] for t in turns} == {"Travis", "Sarah", "Gilon"}
+    assert turns[0]["start_s"] == "0.179"  # the first cue starts at 00:00:00,179
+
+
+def test_export_forced_format_and_not_a_transcript(tmp_path):
+    not_transcript = tmp_path / "config.json"
+    not_transcript.write_text('{"name": "x", "values": [1, 2]}', encoding="utf-8")
+    result = _run("export", str(not_transcript), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "not a transcript format Podium knows" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = _run("export", str(SEED), "--out", str(tmp_path / "plain"), "--format", "plain")
+    assert result.returncode == 0
+    turns = _read((tmp_path / "plain" / "turns.csv").read_bytes())
+    assert {t["speaker"] for t in turns} == {"UNKNOWN"}
