@@ -460,3 +460,15 @@ def test_bulleted_list_inside_an_answer_is_not_a_question(text):
     t = parse_text(text)
     assert list(t.turns["speaker"]) == ["MR. SMITH", "QUESTION"]
     assert "reduce costs" in t.turns["text"].iloc[0] and "improve care" in t.turns["text"].iloc[0]
+
+
+def test_srt_cues_without_blank_lines_and_an_arrow_in_speech():
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nAlex: Revenue went up --> way up.\n"
+        "2\n00:00:02,000 --> 00:00:03,500\nSam: Really?\n"
+        "3\n00:00:03,500 --> 00:00:05,000\nAlex: Yes.\n"
+    )
+    t = parse_text(srt, name="x.srt")
+    assert list(t.turns["speaker"]) == ["Alex", "Sam", "Alex"]
+    assert list(t.turns["text"]) == ["Revenue went up --> way up.", "Really?", "Yes."]
+    assert list(t.turns["n_words"]) == [5, 1, 1]  # Revenue went up way up
