@@ -6,6 +6,7 @@ from components import cached
 from components.downloads import csv_download
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
+from components.tables import table_with_download
 
 ctx = page_setup("Overview")
 transcript = ctx.transcript
@@ -66,22 +67,13 @@ if not stage.empty:
         f"{int(stage['count'].sum())} stage directions in {int((turns['n_stage_directions'] > 0).sum())} turns: "
         "shown in the text, left out of word counts and phrases."
     )
-    st.dataframe(
-        stage,
-        hide_index=True,
-        column_config={
-            "stage_direction": "Stage direction",
-            "count": st.column_config.NumberColumn("Times", format="%d"),
-            "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-            "example": "As written",
-        },
-    )
-    csv_download(
+    table_with_download(
         stage,
         transcript_name=transcript.name,
         speakers=ctx.speakers,
         view="stage_directions",
         label="Download stage directions (CSV)",
+        columns={"stage_direction": "Stage direction", "example": "As written"},
     )
 
 if transcript.metadata.strip():

@@ -7,6 +7,7 @@ from components.charts import talk_time_bar, timeline
 from components.downloads import csv_download
 from components.render import fmt_duration, md_escape, plural
 from components.state import page_setup
+from components.tables import table_with_download
 
 ctx = page_setup("Speaker time")
 transcript = ctx.transcript
@@ -44,36 +45,26 @@ st.plotly_chart(
 )
 
 st.subheader("Per speaker")
-st.dataframe(
-    speakers.assign(talk_time_min=speakers["talk_time_s"] / 60, word_share=speakers["word_share"] * 100),
-    hide_index=True,
+table_with_download(
+    speakers,
+    display=speakers.assign(talk_time_min=speakers["talk_time_s"] / 60, word_share=speakers["word_share"] * 100),
+    transcript_name=transcript.name,
+    speakers=ctx.speakers,
+    view="speakers",
+    label="Download speaker table (CSV)",
     column_order=["speaker", "role", "n_turns", "n_words", "word_share", "talk_time_min"],
-    column_config={
-        "speaker": "Speaker",
-        "role": "Role",
-        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-        "n_words": st.column_config.NumberColumn("Words", format="localized"),
+    columns={
         "word_share": st.column_config.NumberColumn("Share of words (%)", format="%.1f"),
         "talk_time_min": st.column_config.NumberColumn("Talk time (min)", format="%.1f"),
     },
 )
-c1, c2 = st.columns(2)
-with c1:
-    csv_download(
-        speakers,
-        transcript_name=transcript.name,
-        speakers=ctx.speakers,
-        view="speakers",
-        label="Download speaker table (CSV)",
-    )
-with c2:
-    csv_download(
-        turns[["turn_id", "speaker", "role", "n_words", "start_s", "end_s"]],
-        transcript_name=transcript.name,
-        speakers=ctx.speakers,
-        view="timeline",
-        label="Download timeline (CSV)",
-    )
+csv_download(
+    turns[["turn_id", "speaker", "role", "n_words", "start_s", "end_s"]],
+    transcript_name=transcript.name,
+    speakers=ctx.speakers,
+    view="timeline",
+    label="Download the timeline's turns (CSV)",
+)
 
 with st.expander("How this is measured"):
     if wpm:

@@ -4,9 +4,9 @@ import streamlit as st
 
 from components import cached
 from components.charts import MAX_CLOUD_WORDS, phrase_bar
-from components.downloads import csv_download
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
+from components.tables import table_with_download
 
 ctx = page_setup("Phrases")
 transcript = ctx.transcript
@@ -56,47 +56,31 @@ if image is not None:
     )
 
 st.subheader("All repeated phrases")
-st.dataframe(
-    table,
-    hide_index=True,
-    column_config={
-        "phrase": "Phrase",
-        "n": st.column_config.NumberColumn("Words", format="%d"),
-        "count": st.column_config.NumberColumn("Occurrences", format="%d"),
-        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-    },
-)
-csv_download(
+table_with_download(
     table,
     transcript_name=transcript.name,
     speakers=ctx.speakers,
     view=f"phrases_{n}gram",
     label="Download phrases (CSV)",
+    columns={"phrase": "Phrase", "n": st.column_config.NumberColumn("Words in phrase", format="%d")},
 )
 
 st.subheader("In context")
+options = list(table["phrase"])
+if st.session_state.get("kwic_phrase") not in options:
+    st.session_state["kwic_phrase"] = options[0]
 phrase = st.selectbox(
-    "Phrase", options=list(table["phrase"]), key="kwic_phrase", help="Every place the phrase is said."
+    "Phrase", options=options, help="Every place the phrase is said.", **remembered("kwic_phrase", None)
 )
 lines = cached.kwic(turns, phrase)
 st.caption(f"“{md_escape(phrase)}”: {plural(len(lines), 'occurrence')} (keyword in context).")
-st.dataframe(
-    lines,
-    hide_index=True,
-    column_config={
-        "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
-        "speaker": "Speaker",
-        "left": "Before",
-        "keyword": "Phrase",
-        "right": "After",
-    },
-)
-csv_download(
+table_with_download(
     lines,
     transcript_name=transcript.name,
     speakers=ctx.speakers,
     view=f"kwic_{phrase}",
     label="Download these lines (CSV)",
+    columns={"left": "Before", "keyword": "Phrase", "right": "After"},
 )
 
 with st.expander("How phrases are counted"):

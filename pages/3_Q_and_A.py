@@ -3,9 +3,9 @@
 import streamlit as st
 
 from components import cached
-from components.downloads import csv_download
 from components.render import card_html, md_escape, plural
 from components.state import page_setup
+from components.tables import table_with_download
 from podium.qa import filter_pairs
 
 ctx = page_setup("Q&A")
@@ -46,9 +46,12 @@ for pair in pairs.itertuples(index=False):
     right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words))
 
 st.subheader("All pairs")
-st.dataframe(
+table_with_download(
     pairs,
-    hide_index=True,
+    transcript_name=transcript.name,
+    speakers=ctx.speakers,
+    view="qa_pairs",
+    label="Download Q&A pairs (CSV)",
     column_order=[
         "pair_id",
         "question_speaker",
@@ -58,7 +61,7 @@ st.dataframe(
         "question",
         "answer",
     ],
-    column_config={
+    columns={
         "pair_id": st.column_config.NumberColumn("Pair", format="%d"),
         "question_speaker": "Asked by",
         "question_words": st.column_config.NumberColumn("Question (words)", format="%d"),
@@ -67,9 +70,6 @@ st.dataframe(
         "question": st.column_config.TextColumn("Question", width="large"),
         "answer": st.column_config.TextColumn("Answer", width="large"),
     },
-)
-csv_download(
-    pairs, transcript_name=transcript.name, speakers=ctx.speakers, view="qa_pairs", label="Download Q&A pairs (CSV)"
 )
 
 with st.expander("How questions are paired"):

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from components import cached
-from components.downloads import csv_download
 from components.render import md_escape, plural
 from components.state import ALIASES_KEY, RENAMES_KEY, ROLES_KEY, SPEAKERS_KEY, page_setup
+from components.tables import table_with_download
 from podium.speakers import ROLES, edits_from_table
 
 ctx = page_setup("Speakers")
@@ -98,19 +98,14 @@ if renames or roles:
 
 st.subheader("Speakers after edits")
 current = cached.speaker_table(transcript.turns)
-st.dataframe(
+table_with_download(
     current,
-    hide_index=True,
+    transcript_name=transcript.name,
+    view="speaker_list",
+    label="Download speakers (CSV)",
     column_order=["speaker", "role", "n_turns", "n_words", "word_share"],
-    column_config={
-        "speaker": "Speaker",
-        "role": "Role",
-        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-        "n_words": st.column_config.NumberColumn("Words", format="%d"),
-        "word_share": st.column_config.NumberColumn("Share of words", format="percent"),
-    },
+    columns={"word_share": st.column_config.NumberColumn("Share of words", format="percent")},
 )
-csv_download(current, transcript_name=transcript.name, view="speaker_list", label="Download speakers (CSV)")
 
 with st.expander("How speakers are identified"):
     st.markdown(

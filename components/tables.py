@@ -1,0 +1,43 @@
+"""A table and the CSV download of exactly its data, with shared column labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.downloads import csv_download
+
+#: Display labels for columns that several tables share; a table may override any of them.
+COLUMNS = {
+    "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
+    "speaker": "Speaker",
+    "role": "Role",
+    "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+    "n_words": st.column_config.NumberColumn("Words", format="localized"),
+    "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+}
+
+
+def table_with_download(
+    frame: pd.DataFrame,
+    *,
+    transcript_name: str,
+    view: str,
+    label: str,
+    speakers: list[str] | None = None,
+    columns: dict | None = None,
+    column_order: list[str] | None = None,
+    display: pd.DataFrame | None = None,
+) -> None:
+    """Show ``frame`` (or ``display``, a view of it in page units) and offer ``frame`` as CSV.
+
+    The download always holds the data behind the table in the export's units (seconds,
+    0-1 shares); ``display`` may rescale columns for reading (minutes, percent).
+    """
+    st.dataframe(
+        frame if display is None else display,
+        hide_index=True,
+        column_order=column_order,
+        column_config={**COLUMNS, **(columns or {})},
+    )
+    csv_download(frame, transcript_name=transcript_name, view=view, label=label, speakers=speakers)
