@@ -472,3 +472,46 @@ def test_srt_cues_without_blank_lines_and_an_arrow_in_speech():
     assert list(t.turns["speaker"]) == ["Alex", "Sam", "Alex"]
     assert list(t.turns["text"]) == ["Revenue went up --> way up.", "Really?", "Yes."]
     assert list(t.turns["n_words"]) == [5, 1, 1]  # Revenue went up way up
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "SENATOR JONES: Two things matter here.\n\n- Lower drug prices.\n\n- Fix the roads.\n\nQUESTION: And?\n",
+            ["SENATOR JONES", "QUESTION"],
+        ),
+        (
+            "SENATOR JONES: Two things:\n\n- Lower drug prices for every senior in the state.\n\nQUESTION: And?\n",
+            ["SENATOR JONES", "QUESTION"],
+        ),
+        ("# Notes\n\n- first point\n\n- second point\n", ["UNKNOWN"]),
+        (
+            "Intro\n\n- Is that what this says?\n\nANTONY BLINKEN: Yes.\n\n- And then?\n\nANTONY BLINKEN: No.\n",
+            ["REPORTER", "ANTONY BLINKEN", "REPORTER", "ANTONY BLINKEN"],
+        ),
+    ],
+)
+def test_dash_paragraphs_are_questions_only_before_a_labelled_answer(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "MR. KING: We did three things.\n\nLook: we balanced the budget.\n\nQUESTION: Why?\n",
+            ["MR. KING", "QUESTION"],
+        ),
+        ("Sec. Antony Blinken: (00:04)\nThank you.\n\nUkraine: we stand with its people.\n", ["Sec. Antony Blinken"]),
+        ("WASHINGTON: The president said on Monday that talks would resume.\n", ["UNKNOWN"]),
+        (
+            "MODERATOR: Next question.\n\nMs. Garcia: My question is for both.\n\nMR. SMITH: Fine.\n\nMODERATOR: Thanks.\n",
+            ["MODERATOR", "Ms. Garcia", "MR. SMITH", "MODERATOR"],
+        ),
+        ("HOLT: Good evening.\n\nTRUMP: Thank you.\n\nCLINTON: Hello.\n", ["HOLT", "TRUMP", "CLINTON"]),
+        ("Sarah:\nHi, welcome to the show.\n", ["Sarah"]),  # a label alone on its line
+    ],
+)
+def test_one_capitalised_word_and_a_colon_in_prose_is_not_a_speaker(text, expected):
+    assert speakers(text) == expected

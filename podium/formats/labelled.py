@@ -135,6 +135,32 @@ NOT_LABELS = {
     "IMAGE",
     "CPD",
 }
+#: Single words that are speaker roles, accepted as labels even when seen once.
+ROLE_WORDS = {
+    "MODERATOR",
+    "INTERVIEWER",
+    "HOST",
+    "REPORTER",
+    "QUESTION",
+    "ANSWER",
+    "NARRATOR",
+    "ANNOUNCER",
+    "AUDIENCE",
+    "PARTICIPANT",
+    "OPERATOR",
+    "INTERPRETER",
+    "TRANSLATOR",
+    "CHAIRMAN",
+    "CHAIR",
+    "CHAIRWOMAN",
+    "STAFF",
+    "CLERK",
+    "WITNESS",
+    "GUEST",
+    "PANELIST",
+    "VOICE",
+    "SPEAKER",
+}
 _PARTICLES = {
     "van",
     "von",
@@ -309,29 +335,57 @@ def _candidate(line: str) -> _Candidate | None:
     return None
 
 
-def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> None:
-    """Un-mark ``- `` lines that are items of a bulleted list rather than unnamed questioners.
-
-    An unnamed-questioner line starts a paragraph: it follows a blank line, and the last line
-    before it neither ends with a colon ("three goals:") nor is itself a ``- `` line. (Two
-    questions in a row would both be REPORTER anyway, so nothing is misattributed.)
-    """
-    previous = ""
-    blank_before = True
+def _paragraph_starts(lines: list[str]) -> list[int]:
+    """Indexes of lines that start a paragraph (first non-blank line after a blank or the start)."""
+    starts, blank_before = [], True
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        cand = candidates[i]
-        if cand is not None and cand.kind == "dash":
-            if not blank_before or previous.endswith(":") or previous.startswith("- "):
-                candidates[i] = None
-        if stripped:
-            previous = stripped
+        if line.strip():
+            if blank_before:
+                starts.append(i)
             blank_before = False
         else:
             blank_before = True
+    return starts
 
 
-def _accepted(c: _Candidate, counts: Counter, flattened: bool, caps_only: bool = False) -> bool:
+def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> None:
+    """Un-mark ``- `` lines that are items of a bulleted list rather than unnamed questioners.
+
+    The reference format gives unnamed questioners a ``- `` paragraph followed by a labelled
+    answer. So a run of ``- `` paragraphs is kept as questions only when the paragraph after
+    the run starts with a speaker label, the paragraph before it does not end with a colon
+    ("three goals:"), and, for a run of several, at least one item reads like a question
+    (ends with "?" or runs to 15 words or more); otherwise it is a list inside the speech.
+    A ``- `` line that does not start a paragraph is always a list item.
+    """
+    starts = _paragraph_starts(lines)
+    start_set = set(starts)
+    for i, cand in enumerate(candidates):
+        if cand is not None and cand.kind == "dash" and i not in start_set:
+            candidates[i] = None
+    k = 0
+    while k < len(starts):
+        i = starts[k]
+        cand = candidates[i]
+        if cand is None or cand.kind != "dash":
+            k += 1
+            continue
+        run = [i]
+        while k + len(run) < len(starts) and (c := candidates[starts[k + len(run)]]) is not None and c.kind == "dash":
+            run.append(starts[k + len(run)])
+        after = starts[k + len(run)] if k + len(run) < len(starts) else None
+        before = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+        followed_by_label = after is not None and candidates[after] is not None and candidates[after].kind != "dash"
+        questionlike = any(
+            candidates[j].rest.rstrip().endswith("?") or len(candidates[j].rest.split()) >= 15 for j in run
+        )
+        if not followed_by_label or before.endswith(":") or (len(run) > 1 and not questionlike):
+            for j in run:
+                candidates[j] = None
+        k += len(run)
+
+
+def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
     label = c.label
     upper = label.upper().rstrip(".")
     if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
@@ -346,13 +400,16 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool, caps_only: bool =
         return counts[label] >= 2 or not c.rest
     if c.rest.startswith("//"):
         return False  # "Speedy Trial proposal: https://..." style link captions
-    if _is_capitalised(label):
-        return True
     if counts[label] >= 2:
         return True
-    if caps_only:
-        return False  # every other label is in capitals: a mixed-case one seen once is prose
-    return True
+    if len(re.sub(r"\([^)]*\)", "", label).split()) > 1:
+        return True  # "Ms. Garcia:", "Matthew Miller:", "SECRETARY BLINKEN:"
+    # One word seen once: "Look: we balanced...", "Ukraine: we stand...", "WASHINGTON: The
+    # president..." are prose. Accept it as a speaker only as a role word, alone on its line
+    # ("Sarah:" over her speech), or in capitals among other capitalised labels (HOLT:, TRUMP:).
+    if upper in ROLE_WORDS or not c.rest:
+        return True
+    return _is_capitalised(label) and counts.get("\0caps", 0) >= 2
 
 
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
@@ -398,16 +455,14 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     n_otter = sum(1 for c in candidates if c and c.kind == "otter")
     n_colon = sum(1 for c in candidates if c and c.kind == "colon")
     counts["\0otter"] = n_otter if n_otter > n_colon else 0
-    caps = {c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)}
-    mixed_repeated = {c.label for c in candidates if c and not _is_capitalised(c.label) and counts[c.label] >= 2}
-    caps_only = len(caps) >= 3 and not mixed_repeated
+    counts["\0caps"] = len({c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)})
 
     blocks: list[Block] = []
     pending_break = False
     awaiting_time = False
     for line, cand in zip(lines, candidates, strict=True):
         stripped = line.strip()
-        if cand is not None and _accepted(cand, counts, flattened, caps_only):
+        if cand is not None and _accepted(cand, counts, flattened):
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
@@ -450,7 +505,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         if len(timed) < 0.5 * len(blocks):
             for b in blocks:
                 b.start_s = None
-    kinds = Counter(c.kind for c in candidates if c and _accepted(c, counts, flattened, caps_only))
+    kinds = Counter(c.kind for c in candidates if c and _accepted(c, counts, flattened))
     fmt = (
         "flattened_text"
         if flattened
