@@ -506,7 +506,8 @@ def test_dash_paragraphs_are_questions_only_before_a_labelled_answer(text, expec
         ("Sec. Antony Blinken: (00:04)\nThank you.\n\nUkraine: we stand with its people.\n", ["Sec. Antony Blinken"]),
         ("WASHINGTON: The president said on Monday that talks would resume.\n", ["UNKNOWN"]),
         (
-            "MODERATOR: Next question.\n\nMs. Garcia: My question is for both.\n\nMR. SMITH: Fine.\n\nMODERATOR: Thanks.\n",
+            "MODERATOR: Next question.\n\nMs. Garcia: My question is for both.\n\n"
+            "MR. SMITH: Fine.\n\nMODERATOR: Thanks.\n",
             ["MODERATOR", "Ms. Garcia", "MR. SMITH", "MODERATOR"],
         ),
         ("HOLT: Good evening.\n\nTRUMP: Thank you.\n\nCLINTON: Hello.\n", ["HOLT", "TRUMP", "CLINTON"]),
