@@ -35,9 +35,15 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Turns
 
+#: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
+#: questions, possibly from two reporters, so they are not merged into one turn.
+GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
+
 
 def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
     """Merge consecutive blocks of one speaker into turns and measure each turn.
+
+    Consecutive blocks labelled with a :data:`GENERIC_QUESTIONERS` label stay separate turns.
 
     Parameters:
         blocks: speaker blocks in transcript order; blocks with no words and no stage
@@ -56,7 +62,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         paragraphs = [p for p in block.paragraphs if p.strip()]
         if not paragraphs and not block.keep_empty:
             continue
-        if merged and merged[-1].speaker == block.speaker:
+        if merged and merged[-1].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
             merged[-1].paragraphs.extend(paragraphs)
             if block.end_s is not None:
                 merged[-1].end_s = block.end_s
@@ -208,7 +214,9 @@ def parse_text(
             block.speaker = canonical.get(block.speaker, block.speaker)
         if aliases:
             listed = "; ".join(f"{k} = {' / '.join(v[1:])}" for k, v in aliases.items())
-            notices.append(f"Labels taken to be the same person: {listed}. Rename speakers to undo.")
+            notices.append(
+                f"Labels taken to be the same person: {listed}. Switch off merging on the Speakers page to undo."
+            )
     title, summary = _split_preamble([re.sub(r"^[\]\s|]+", "", line) for line in metadata], Path(name).stem)
     if result.title:
         title = result.title

@@ -92,6 +92,9 @@ _TITLES = {
     "CONGRESSMAN",
     "CONGRESSWOMAN",
 }
+#: Titles that say nothing about office, so "MR. LITTLE" can be "GEORGE LITTLE"; "PRESIDENT CLINTON"
+#: and "SECRETARY CLINTON" are never taken to be "HILLARY CLINTON".
+_COURTESY = {"MR", "MRS", "MS", "MISS", "DR", "MX"}
 _SUFFIXES = {"JR", "SR", "II", "III", "IV", "PHD", "MD", "ESQ"}
 
 
@@ -129,10 +132,11 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     1. Labels equal but for case, punctuation and spacing (``Chris Wallace`` / ``CHRIS WALLACE``).
     2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
        the later label ``AvW``.
-    3. A short form, title plus surname or surname alone (``MR. LITTLE``, ``WALLACE``), and the
-       one full name with at least a first name and that surname (``GEORGE LITTLE``,
-       ``CHRIS WALLACE``). When two full names share the surname, the short form is left alone:
-       two different people who share a surname are never merged.
+    3. A short form, a courtesy title (Mr, Mrs, Ms, Miss, Dr) and surname or the surname alone
+       (``MR. LITTLE``, ``WALLACE``), and the one full name with at least a first name and that
+       surname (``GEORGE LITTLE``, ``CHRIS WALLACE``). Two different people who share a surname
+       are never merged: not when two full names share it, not an office and surname
+       (``PRESIDENT CLINTON`` is not ``HILLARY CLINTON``), and not ``MR.`` and ``MRS.`` forms of it.
 
     Labels with no alias map to themselves. Generic labels (``Q``, ``REPORTER``, ``UNKNOWN``,
     ``Speaker 1``) are never merged with anything else.
@@ -159,19 +163,26 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
                 if other != label and other.strip() == abbr and other not in generic:
                     canonical[other] = canonical[label]
 
-    # 3. short forms to a unique full name
+    # 3. short forms to a unique full name: a bare surname or a courtesy title and surname
     full_names = [lab for lab in order if len(_name_tokens(lab)) >= 2 and lab not in generic and canonical[lab] == lab]
+    proposals: dict[str, list[str]] = {}
     for label in order:
         if label in generic or canonical[label] != label:
             continue
         names = _name_tokens(label)
-        tokens = _tokens(label)
-        is_short = len(names) == 1 and (len(tokens) == 1 or tokens[0].rstrip(".") in _TITLES)
+        tokens = [t.rstrip(".") for t in _tokens(label)]
+        is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in _COURTESY))
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
         matches = [f for f in full_names if _name_tokens(f)[-1] == names[0] and f != label]
         if len(matches) == 1:
-            canonical[label] = matches[0]
+            proposals.setdefault(matches[0], []).append(label)
+    for full, shorts in proposals.items():
+        honorifics = {_tokens(s)[0].rstrip(".") for s in shorts if len(_tokens(s)) == 2}
+        if len(honorifics & {"MR"}) and len(honorifics & {"MRS", "MS", "MISS"}):
+            continue  # MR. SMITH and MRS. SMITH under JOHN SMITH: two people, merge neither
+        for short in shorts:
+            canonical[short] = full
     # resolve chains
     for label in order:
         seen = {label}

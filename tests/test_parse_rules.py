@@ -516,3 +516,22 @@ def test_dash_paragraphs_are_questions_only_before_a_labelled_answer(text, expec
 )
 def test_one_capitalised_word_and_a_colon_in_prose_is_not_a_speaker(text, expected):
     assert speakers(text) == expected
+
+
+def test_offices_and_conflicting_courtesy_titles_are_not_merged():
+    clinton = propose_aliases(["HILLARY CLINTON", "PRESIDENT CLINTON", "SECRETARY CLINTON"])
+    assert clinton["PRESIDENT CLINTON"] == "PRESIDENT CLINTON"
+    assert clinton["SECRETARY CLINTON"] == "SECRETARY CLINTON"
+    smith = propose_aliases(["JOHN SMITH", "MRS. SMITH", "MR. SMITH"])
+    assert smith["MRS. SMITH"] == "MRS. SMITH" and smith["MR. SMITH"] == "MR. SMITH"
+    assert propose_aliases(["JOHN SMITH", "MR. SMITH", "SMITH"])["SMITH"] == "JOHN SMITH"
+
+
+def test_consecutive_q_labels_are_separate_questions():
+    t = parse_text("THE PRESIDENT: Hi.\n\nQ Me?\n\nQ Thank you, Mr. President. Will you go?\n\nTHE PRESIDENT: Yes.\n")
+    assert list(t.turns["speaker"]) == ["THE PRESIDENT", "Q", "Q", "THE PRESIDENT"]
+    from podium.qa import qa_pairs
+
+    pairs = qa_pairs(t.turns)
+    assert list(pairs["question"]) == ["Me?", "Thank you, Mr. President. Will you go?"]
+    assert list(pairs["answer"]) == ["", "Yes."]
