@@ -17,6 +17,7 @@ TURN_COLUMNS: dict[str, str] = {
     "n_words": "int64",  # words, excluding stage directions
     "start_s": "float64",  # seconds from the start of the event
     "end_s": "float64",  # seconds from the start of the event
+    "speech_s": "float64",  # seconds of speech in the turn: end_s - start_s less silences between its cues
     "cut_off": "bool",  # the turn ends with a cut-off marker (--, em/en dash, ...)
     "resumes": "bool",  # the turn starts with a dash: it picks up an interrupted turn
     "is_question": "bool",  # the turn contains a sentence ending in "?"

@@ -53,24 +53,32 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     Returns:
         ``(turns, timing)``: the turns table with the columns of
         :data:`~podium.model.TURN_COLUMNS`, and ``"source"`` when every block had
-        a start time, else ``"estimated"``. With source times, a turn without an end
-        time ends when the next turn starts, capped at its words read at
-        :data:`~podium.talk_time.MIN_WPM` (one second per word), so breaks are not speech.
+        a start time, else ``"estimated"``. With source times, each block's duration comes
+        from :func:`_block_durations`; a turn runs from its first block's start to its last
+        block's end, and ``speech_s`` adds up only the blocks' durations, so silences
+        between the cues or segments of one turn are not talk time.
     """
-    merged: list[Block] = []
+    kept = []
     for block in blocks:
         paragraphs = [p for p in block.paragraphs if p.strip()]
-        if not paragraphs and not block.keep_empty:
+        if paragraphs or block.keep_empty:
+            kept.append(Block(block.speaker, paragraphs, block.start_s, block.end_s, block.keep_empty))
+    timed = bool(kept) and all(b.start_s is not None for b in kept)
+    durations = _block_durations(kept, wpm=wpm) if timed else [0.0] * len(kept)
+
+    merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it)
+    for block, duration in zip(kept, durations, strict=True):
+        if merged and merged[-1][0].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
+            turn, speech_s = merged[-1]
+            turn.paragraphs.extend(block.paragraphs)
+            turn.end_s = block.start_s + duration if timed else None  # type: ignore[operator]
+            merged[-1] = (turn, speech_s + duration)
             continue
-        if merged and merged[-1].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
-            merged[-1].paragraphs.extend(paragraphs)
-            if block.end_s is not None:
-                merged[-1].end_s = block.end_s
-            continue
-        merged.append(Block(block.speaker, list(paragraphs), block.start_s, block.end_s))
+        end = block.start_s + duration if timed else None  # type: ignore[operator]
+        merged.append((Block(block.speaker, list(block.paragraphs), block.start_s, end), duration))
 
     rows = []
-    for turn_id, block in enumerate(merged):
+    for turn_id, (block, speech_s) in enumerate(merged):
         text = "\n\n".join(block.paragraphs)
         speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
         rows.append(
@@ -82,6 +90,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                 "n_words": len(words(text)),
                 "start_s": block.start_s,
                 "end_s": block.end_s,
+                "speech_s": speech_s,
                 "cut_off": bool(CUT_OFF_RE.search(speech)),
                 "resumes": bool(RESUME_RE.match(speech)),
                 "is_question": "?" in speech,
@@ -89,21 +98,31 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
-    timed = bool(rows) and all(r["start_s"] is not None for r in rows)
-    if timed:
-        starts = turns["start_s"].astype("float64")
-        next_starts = starts.shift(-1)
-        ends = turns["end_s"].astype("float64")
-        # A turn with only a start time ends when the next turn starts, but lasts no longer
-        # than its words take at the slowest plausible rate (MIN_WPM): a commercial break
-        # or a pause after a short remark is not speech.
-        longest = starts + turns["n_words"].clip(lower=1) * 60.0 / MIN_WPM
-        fallback = starts + turns["n_words"] * 60.0 / wpm
-        inferred = next_starts.where(next_starts.isna() | (next_starts <= longest), longest).fillna(fallback)
-        turns = turns.assign(start_s=starts, end_s=ends.fillna(inferred))
-    else:
-        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0), wpm=wpm)
+    if not timed:
+        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
+
+
+def _block_durations(blocks: list[Block], *, wpm: float) -> list[float]:
+    """Seconds of speech in each timed block.
+
+    A block with an end time lasts until it. One with only a start time lasts until the next
+    block starts, but no longer than its words take at the slowest plausible rate
+    (:data:`~podium.talk_time.MIN_WPM`, one second per word), so a commercial break or a pause
+    after a short remark is not speech; the last such block lasts its words at ``wpm``.
+    """
+    durations = []
+    for i, block in enumerate(blocks):
+        start = float(block.start_s)  # type: ignore[arg-type]
+        n = sum(len(words(p)) for p in block.paragraphs)
+        if block.end_s is not None:
+            end = float(block.end_s)
+        elif i + 1 < len(blocks):
+            end = min(float(blocks[i + 1].start_s), start + max(n, 1) * 60.0 / MIN_WPM)  # type: ignore[arg-type]
+        else:
+            end = start + n * 60.0 / wpm
+        durations.append(max(0.0, end - start))
+    return durations
 
 
 # ---------------------------------------------------------------------------

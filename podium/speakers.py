@@ -195,8 +195,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
 def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
     """Merge consecutive turns of one speaker into one turn and renumber ``turn_id`` from 0.
 
-    Texts are joined by a blank line; word and stage-direction counts add up; the merged turn
-    starts when the first starts and ends when the last ends; ``cut_off`` is the last turn's,
+    Texts are joined by a blank line; word and stage-direction counts and ``speech_s`` add up
+    (so gaps between the parts are not talk time); the merged turn starts when the first
+    starts and ends when the last ends; ``cut_off`` is the last turn's,
     ``is_question`` true if any part has a question. Returns a new turns table.
     """
     if turns.empty:
@@ -211,6 +212,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
             n_words=("n_words", "sum"),
             start_s=("start_s", "min"),
             end_s=("end_s", "max"),
+            speech_s=("speech_s", "sum"),
             cut_off=("cut_off", "last"),
             resumes=("resumes", "first"),
             is_question=("is_question", "any"),

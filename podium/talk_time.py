@@ -42,7 +42,8 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
         wpm: speaking rate in words per minute.
 
     Returns:
-        A new DataFrame, the input's columns with ``start_s`` and ``end_s`` (float64, seconds).
+        A new DataFrame, the input's columns with ``start_s``, ``end_s`` and ``speech_s``
+        (float64, seconds; ``speech_s`` is the turn's duration).
 
     Raises:
         ValueError: if ``wpm`` is outside ``MIN_WPM``..``MAX_WPM``.
@@ -51,7 +52,7 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
         raise ValueError(f"words per minute must be between {MIN_WPM:g} and {MAX_WPM:g}, not {wpm:g}")
     durations = turns["n_words"].to_numpy(dtype="float64") * 60.0 / wpm
     ends = np.cumsum(durations)
-    return turns.assign(start_s=ends - durations, end_s=ends)
+    return turns.assign(start_s=ends - durations, end_s=ends, speech_s=durations)
 
 
 def speaker_table(turns: pd.DataFrame) -> pd.DataFrame:
@@ -64,15 +65,16 @@ def speaker_table(turns: pd.DataFrame) -> pd.DataFrame:
     Returns:
         One row per speaker with the columns of :data:`SPEAKER_COLUMNS`: ``n_turns`` and
         ``n_words`` (int64), ``word_share`` (float64, fraction of the words in ``turns``,
-        0 to 1), ``talk_time_s`` (float64, seconds: the sum of the speaker's turn
-        durations), ``role`` (the speaker's most frequent role) and ``first_turn_id``.
+        0 to 1), ``talk_time_s`` (float64, seconds: the sum of the speaker's ``speech_s``,
+        or of ``end_s - start_s`` when the table has no ``speech_s``), ``role`` (the
+        speaker's most frequent role) and ``first_turn_id``.
         Sorted by talk time, longest first, then by first appearance.
     """
     if turns.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SPEAKER_COLUMNS.items()})
     total_words = int(turns["n_words"].sum())
     table = (
-        turns.assign(duration_s=turns["end_s"] - turns["start_s"])
+        turns.assign(duration_s=turns["speech_s"] if "speech_s" in turns else turns["end_s"] - turns["start_s"])
         .groupby("speaker", sort=False)
         .agg(
             role=("role", lambda r: r.value_counts().index[0]),

@@ -535,3 +535,23 @@ def test_consecutive_q_labels_are_separate_questions():
     pairs = qa_pairs(t.turns)
     assert list(pairs["question"]) == ["Me?", "Thank you, Mr. President. Will you go?"]
     assert list(pairs["answer"]) == ["", "Yes."]
+
+
+def test_silence_between_cues_of_one_turn_is_not_talk_time():
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nAndrew Knight: We are recording.\n\n"
+        "00:01:40.000 --> 00:01:43.000\nAndrew Knight: Welcome, everyone.\n\n"
+        "00:01:43.000 --> 00:01:44.500\nPaul McCartney: Hi.\n"
+    )
+    t = parse_text(vtt, name="zoom.vtt")
+    andrew = t.turns.iloc[0]
+    assert (andrew["start_s"], andrew["end_s"]) == (0.0, 103.0)  # the turn spans the wait
+    assert andrew["speech_s"] == 5.0  # but only 2 s + 3 s of it is speech
+    from podium.talk_time import speaker_table
+
+    talk = speaker_table(t.turns).set_index("speaker")["talk_time_s"]
+    assert talk["Andrew Knight"] == 5.0 and talk["Paul McCartney"] == 1.5
+    # merging speakers in the UI keeps the same rule
+    edited = apply_speaker_edits(t.turns, renames={"Paul McCartney": "Andrew Knight"})
+    assert list(edited["speech_s"]) == [6.5]
+    assert (edited["start_s"].iloc[0], edited["end_s"].iloc[0]) == (0.0, 104.5)
