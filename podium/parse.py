@@ -53,8 +53,8 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     Returns:
         ``(turns, timing)``: the turns table with the columns of
         :data:`~podium.model.TURN_COLUMNS`, and ``"source"`` when every block had
-        a start time, else ``"estimated"``. With source times, each block's duration comes
-        from :func:`_block_durations`; a turn runs from its first block's start to its last
+        a start time, else ``"estimated"``. With source times, each block's end and speech
+        come from :func:`_block_spans`; a turn runs from its first block's start to its last
         block's end, and ``speech_s`` adds up only the blocks' durations, so silences
         between the cues or segments of one turn are not talk time.
     """
@@ -62,20 +62,19 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     for block in blocks:
         paragraphs = [p for p in block.paragraphs if p.strip()]
         if paragraphs or block.keep_empty:
-            kept.append(Block(block.speaker, paragraphs, block.start_s, block.end_s, block.keep_empty))
+            kept.append(Block(block.speaker, paragraphs, block.start_s, block.end_s, block.keep_empty, block.speech_s))
     timed = bool(kept) and all(b.start_s is not None for b in kept)
-    durations = _block_durations(kept, wpm=wpm) if timed else [0.0] * len(kept)
+    spans = _block_spans(kept, wpm=wpm) if timed else [(0.0, 0.0)] * len(kept)
 
     merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it)
-    for block, duration in zip(kept, durations, strict=True):
+    for block, (end, speech_s) in zip(kept, spans, strict=True):
         if merged and merged[-1][0].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
-            turn, speech_s = merged[-1]
+            turn, turn_speech = merged[-1]
             turn.paragraphs.extend(block.paragraphs)
-            turn.end_s = block.start_s + duration if timed else None  # type: ignore[operator]
-            merged[-1] = (turn, speech_s + duration)
+            turn.end_s = end if timed else None
+            merged[-1] = (turn, turn_speech + speech_s)
             continue
-        end = block.start_s + duration if timed else None  # type: ignore[operator]
-        merged.append((Block(block.speaker, list(block.paragraphs), block.start_s, end), duration))
+        merged.append((Block(block.speaker, list(block.paragraphs), block.start_s, end if timed else None), speech_s))
 
     rows = []
     for turn_id, (block, speech_s) in enumerate(merged):
@@ -103,15 +102,17 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
 
 
-def _block_durations(blocks: list[Block], *, wpm: float) -> list[float]:
-    """Seconds of speech in each timed block.
+def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]]:
+    """``(end, seconds of speech)`` of each timed block.
 
-    A block with an end time lasts until it. One with only a start time lasts until the next
-    block starts, but no longer than its words take at the slowest plausible rate
-    (:data:`~podium.talk_time.MIN_WPM`, one second per word), so a commercial break or a pause
-    after a short remark is not speech; the last such block lasts its words at ``wpm``.
+    A block with an end time ends then, and its speech is the ``speech_s`` its reader measured
+    (cue or word times, less long silences) or else its whole span. A block with only a start
+    time lasts until the next block starts, but no longer than its words take at the slowest
+    plausible rate (:data:`~podium.talk_time.MIN_WPM`, one second per word), so a commercial
+    break or a pause after a short remark is not speech; the last such block lasts its words
+    at ``wpm``.
     """
-    durations = []
+    spans = []
     for i, block in enumerate(blocks):
         start = float(block.start_s)  # type: ignore[arg-type]
         n = sum(len(words(p)) for p in block.paragraphs)
@@ -121,8 +122,10 @@ def _block_durations(blocks: list[Block], *, wpm: float) -> list[float]:
             end = min(float(blocks[i + 1].start_s), start + max(n, 1) * 60.0 / MIN_WPM)  # type: ignore[arg-type]
         else:
             end = start + n * 60.0 / wpm
-        durations.append(max(0.0, end - start))
-    return durations
+        end = max(start, end)
+        speech = block.speech_s if block.speech_s is not None and block.end_s is not None else end - start
+        spans.append((end, max(0.0, min(speech, end - start))))
+    return spans
 
 
 # ---------------------------------------------------------------------------

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["UNKNOWN_SPEAKER", "UNNAMED_QUESTIONER", "Block", "ReadResult", "parse_clock"]
+__all__ = ["PAUSE_S", "UNKNOWN_SPEAKER", "UNNAMED_QUESTIONER", "Block", "ReadResult", "parse_clock"]
 
 #: Speaker name given to unlabelled question lines (the seed's ``- `` lines).
 UNNAMED_QUESTIONER = "REPORTER"
 #: Speaker name given to speech whose speaker the source does not say.
 UNKNOWN_SPEAKER = "UNKNOWN"
+#: Longest gap (seconds) between two timed pieces of one speaker's speech that still counts as
+#: a pause inside speech; a longer gap is silence and is left out of talk time.
+PAUSE_S = 2.0
 
 
 @dataclass
@@ -27,6 +30,28 @@ class Block:
     start_s: float | None = None
     end_s: float | None = None
     keep_empty: bool = False
+    speech_s: float | None = None
+
+    def add_time(self, start: float | None, end: float | None) -> None:
+        """Extend the block by a timed piece of its speech (a cue, a word), in seconds.
+
+        ``speech_s`` grows by the piece's length plus the gap before it when that gap is a
+        pause of at most :data:`PAUSE_S`; a longer gap is silence and is not talk time.
+        Overlapping pieces count once.
+        """
+        if start is None or end is None:
+            return
+        if self.speech_s is None or self.end_s is None:
+            self.start_s = start if self.start_s is None else self.start_s
+            self.speech_s = max(0.0, end - start)
+            self.end_s = end
+            return
+        if start >= self.end_s:
+            gap = start - self.end_s
+            self.speech_s += (end - start) + (gap if gap <= PAUSE_S else 0.0)
+        else:
+            self.speech_s += max(0.0, end - self.end_s)
+        self.end_s = max(self.end_s, end)
 
 
 @dataclass

@@ -86,10 +86,14 @@ def _group(items: list[Item], *, keep_empty: bool = False) -> list[Block]:
                     block.paragraphs[-1] += word
                 else:
                     block.paragraphs[-1] += " " + word
-            if end is not None:
-                block.end_s = end
+            block.add_time(start, end)
             continue
-        blocks.append(Block(speaker, [word] if word else [], start_s=start, end_s=end, keep_empty=keep_empty))
+        block = Block(speaker, [word] if word else [], start_s=start, keep_empty=keep_empty)
+        if start is not None and end is not None:
+            block.add_time(start, end)
+        else:
+            block.end_s = end
+        blocks.append(block)
     return blocks
 
 

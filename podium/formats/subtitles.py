@@ -147,9 +147,11 @@ def read_subtitles(text: str) -> ReadResult:
         if blocks and blocks[-1].speaker == speaker and blocks[-1].end_s is not None:
             if part:
                 blocks[-1].paragraphs[0] = f"{blocks[-1].paragraphs[0]} {part}".strip()
-            blocks[-1].end_s = max(blocks[-1].end_s, cue.end)
+            blocks[-1].add_time(cue.start, cue.end)
             continue
-        blocks.append(Block(speaker, [part] if part else [""], start_s=cue.start, end_s=cue.end))
+        block = Block(speaker, [part] if part else [""])
+        block.add_time(cue.start, cue.end)
+        blocks.append(block)
     for block in blocks:
         block.paragraphs = [p for p in block.paragraphs if p]
     notices = []
