@@ -555,3 +555,20 @@ def test_silence_between_cues_of_one_turn_is_not_talk_time():
     edited = apply_speaker_edits(t.turns, renames={"Paul McCartney": "Andrew Knight"})
     assert list(edited["speech_s"]) == [6.5]
     assert (edited["start_s"].iloc[0], edited["end_s"].iloc[0]) == (0.0, 104.5)
+
+
+def test_double_spaced_court_reporter_lines_join_into_paragraphs():
+    body = [
+        "             SENATOR VALESKY:  I want to welcome everyone",
+        "      to this meeting of New",
+        "      York State officials.",
+        "             For those of you who don't know, my name",
+        "      is David Valesky.",
+    ] * 5
+    t = parse_text("\n\n".join(body) + "\n")
+    first = t.turns["text"].iloc[0].split("\n\n")
+    assert first[0] == "I want to welcome everyone to this meeting of New York State officials."
+    assert first[1] == "For those of you who don't know, my name is David Valesky."
+    from podium.phrases import count_ngrams
+
+    assert count_ngrams(t.turns["text"], n=2).set_index("phrase").loc["new york", "count"] == 5

@@ -457,17 +457,26 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     counts["\0otter"] = n_otter if n_otter > n_colon else 0
     counts["\0caps"] = len({c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)})
 
+    # Court reporters double-space: a blank line follows every line, and a paragraph starts
+    # with a deeper indent. There a blank line is not a paragraph break.
+    text_lines = [i for i, line in enumerate(lines) if line.strip()]
+    followed_by_blank = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
+    double_spaced = len(text_lines) >= 20 and followed_by_blank >= 0.8 * len(text_lines)
+
     blocks: list[Block] = []
     pending_break = False
     awaiting_time = False
+    previous_indent = 0
     for line, cand in zip(lines, candidates, strict=True):
         stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
         if cand is not None and _accepted(cand, counts, flattened):
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
             pending_break = False
             awaiting_time = not rest and cand.start is None
+            previous_indent = indent
             continue
         if not blocks:
             if markdown and _HEADING_RE.match(stripped):
@@ -475,8 +484,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
             metadata.append(stripped)
             continue
         if not stripped:
-            pending_break = True
+            pending_break = not double_spaced
             continue
+        if double_spaced:
+            pending_break = indent >= previous_indent + 4
+            previous_indent = indent
         if awaiting_time and parse_clock(stripped) is not None:
             blocks[-1].start_s = parse_clock(stripped)  # "<cite>Travis:</cite><time>0:00</time>" layouts
             removed.append(stripped)
