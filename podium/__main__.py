@@ -54,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for notice in transcript.notices:
         print(f"note: {notice}", file=sys.stderr)
+    n_turns, n_speakers = len(transcript.turns), len(transcript.speakers)
     print(
-        f"{len(transcript.turns)} turns by {len(transcript.speakers)} speakers; wrote "
-        + ", ".join(str(p) for p in paths)
+        f"{n_turns} turn{'s' if n_turns != 1 else ''} by {n_speakers} speaker{'s' if n_speakers != 1 else ''}; "
+        "wrote " + ", ".join(str(p) for p in paths)
     )
     return 0
 

@@ -144,8 +144,8 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
             current = []
     paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
     titles = [p for p in paragraphs if _looks_like_title(p)]
-    title = titles[0] if titles else fallback_title
-    later = paragraphs[paragraphs.index(title) + 1 :] if titles else paragraphs
+    title = re.sub(r"[\s\-_=*]{3,}$", "", titles[0]).strip() if titles else fallback_title
+    later = paragraphs[paragraphs.index(titles[0]) + 1 :] if titles else paragraphs
     summary = [p for p in later if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p)]
     return title, "\n\n".join(summary)
 
@@ -153,7 +153,8 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
 # Page furniture that is never a headline.
 _BANNER_RE = re.compile(
     r"official website|here's how you know|\.gov website|skip to|printable|menu|search|subscribe|cookie|"
-    r"sign in|log in|print this|share this|^home\b|^the white house$|^webvtt|^office of|^for immediate release|"
+    r"sign in|log in|print this|share this|^home(?:\b|(?=[A-Z]))|^the white house$|^webvtt|^office of|"
+    r"^for immediate release|great seal|diplomacy in action|^revblog|"
     r"^-{3,}|^_{3,}|^\W*$",
     re.IGNORECASE,
 )

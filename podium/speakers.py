@@ -28,6 +28,10 @@ _QUESTION_KEYS = {
     "THE PRESS",
     "PRESS",
     "JOURNALIST",
+    "HOST",
+    "CO-HOST",
+    "COHOST",
+    "ANCHOR",
 }
 _OTHER_KEYS = {
     "UNKNOWN",

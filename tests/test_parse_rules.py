@@ -254,11 +254,11 @@ def test_encodings_and_line_endings(encoding, newline):
 def test_boilerplate_before_the_first_turn_is_metadata():
     text = (
         "An official website of the United States Government\n\nDiplomacy in Action\n\n"
-        "2:47 p.m. EDT\n\nMR PRICE: Good afternoon.\n"
+        "Department Press Briefing - July 21, 2022\n\n2:47 p.m. EDT\n\nMR PRICE: Good afternoon.\n"
     )
     t = parse_text(text)
     assert list(t.turns["speaker"]) == ["MR PRICE"]
-    assert t.title == "Diplomacy in Action"  # the site banner is not a headline
+    assert t.title == "Department Press Briefing - July 21, 2022"  # site banners are not headlines
     assert "2:47 p.m. EDT" in t.metadata
 
 

@@ -283,7 +283,9 @@ def read_stt_json(text: str) -> ReadResult:
     try:
         data = load_json(text)
     except ValueError as exc:
-        raise ValueError(f"The file looks like JSON but could not be read ({exc.args[0].split(':')[0]}).") from exc
+        raise ValueError(f"The file is not valid JSON ({exc.args[0].split(':')[0]}).") from exc
+    if not isinstance(data, dict | list):
+        raise ValueError("The file is not JSON: it does not start with an object or a list.")
     for name, test, reader in JSON_SCHEMAS:
         try:
             matched = test(data)
