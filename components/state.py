@@ -45,7 +45,8 @@ RENAMES_KEY = "podium_renames"  # {label: new name}
 ROLES_KEY = "podium_roles"  # {speaker: role}
 ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
-NOTICE_KEY = "podium_notice"  # one sentence about how the URL was read
+NOTICE_KEY = "podium_notices"  # sentences about how the URL was read
+UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader after a failed upload
 MAX_UPLOAD_MB = 50
 
 _CSS = """
@@ -129,6 +130,7 @@ def _on_upload(widget_key: str) -> None:
         load_transcript(data, uploaded.name, st.session_state.get(WPM_KEY, DEFAULT_WPM), "auto", _merge_aliases())
     except (DecodeError, ParseError) as exc:
         st.session_state[ERROR_KEY] = f"Could not open {uploaded.name}: {exc} The previous transcript is still loaded."
+        st.session_state[UPLOAD_GEN_KEY] = st.session_state.get(UPLOAD_GEN_KEY, 0) + 1  # a fresh, empty uploader
         return
     st.session_state[SOURCE_KEY] = {"name": uploaded.name, "data": data, "format": "auto"}
     st.session_state.pop(ERROR_KEY, None)
@@ -177,7 +179,7 @@ def _seed_from_url() -> None:
     except ValueError:
         wpm = float("nan")
     if not MIN_WPM <= wpm <= MAX_WPM:
-        st.session_state[NOTICE_KEY] = (
+        st.session_state.setdefault(NOTICE_KEY, []).append(
             f"The link's speaking rate “{raw}” is not a number from {MIN_WPM:g} to {MAX_WPM:g} words per minute; "
             f"using {DEFAULT_WPM:g}."
         )
@@ -246,7 +248,7 @@ def page_setup(page_title: str) -> PageContext:
 
     sidebar = st.sidebar
     sidebar.caption(f"Transcript: **{transcript.name}**")
-    widget = f"podium_upload_{page_title}"
+    widget = f"podium_upload_{page_title}_{st.session_state.get(UPLOAD_GEN_KEY, 0)}"
     sidebar.file_uploader(
         "Open another transcript",
         type=None,
@@ -254,7 +256,9 @@ def page_setup(page_title: str) -> PageContext:
         on_change=_on_upload,
         args=(widget,),
         max_upload_size=MAX_UPLOAD_MB,
-        help="A text transcript: NAME: speech, one speaker label per paragraph.",
+        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, SRT or WebVTT subtitles, "
+        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX). The format is detected; "
+        "override it with 'Read as'.",
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
@@ -275,7 +279,7 @@ def page_setup(page_title: str) -> PageContext:
     chosen = [s for s in wanted if s in known]
     if st.session_state.pop(URL_CHECK_KEY, False) and len(chosen) < len(wanted):
         missing = ", ".join(s for s in wanted if s not in known)
-        st.session_state[NOTICE_KEY] = (
+        st.session_state.setdefault(NOTICE_KEY, []).append(
             f"The link asks for speakers that are not in {transcript.name} ({missing}); they are left out. "
             "Links carry the filter and rate, not uploaded files: open the file again to see it."
         )
@@ -309,8 +313,8 @@ def page_setup(page_title: str) -> PageContext:
 
     if ERROR_KEY in st.session_state:
         st.error(st.session_state.pop(ERROR_KEY), icon=":material/error:")
-    if NOTICE_KEY in st.session_state:
-        st.warning(st.session_state.pop(NOTICE_KEY), icon=":material/link:")
+    for notice in st.session_state.pop(NOTICE_KEY, []):
+        st.warning(notice, icon=":material/link:")
     for notice in transcript.notices:
         st.info(notice, icon=":material/info:")
 

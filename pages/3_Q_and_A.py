@@ -36,7 +36,17 @@ st.markdown(
     + (f"; the median answer {plural(median_a, 'word')}." if len(answered) else ".")
 )
 
-for pair in pairs.itertuples(index=False):
+PAGE_SIZE = 50
+n_parts = max(1, -(-len(pairs) // PAGE_SIZE))
+shown = pairs
+if n_parts > 1:
+    part = st.number_input(
+        f"Part (of {n_parts}, {PAGE_SIZE} pairs each)", min_value=1, max_value=n_parts, value=1, step=1, key="qa_part"
+    )
+    shown = pairs.iloc[(int(part) - 1) * PAGE_SIZE : int(part) * PAGE_SIZE]
+    st.caption(f"Showing pairs {shown['pair_id'].iloc[0]} to {shown['pair_id'].iloc[-1]}; the table below has all.")
+
+for pair in shown.itertuples(index=False):
     turns_note = f"turn {pair.question_turn_id}" + (
         f" → {pair.answer_turn_ids.replace(' ', ', ')}" if pair.answer_turn_ids else ""
     )

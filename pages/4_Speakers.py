@@ -100,11 +100,12 @@ st.subheader("Speakers after edits")
 current = cached.speaker_table(transcript.turns)
 table_with_download(
     current,
+    display=current.assign(word_share=current["word_share"] * 100),
     transcript_name=transcript.name,
     view="speaker_list",
     label="Download speakers (CSV)",
     column_order=["speaker", "role", "n_turns", "n_words", "word_share"],
-    columns={"word_share": st.column_config.NumberColumn("Share of words", format="percent")},
+    columns={"word_share": st.column_config.NumberColumn("Share of words (%)", format="%.1f")},
 )
 
 with st.expander("How speakers are identified"):

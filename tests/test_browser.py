@@ -127,6 +127,8 @@ def test_bad_upload_shows_one_sentence_and_keeps_the_transcript(fresh_server, ta
     wait_idle(tab)
     assert _exceptions(tab) == []
     assert "The previous transcript is still loaded." in tab.inner_text("body")
+    # the rejected file does not stay in the upload box as if it were loaded
+    assert tab.locator('[data-testid="stSidebar"] [data-testid="stFileChip"]').count() == 0
     assert _selected_speakers(tab) == ["REPORTER"]
     assert "Blinken says no change" in tab.inner_text("body")
 
@@ -141,6 +143,7 @@ def test_good_upload_replaces_the_transcript(fresh_server, tab, tmp_path):
     tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(good))
     tab.get_by_role("heading", name="Mini briefing").wait_for()
     wait_idle(tab)
+    assert tab.locator('[data-testid="stSidebar"] [data-testid="stFileChip"]').count() == 1
     body = tab.inner_text("body")
     assert "Hello <b>there</b>." in body  # escaped, shown as typed
     assert tab.locator("b", has_text="there").count() == 0

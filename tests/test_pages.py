@@ -139,6 +139,13 @@ def test_bad_rate_in_url_falls_back_to_default_with_a_notice():
     assert any("speaking rate “fast” is not a number" in w.value for w in at.warning)
 
 
+def test_two_url_problems_give_two_notices():
+    at = _app(wpm="abc", speaker="NOBODY")
+    texts = [w.value for w in at.warning]
+    assert len(texts) == 2
+    assert any("“abc”" in t for t in texts) and any("(NOBODY)" in t for t in texts)
+
+
 def test_duplicate_and_unknown_speakers_in_the_url():
     at = _app(speaker=["REPORTER", "REPORTER", "SPEAKER_01"])
     assert not at.exception
