@@ -326,7 +326,7 @@ def _candidate(line: str) -> _Candidate | None:
             start = parse_clock(ts)
         removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
         if _name_tokens_ok(label) and len(label) <= 100:
-            kind = "timestamped" if (ts or prefix) else "colon"
+            kind = "chat" if prefix and not prefix.startswith("[") else "timestamped" if (ts or prefix) else "colon"
             return _Candidate(label, m.group("rest"), start, kind, prefix + removed)
     m = _PERIOD_RE.match(stripped)
     if m:
@@ -392,7 +392,7 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
         return False
     if c.kind == "otter":
         return counts.get("\0otter", 0) >= 3  # "Name  0:03" header lines: only in a file full of them
-    if c.kind in ("dash", "q", "timestamped"):
+    if c.kind in ("dash", "q", "timestamped", "chat"):
         return True
     if flattened:
         return counts[label] >= 2
@@ -526,6 +526,12 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     if kinds.get("period") and kinds["period"] >= max(kinds.values()):
         fmt = "congressional"
     notices = []
+    if kinds.get("chat") and kinds["chat"] >= max(kinds.values()):
+        fmt = "chat"
+        notices.append(
+            "This looks like a chat log (time, name, message), not speech: times are when messages were "
+            "sent, and each message counts as at most one second per word of talk time."
+        )
     if flattened:
         notices.append(
             "This file has no line breaks; speaker labels were found inside the running text, so check turn boundaries."
