@@ -575,7 +575,10 @@ def test_double_spaced_court_reporter_lines_join_into_paragraphs():
 
 
 def test_zoom_chat_export_is_read_with_a_notice():
-    chat = "00:21:14\tAndrew Knight:\tHello everyone.\r\n00:21:35\tRingo Starr:\tHi!\r\n00:22:01\tAndrew Knight:\tWelcome.\r\n"
+    chat = (
+        "00:21:14\tAndrew Knight:\tHello everyone.\r\n00:21:35\tRingo Starr:\tHi!\r\n"
+        "00:22:01\tAndrew Knight:\tWelcome.\r\n"
+    )
     t = parse_bytes(chat.encode("utf-8"), name="meeting_chat.txt")
     assert list(t.turns["speaker"]) == ["Andrew Knight", "Ringo Starr", "Andrew Knight"]
     assert list(t.turns["start_s"]) == [1274.0, 1295.0, 1321.0]
