@@ -583,3 +583,60 @@ def test_zoom_chat_export_is_read_with_a_notice():
     assert list(t.turns["speaker"]) == ["Andrew Knight", "Ringo Starr", "Andrew Knight"]
     assert list(t.turns["start_s"]) == [1274.0, 1295.0, 1321.0]
     assert t.source_format == "chat" and any("chat log" in n for n in t.notices)
+
+
+LONG = " ".join(["word"] * 160)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # few but long lines that start with labels are not a one-line scrape
+        (
+            f"Chairman Smith: {LONG}.\nMs. Jones: {LONG}.\nChairman Smith: {LONG}.\nDr. Brown (via video): {LONG}.\n",
+            ["Chairman Smith", "Ms. Jones", "Chairman Smith", "Dr. Brown (via video)"],
+        ),
+        # deposition style Q. / A.
+        ("Q. What is your name?\nA. John Smith.\nQ. Where do you live?\nA. Ohio.\n", ["Q", "A", "Q", "A"]),
+        # capitals beyond ASCII
+        (
+            "MODERATOR: Welcome.\n\nÉmilie Dupont: Merci.\n\nMODERATOR: Next.\n\nÉmilie Dupont: Oui.\n",
+            ["MODERATOR", "Émilie Dupont", "MODERATOR", "Émilie Dupont"],
+        ),
+        (
+            "Ведущий: Добрый вечер.\n\nМинистр: Спасибо.\n\nВедущий: Вопрос.\n\nМинистр: Ответ.\n",
+            ["Ведущий", "Министр", "Ведущий", "Министр"],
+        ),
+        # "Word Word:" items inside an answer
+        (
+            "MS. PSAKI: Two updates.\n\nFirst Item: the President will travel.\n\nSecond Item: he meets CEOs.\n\n"
+            "Q Thanks.\n\nMS. PSAKI: Sure.\n",
+            ["MS. PSAKI", "Q", "MS. PSAKI"],
+        ),
+        # a hard-wrapped line that happens to start with "Q "
+        (
+            "MS. PSAKI: He will be at the event on\nQ Street tomorrow afternoon.\n\nQ Thanks.\n\nMS. PSAKI: Sure.\n",
+            ["MS. PSAKI", "Q", "MS. PSAKI"],
+        ),
+        # bullets in a file that labels its own questions
+        (
+            "MR. PRICE: Our priorities are:\n\n- Strengthening our alliances in Europe and Asia for the long term?\n\n"
+            "- Expanding aid.\n\nQUESTION: Thanks.\n\nMR. PRICE: Sure.\n",
+            ["MR. PRICE", "QUESTION", "MR. PRICE"],
+        ),
+        # a mixed-case name seen once among recurring mixed-case names
+        (
+            "Interviewer: Hello.\n\nGoodall: Hi.\n\nInterviewer: Why?\n\nGoodall: Because.\n\n"
+            "Smith: Can I add something?\n",
+            ["Interviewer", "Goodall", "Interviewer", "Goodall", "Smith"],
+        ),
+        # an emphasised capital word in a long capitals transcript is not a speaker
+        (
+            "HOLT: One.\n\nCLINTON: Two.\n\nTRUMP: Three.\n\nHOLT: Four.\n\nCLINTON: Five.\n\nTRUMP: Six.\n\n"
+            "CLINTON: Seven.\n\nREMEMBER: we created jobs.\n\nHOLT: Eight.\n",
+            ["HOLT", "CLINTON", "TRUMP", "HOLT", "CLINTON", "TRUMP", "CLINTON", "HOLT"],
+        ),
+    ],
+)
+def test_more_labels_that_could_fool_the_parser(text, expected):
+    assert speakers(text) == expected

@@ -40,9 +40,9 @@ _DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
 _Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
 _BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
 _CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
-_OTTER_RE = re.compile(r"^(?P<label>[A-Z][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
+_OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
 _COLON_RE = re.compile(
-    r"^(?P<label>[A-Z\[][^:\n]{0,100}?)"
+    r"^(?P<label>[^\W\d_\[][^:\n]{0,100}?|\[[^:\n]{0,100}?)"
     r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
     r"\s*:(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$)(?P<rest>.*)$"
 )
@@ -160,6 +160,68 @@ ROLE_WORDS = {
     "PANELIST",
     "VOICE",
     "SPEAKER",
+}
+#: Titles that start a person's label ("Ms. Garcia", "Senator Smith", "Dr. Brown").
+_TITLE_WORDS = {
+    "MR",
+    "MRS",
+    "MS",
+    "MISS",
+    "DR",
+    "PROF",
+    "PROFESSOR",
+    "SENATOR",
+    "SEN",
+    "REP",
+    "REPRESENTATIVE",
+    "GOV",
+    "GOVERNOR",
+    "SECRETARY",
+    "SEC",
+    "AMBASSADOR",
+    "GENERAL",
+    "GEN",
+    "ADMIRAL",
+    "COLONEL",
+    "COL",
+    "JUDGE",
+    "JUSTICE",
+    "CHAIRMAN",
+    "CHAIRWOMAN",
+    "CHAIR",
+    "PRESIDENT",
+    "VICE",
+    "PRIME",
+    "MAYOR",
+    "MINISTER",
+    "SPEAKER",
+    "THE",
+    "HON",
+    "SIR",
+    "DAME",
+    "LORD",
+    "LADY",
+    "REV",
+    "FATHER",
+    "SISTER",
+    "DETECTIVE",
+    "OFFICER",
+    "AGENT",
+    "CAPTAIN",
+    "CAPT",
+    "MAJOR",
+    "LT",
+    "SGT",
+    "COMMISSIONER",
+    "DIRECTOR",
+    "CONGRESSMAN",
+    "CONGRESSWOMAN",
+    "ASSEMBLYMAN",
+    "ASSEMBLYWOMAN",
+    "COUNCILMAN",
+    "COUNCILWOMAN",
+    "SHERIFF",
+    "CHIEF",
 }
 _PARTICLES = {
     "van",
@@ -312,9 +374,19 @@ def _candidate(line: str) -> _Candidate | None:
     if m and not prefix:
         return _Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, "dash", "-")
     m = _Q_RE.match(stripped)
-    if m and (m.group("label") in ("Q", "QUESTION") or ":" in m.group("sep")):
-        if m.group("label") in ("Q", "A") or ":" in m.group("sep"):
-            return _Candidate(m.group("label"), m.group("rest"), start, "q", prefix + m.group("label"))
+    if m:
+        sep = m.group("sep")
+        label = m.group("label")
+        if ":" in sep:
+            kind = "q"
+        elif label in ("Q", "A") and sep.startswith("."):
+            kind = "q_dot"  # "Q. text" / "A. text" (depositions)
+        elif label == "Q":
+            kind = "q_bare"  # "Q  text" (whitehouse.gov)
+        else:
+            kind = ""
+        if kind:
+            return _Candidate(label, m.group("rest"), start, kind, prefix + label)
     m = _OTTER_RE.match(stripped)
     if m and not prefix and _name_tokens_ok(m.group("label")):
         return _Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), "otter", stripped)
@@ -356,12 +428,14 @@ def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> N
     the run starts with a speaker label, the paragraph before it does not end with a colon
     ("three goals:"), and, for a run of several, at least one item reads like a question
     (ends with "?" or runs to 15 words or more); otherwise it is a list inside the speech.
-    A ``- `` line that does not start a paragraph is always a list item.
+    A ``- `` line that does not start a paragraph is always a list item, and so is every ``- ``
+    line of a file that labels its questions itself (``Q``, ``QUESTION:``).
     """
     starts = _paragraph_starts(lines)
     start_set = set(starts)
+    has_question_labels = any(c is not None and c.kind in ("q", "q_bare", "q_dot") for c in candidates)
     for i, cand in enumerate(candidates):
-        if cand is not None and cand.kind == "dash" and i not in start_set:
+        if cand is not None and cand.kind == "dash" and (i not in start_set or has_question_labels):
             candidates[i] = None
     k = 0
     while k < len(starts):
@@ -392,7 +466,7 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
         return False
     if c.kind == "otter":
         return counts.get("\0otter", 0) >= 3  # "Name  0:03" header lines: only in a file full of them
-    if c.kind in ("dash", "q", "timestamped", "chat"):
+    if c.kind in ("dash", "q", "q_bare", "q_dot", "timestamped", "chat"):
         return True
     if flattened:
         return counts[label] >= 2
@@ -402,14 +476,23 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
         return False  # "Speedy Trial proposal: https://..." style link captions
     if counts[label] >= 2:
         return True
-    if len(re.sub(r"\([^)]*\)", "", label).split()) > 1:
-        return True  # "Ms. Garcia:", "Matthew Miller:", "SECRETARY BLINKEN:"
-    # One word seen once: "Look: we balanced...", "Ukraine: we stand...", "WASHINGTON: The
-    # president..." are prose. Accept it as a speaker only as a role word, alone on its line
-    # ("Sarah:" over her speech), or in capitals among other capitalised labels (HOLT:, TRUMP:).
-    if upper in ROLE_WORDS or not c.rest:
+    # A label seen once is prose more often than not ("Look: we balanced...", "First Item: the
+    # President...", "REMEMBER: we created..."). Accept it when it is alone on its line (the
+    # speech below it), a role word, a name with a title or a parenthetical ("Ms. Garcia",
+    # "Dr. Brown (via video)"), in a transcript whose other labels are written the same way and
+    # recur (mixed-case names, or capitals), or in a short excerpt where every label is new.
+    words = re.sub(r"\([^)]*\)", "", label).split()
+    if not c.rest or upper in ROLE_WORDS or "(" in label:
         return True
-    return _is_capitalised(label) and counts.get("\0caps", 0) >= 2
+    if words and words[0].rstrip(".").upper() in _TITLE_WORDS and len(words) > 1:
+        return True
+    if _is_capitalised(label):
+        if len(words) > 1:
+            return True  # "ANTONY BLINKEN", "SENIOR STATE DEPARTMENT OFFICIAL"
+        # one capitalised word seen once: a speaker in a short excerpt of such labels
+        # (HOLT: / TRUMP: / CLINTON:), emphasis in a long transcript ("REMEMBER: ...")
+        return counts.get("\0labels", 0) <= 6 and counts.get("\0caps", 0) >= 2
+    return counts.get("\0mixed_recurring", 0) >= 1 and len(words) <= 4
 
 
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
@@ -431,7 +514,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         removed.append("---")
         markdown = True
     lines_all = body.split("\n")
-    flattened = len(body) > 3000 and sum(bool(ln.strip()) for ln in lines_all) <= 5
+    flattened = (
+        len(body) > 3000
+        and sum(bool(ln.strip()) for ln in lines_all) <= 5
+        and sum(1 for ln in lines_all if _candidate(ln) is not None) < 2  # long lines that start with labels are fine
+    )
     if flattened:
         body = _unflatten(body)
     if markdown:
@@ -447,6 +534,15 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
 
     candidates = [_candidate(line) for line in lines]
     _drop_list_items(lines, candidates)
+    starts = set(_paragraph_starts(lines))
+    dotted = Counter(c.label for c in candidates if c is not None and c.kind == "q_dot")
+    for i, cand in enumerate(candidates):
+        # "Q Street" on a hard-wrapped line is not a reporter: a bare "Q" must start a paragraph.
+        # "Q." / "A." mark a deposition only when the file has both.
+        if cand is not None and (
+            (cand.kind == "q_bare" and i not in starts) or (cand.kind == "q_dot" and min(dotted["Q"], dotted["A"]) == 0)
+        ):
+            candidates[i] = None
     last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     for i, cand in enumerate(candidates):  # an Otter header has its speech on the next line (or ends the file)
         if cand is not None and cand.kind == "otter" and i < last_text and not lines[i + 1].strip():
@@ -455,7 +551,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     n_otter = sum(1 for c in candidates if c and c.kind == "otter")
     n_colon = sum(1 for c in candidates if c and c.kind == "colon")
     counts["\0otter"] = n_otter if n_otter > n_colon else 0
-    counts["\0caps"] = len({c.label for c in candidates if c and c.kind == "colon" and _is_capitalised(c.label)})
+    colon_labels = [c.label for c in candidates if c and c.kind == "colon"]
+    colon_counts = Counter(colon_labels)
+    counts["\0labels"] = len(colon_labels)
+    counts["\0caps"] = len({k for k in colon_counts if _is_capitalised(k)})
+    counts["\0mixed_recurring"] = sum(1 for k, n in colon_counts.items() if n >= 2 and not _is_capitalised(k))
 
     # Court reporters double-space: a blank line follows every line, and a paragraph starts
     # with a deeper indent. There a blank line is not a paragraph break.
