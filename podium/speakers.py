@@ -7,7 +7,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .formats.base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
+from .formats.base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
 from .model import TURN_COLUMNS
 
 __all__ = ["ROLES", "apply_speaker_edits", "infer_role", "merge_turns", "propose_aliases"]
@@ -49,53 +49,6 @@ _OTHER_KEYS = {
     "CROSSTALK",
     "MULTIPLE SPEAKERS",
 }
-_TITLES = {
-    "MR",
-    "MRS",
-    "MS",
-    "MISS",
-    "DR",
-    "SENATOR",
-    "SEN",
-    "REP",
-    "REPRESENTATIVE",
-    "CHAIRMAN",
-    "CHAIRWOMAN",
-    "CHAIR",
-    "GOV",
-    "GOVERNOR",
-    "SECRETARY",
-    "SEC",
-    "AMBASSADOR",
-    "GENERAL",
-    "GEN",
-    "ADMIRAL",
-    "COLONEL",
-    "COL",
-    "JUDGE",
-    "JUSTICE",
-    "PROFESSOR",
-    "PROF",
-    "PRESIDENT",
-    "VICE",
-    "PRIME",
-    "MINISTER",
-    "MAYOR",
-    "SPEAKER",
-    "THE",
-    "HON",
-    "LT",
-    "LIEUTENANT",
-    "CAPTAIN",
-    "CAPT",
-    "MAJOR",
-    "SIR",
-    "DAME",
-    "LORD",
-    "LADY",
-    "CONGRESSMAN",
-    "CONGRESSWOMAN",
-}
 #: Titles that say nothing about office, so "MR. LITTLE" can be "GEORGE LITTLE"; "PRESIDENT CLINTON"
 #: and "SECRETARY CLINTON" are never taken to be "HILLARY CLINTON".
 _COURTESY = {"MR", "MRS", "MS", "MISS", "DR", "MX"}
@@ -124,7 +77,7 @@ def _tokens(label: str) -> list[str]:
 
 
 def _name_tokens(label: str) -> list[str]:
-    return [t for t in _tokens(label) if t.rstrip(".") not in _TITLES and t not in _SUFFIXES]
+    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in _SUFFIXES]
 
 
 def propose_aliases(labels: list[str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
+from .base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
 __all__ = ["NOT_LABELS", "read_labelled"]
 
@@ -160,68 +160,6 @@ ROLE_WORDS = {
     "PANELIST",
     "VOICE",
     "SPEAKER",
-}
-#: Titles that start a person's label ("Ms. Garcia", "Senator Smith", "Dr. Brown").
-_TITLE_WORDS = {
-    "MR",
-    "MRS",
-    "MS",
-    "MISS",
-    "DR",
-    "PROF",
-    "PROFESSOR",
-    "SENATOR",
-    "SEN",
-    "REP",
-    "REPRESENTATIVE",
-    "GOV",
-    "GOVERNOR",
-    "SECRETARY",
-    "SEC",
-    "AMBASSADOR",
-    "GENERAL",
-    "GEN",
-    "ADMIRAL",
-    "COLONEL",
-    "COL",
-    "JUDGE",
-    "JUSTICE",
-    "CHAIRMAN",
-    "CHAIRWOMAN",
-    "CHAIR",
-    "PRESIDENT",
-    "VICE",
-    "PRIME",
-    "MAYOR",
-    "MINISTER",
-    "SPEAKER",
-    "THE",
-    "HON",
-    "SIR",
-    "DAME",
-    "LORD",
-    "LADY",
-    "REV",
-    "FATHER",
-    "SISTER",
-    "DETECTIVE",
-    "OFFICER",
-    "AGENT",
-    "CAPTAIN",
-    "CAPT",
-    "MAJOR",
-    "LT",
-    "SGT",
-    "COMMISSIONER",
-    "DIRECTOR",
-    "CONGRESSMAN",
-    "CONGRESSWOMAN",
-    "ASSEMBLYMAN",
-    "ASSEMBLYWOMAN",
-    "COUNCILMAN",
-    "COUNCILWOMAN",
-    "SHERIFF",
-    "CHIEF",
 }
 _PARTICLES = {
     "van",
@@ -484,7 +422,7 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
     words = re.sub(r"\([^)]*\)", "", label).split()
     if not c.rest or upper in ROLE_WORDS or "(" in label:
         return True
-    if words and words[0].rstrip(".").upper() in _TITLE_WORDS and len(words) > 1:
+    if words and words[0].rstrip(".").upper() in TITLES and len(words) > 1:
         return True
     if _is_capitalised(label):
         if len(words) > 1:
