@@ -119,6 +119,13 @@ def tab(chromium):
 
 
 def wait_idle(tab, timeout: float = 30_000) -> None:
-    """Wait until the Streamlit script has finished running."""
-    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    """Wait until the Streamlit script has run and finished.
+
+    A freshly loaded page reports "notRunning" before its first run starts, so also wait for
+    the shared sidebar navigation, which exists only once a page script has run.
+    """
+    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    tab.wait_for_selector(idle, timeout=timeout)
+    tab.wait_for_selector('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', timeout=timeout)
+    tab.wait_for_selector(idle, timeout=timeout)
     tab.wait_for_load_state("networkidle")

@@ -22,6 +22,22 @@ def _exceptions(tab) -> list[str]:
     return tab.locator('[data-testid="stException"]').all_inner_texts()
 
 
+def _wait_for_page_of(tab) -> None:
+    """Wait until the page the URL names has rendered its heading and finished running."""
+    path = urlparse(tab.url).path.strip("/")
+    heading = PAGES.get(path) if path else None  # the overview's heading is the transcript's title
+    if heading:
+        tab.get_by_role("heading", name=heading).first.wait_for()
+    else:
+        tab.locator("h1").first.wait_for()
+    wait_idle(tab)
+
+
+def _tag(tab, name: str):
+    """The filter's tag for one selected speaker."""
+    return tab.locator('[data-testid="stSidebar"] .react-aria-ComboBox [data-tag] span[title]', has_text=name).first
+
+
 def _selected_speakers(tab) -> list[str]:
     widget = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
     tags = widget.locator(".react-aria-ComboBox [data-tag] span[title]")
@@ -70,7 +86,9 @@ def test_cold_deep_link_renders_page_with_charts(fresh_server, tab, path):
 def test_filter_survives_navigation_reload_and_change(fresh_server, tab):
     # cold deep link with a filter
     tab.goto(f"{fresh_server}/Phrases?speaker=ANTONY+BLINKEN")
+    tab.get_by_role("heading", name="Repeated phrases").wait_for()
     wait_idle(tab)
+    _tag(tab, "ANTONY BLINKEN").wait_for()
     assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
     assert "“open door” is the most repeated 2-word phrase: 3 times" in tab.inner_text("body")
     # switch pages
@@ -80,12 +98,17 @@ def test_filter_survives_navigation_reload_and_change(fresh_server, tab):
     _go(tab, "Overview")
     assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
     assert "1 speaker took 3 turns" in tab.inner_text("body")
-    # back, then reload
+    # back, then reload (a reloaded page shows "notRunning" before its script starts, so wait for
+    # the page's own content: the heading, then the filter's tag; a lost filter times out here)
+    before = tab.url
     tab.go_back()
-    wait_idle(tab)
+    tab.wait_for_url(lambda url: url != before)
+    _wait_for_page_of(tab)
+    _tag(tab, "ANTONY BLINKEN").wait_for()
     assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
     tab.reload()
-    wait_idle(tab)
+    _wait_for_page_of(tab)
+    _tag(tab, "ANTONY BLINKEN").wait_for()
     assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
     assert _speakers_in_url(tab) == ["ANTONY BLINKEN"]
     # change the filter: add REPORTER
