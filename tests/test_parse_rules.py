@@ -640,3 +640,14 @@ LONG = " ".join(["word"] * 160)
 )
 def test_more_labels_that_could_fool_the_parser(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_word_stretched_over_a_silence_counts_two_seconds_at_most():
+    words_ = [
+        {"word": "vi", "startTime": "50.4s", "endTime": "58.4s", "speakerTag": 1},
+        {"word": "piace", "startTime": "58.4s", "endTime": "58.9s", "speakerTag": 1},
+    ]
+    t = parse_text(json.dumps({"results": [{"alternatives": [{"words": words_}]}]}), name="google.json")
+    # "vi" counts 2 s (the cap), then the 6 s until "piace" is a silence, then "piace" 0.5 s
+    assert t.turns["speech_s"].iloc[0] == 2.5
+    assert (t.turns["start_s"].iloc[0], t.turns["end_s"].iloc[0]) == (50.4, 58.9)

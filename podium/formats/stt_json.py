@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..text import normalise_text
-from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
+from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
 
 __all__ = ["JSON_SCHEMAS", "load_json", "looks_like_json", "read_stt_json"]
 
@@ -74,9 +74,20 @@ def _speaker(value: Any) -> str:
 Item = tuple[str, str, float | None, float | None, bool]
 
 
-def _group(items: list[Item], *, keep_empty: bool = False) -> list[Block]:
+#: Schemas whose items are single words: no word lasts longer than PAUSE_S seconds of speech.
+WORD_LEVEL = frozenset({"deepgram", "aws_transcribe", "google_stt", "speechmatics"})
+
+
+def _group(items: list[Item], *, keep_empty: bool = False, word_level: bool = False) -> list[Block]:
+    """Group consecutive items of one speaker into blocks, measuring their speech.
+
+    With ``word_level``, a word's time counts for at most :data:`PAUSE_S` seconds: engines
+    sometimes stretch a word over a silence (a word from 50.4 s to 58.4 s).
+    """
     blocks: list[Block] = []
     for speaker, word, start, end, attach in items:
+        if word_level and start is not None and end is not None:
+            end = min(end, start + PAUSE_S)
         if blocks and blocks[-1].speaker == speaker:
             block = blocks[-1]
             if word:
@@ -297,7 +308,7 @@ def read_stt_json(text: str) -> ReadResult:
             items = reader(data)
         except (KeyError, IndexError, TypeError, AttributeError) as exc:
             raise ValueError(f"The file looks like {name} JSON but a field is missing or malformed ({exc!r}).") from exc
-        blocks = _group(items, keep_empty=name == "bbc_kaldi")
+        blocks = _group(items, keep_empty=name == "bbc_kaldi", word_level=name in WORD_LEVEL)
         for block in blocks:
             block.paragraphs = [re.sub(r"\s+", " ", normalise_text(p)).strip() for p in block.paragraphs]
             block.speaker = re.sub(r"\s+", " ", normalise_text(block.speaker)).strip() or UNKNOWN_SPEAKER
