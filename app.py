@@ -6,7 +6,7 @@ from components import cached
 from components.downloads import csv_download
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
-from components.tables import table_with_download
+from components.tables import paged, table_with_download
 
 ctx = page_setup("Overview")
 transcript = ctx.transcript
@@ -36,22 +36,14 @@ cols[2].metric("Words", f"{n_words:,}")
 cols[3].metric("Duration", fmt_duration(seconds), help=f"Speech time {how}.")
 
 st.subheader("Transcript")
-PAGE_SIZE = 200
-n_pages = max(1, -(-len(turns) // PAGE_SIZE))
-shown = turns
-if n_pages > 1:
-    part = st.number_input(
-        f"Part (of {n_pages}, {PAGE_SIZE} turns each)",
-        min_value=1,
-        max_value=n_pages,
-        value=1,
-        step=1,
-        key="script_part",
-    )
-    shown = turns.iloc[(int(part) - 1) * PAGE_SIZE : int(part) * PAGE_SIZE]
+shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"
-    + (f"; showing turns {shown['turn_id'].iloc[0]} to {shown['turn_id'].iloc[-1]}." if n_pages > 1 else ".")
+    + (
+        f"; showing turns {shown['turn_id'].iloc[0]} to {shown['turn_id'].iloc[-1]}."
+        if len(shown) < len(turns)
+        else "."
+    )
     + (" Times marked ≈ are estimates." if transcript.timing == "estimated" else " Times are from the transcript.")
 )
 if turns.empty:

@@ -41,3 +41,18 @@ def table_with_download(
         column_config={**COLUMNS, **(columns or {})},
     )
     csv_download(frame, transcript_name=transcript_name, view=view, label=label, speakers=speakers)
+
+
+def paged(frame: pd.DataFrame, *, size: int, noun: str, key: str) -> pd.DataFrame:
+    """Return the part of ``frame`` to draw, with a part picker when it has more than ``size`` rows.
+
+    Long transcripts draw a part at a time (``size`` rows) so the page stays fast; ``noun`` names
+    the rows in the picker ("turns", "pairs").
+    """
+    n_parts = max(1, -(-len(frame) // size))
+    if n_parts == 1:
+        return frame
+    part = st.number_input(
+        f"Part (of {n_parts}, {size} {noun} each)", min_value=1, max_value=n_parts, value=1, step=1, key=key
+    )
+    return frame.iloc[(int(part) - 1) * size : int(part) * size]

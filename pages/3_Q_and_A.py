@@ -5,7 +5,7 @@ import streamlit as st
 from components import cached
 from components.render import card_html, md_escape, plural
 from components.state import page_setup
-from components.tables import table_with_download
+from components.tables import paged, table_with_download
 from podium.qa import filter_pairs
 
 ctx = page_setup("Q&A")
@@ -36,14 +36,8 @@ st.markdown(
     + (f"; the median answer {plural(median_a, 'word')}." if len(answered) else ".")
 )
 
-PAGE_SIZE = 50
-n_parts = max(1, -(-len(pairs) // PAGE_SIZE))
-shown = pairs
-if n_parts > 1:
-    part = st.number_input(
-        f"Part (of {n_parts}, {PAGE_SIZE} pairs each)", min_value=1, max_value=n_parts, value=1, step=1, key="qa_part"
-    )
-    shown = pairs.iloc[(int(part) - 1) * PAGE_SIZE : int(part) * PAGE_SIZE]
+shown = paged(pairs, size=50, noun="pairs", key="qa_part")
+if len(shown) < len(pairs):
     st.caption(f"Showing pairs {shown['pair_id'].iloc[0]} to {shown['pair_id'].iloc[-1]}; the table below has all.")
 
 for pair in shown.itertuples(index=False):

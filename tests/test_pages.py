@@ -199,3 +199,22 @@ def test_overview_shows_stage_directions_and_page_text_for_a_corpus_file():
     # (Cross-talk.) appears 12 times in the file, counted by grep
     assert stage.loc["cross-talk", "count"] == 12
     assert at.title[0].value.startswith("Remarks by President Trump and Prime Minister Narendra Modi")
+
+
+def test_long_transcripts_are_shown_a_part_at_a_time():
+    from tests.conftest import SEED
+
+    seed = SEED.read_bytes()
+    body = seed.split(b"Video Transcript", 1)[1]
+    data = seed + body * 99  # 100 copies of the exchange: 600 turns, 300 question/answer pairs
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["podium_source"] = {"name": "long.txt", "data": data, "format": "auto"}
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Turns"] == "600"
+    part = next(w for w in at.number_input if w.label.startswith("Part (of 3, 200 turns each)"))
+    assert "showing turns 0 to 199" in "\n".join(c.value for c in at.caption)
+    part.set_value(3).run()
+    assert "showing turns 400 to 599" in "\n".join(c.value for c in at.caption)
+    at.switch_page("pages/3_Q_and_A.py").run()
+    assert any(w.label.startswith("Part (of 6, 50 pairs each)") for w in at.number_input)
+    assert len(at.dataframe[0].value) == 300  # the table keeps every pair
