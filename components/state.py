@@ -125,16 +125,31 @@ def _on_upload(widget_key: str) -> None:
     uploaded = st.session_state.get(widget_key)
     if uploaded is None:
         return
-    data = uploaded.getvalue()
-    try:
-        load_transcript(data, uploaded.name, st.session_state.get(WPM_KEY, DEFAULT_WPM), "auto", _merge_aliases())
-    except (DecodeError, ParseError) as exc:
-        st.session_state[ERROR_KEY] = f"Could not open {uploaded.name}: {exc} The previous transcript is still loaded."
+    source = {"name": uploaded.name, "data": uploaded.getvalue(), "format": "auto"}
+    if not _switch_source(
+        source, failure=f"Could not open {uploaded.name}:", keeps="The previous transcript is still loaded."
+    ):
         st.session_state[UPLOAD_GEN_KEY] = st.session_state.get(UPLOAD_GEN_KEY, 0) + 1  # a fresh, empty uploader
-        return
-    st.session_state[SOURCE_KEY] = {"name": uploaded.name, "data": data, "format": "auto"}
+
+
+def _switch_source(source: dict, *, failure: str, keeps: str) -> bool:
+    """Make ``source`` the transcript if it parses; else keep the current one and leave the page
+    the error "``failure`` <the parser's sentence> ``keeps``". Returns whether it switched."""
+    try:
+        load_transcript(
+            source["data"],
+            source["name"],
+            st.session_state.get(WPM_KEY, DEFAULT_WPM),
+            source["format"],
+            _merge_aliases(),
+        )
+    except (DecodeError, ParseError) as exc:
+        st.session_state[ERROR_KEY] = f"{failure} {exc} {keeps}"
+        return False
+    st.session_state[SOURCE_KEY] = source
     st.session_state.pop(ERROR_KEY, None)
     _reset_edits()
+    return True
 
 
 def _on_reset_source() -> None:
@@ -151,19 +166,11 @@ def _on_format(widget_key: str) -> None:
     """Re-read the transcript in the chosen format; keep the old one if that fails."""
     source = _source()
     fmt = st.session_state[widget_key]
-    try:
-        load_transcript(
-            source["data"], source["name"], st.session_state.get(WPM_KEY, DEFAULT_WPM), fmt, _merge_aliases()
-        )
-    except (DecodeError, ParseError) as exc:
-        st.session_state[ERROR_KEY] = (
-            f"Could not read {source['name']} as {FORMATS[fmt].split(' (')[0].lower()}: {exc} "
-            "The previous reading is still shown."
-        )
-        return
-    st.session_state[SOURCE_KEY] = {**source, "format": fmt}
-    st.session_state.pop(ERROR_KEY, None)
-    _reset_edits()
+    _switch_source(
+        {**source, "format": fmt},
+        failure=f"Could not read {source['name']} as {FORMATS[fmt].split(' (')[0].lower()}:",
+        keeps="The previous reading is still shown.",
+    )
 
 
 def _seed_from_url() -> None:
@@ -284,28 +291,22 @@ def page_setup(page_title: str) -> PageContext:
             "Links carry the filter and rate, not uploaded files: open the file again to see it."
         )
     st.session_state[SPEAKERS_KEY] = chosen
-    st.session_state["podium_speakers_widget"] = chosen
     sidebar.multiselect(
         "Filter speakers",
         options=known,
-        key="podium_speakers_widget",
-        on_change=_copy,
-        args=("podium_speakers_widget", SPEAKERS_KEY),
         placeholder="All speakers",
         help="Show only these speakers on every page. Leave empty for everyone.",
+        **remembered(SPEAKERS_KEY, []),
     )
 
     if transcript.timing == "estimated":
-        st.session_state["podium_wpm_widget"] = wpm
         sidebar.number_input(
             "Speaking rate (words per minute)",
             min_value=MIN_WPM,
             max_value=MAX_WPM,
             step=5.0,
             format="%g",
-            key="podium_wpm_widget",
-            on_change=_copy,
-            args=("podium_wpm_widget", WPM_KEY),
+            **remembered(WPM_KEY, DEFAULT_WPM),
             help=f"The transcript has no timestamps, so times are estimated from word counts at this rate. "
             f"Default {DEFAULT_WPM:g}, measured on timed US debate transcripts.",
         )

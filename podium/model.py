@@ -67,11 +67,6 @@ class Transcript:
         """Speakers in order of first appearance."""
         return list(dict.fromkeys(self.turns["speaker"]))
 
-    @property
-    def duration_s(self) -> float:
-        """Duration of the event in seconds (end of the last turn)."""
-        return float(self.turns["end_s"].max()) if len(self.turns) else 0.0
-
 
 def filter_speakers(turns: pd.DataFrame, speakers: list[str] | None) -> pd.DataFrame:
     """Return the turns of ``speakers`` (all turns when ``speakers`` is empty or ``None``).
