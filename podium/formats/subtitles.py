@@ -17,6 +17,7 @@ anything else is speech.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
@@ -128,7 +129,7 @@ def read_subtitles(text: str) -> ReadResult:
                     cand is not None
                     and cand.kind in ("colon", "q")
                     and cand.rest
-                    and _accepted(cand, _COUNT_ALL, False)
+                    and _accepted(cand, Counter({cand.label: 2}), False)  # a cue prefix is taken as a recurring label
                 ):
                     label = cand.label
                     removed.append(cand.removed)
@@ -160,11 +161,3 @@ def read_subtitles(text: str) -> ReadResult:
     return ReadResult(
         blocks=blocks, metadata=metadata, removed=removed, notices=notices, source_format="vtt" if is_vtt else "srt"
     )
-
-
-class _AlwaysTwo(dict):
-    def __getitem__(self, key):  # a label in a cue prefix counts as seen often
-        return 2
-
-
-_COUNT_ALL = _AlwaysTwo()
