@@ -131,6 +131,9 @@ def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]
     return spans
 
 
+_FRONT_MATTER_RE = re.compile(r"\A---\n(?:.*\n)*?---\n?")
+# A text that is nothing but tags (and whitespace between them), e.g. an XML data file.
+_MARKUP_SHARE_RE = re.compile(r"(?:\s*<[^<>]+>[^<>]{0,40})+", re.DOTALL)
 _CLOCK_LIKE_RE = re.compile(r"(?<![\d:])\d{1,4}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\d:])")
 
 
@@ -172,7 +175,7 @@ def _time_notices(blocks: list[Block], removed: list[str]) -> list[str]:
 #: Text set aside as page text (headline, banners, unrecognised lines) is reported in a notice when
 #: it holds at least this many words and this share of all the file's words: a headline and a
 #: summary stay quiet, a transcript whose first labels were missed does not.
-SET_ASIDE_NOTICE_MIN_WORDS = 10
+SET_ASIDE_NOTICE_MIN_WORDS = 5
 SET_ASIDE_NOTICE_SHARE = 0.05
 
 
@@ -270,6 +273,15 @@ def parse_text(
             raise ParseError("The JSON file holds no transcribed words.")
         if fmt == "subtitles":
             raise ParseError("The subtitle file holds no spoken text, only cue numbers and times.")
+        if blocks and result.removed:
+            raise ParseError("The file holds speaker labels but no speech after them.")
+        front_matter = _FRONT_MATTER_RE.match(normalised)
+        if front_matter:  # YAML front matter is metadata, never speech
+            normalised = normalised[front_matter.end() :]
+            if not words(normalised):
+                raise ParseError("The file holds only front matter (title, date), no speech.")
+        if normalised.lstrip().startswith("<?xml") or _MARKUP_SHARE_RE.fullmatch(normalised.strip()):
+            raise ParseError("The file holds only markup (XML or HTML tags), no transcript text Podium can read.")
         if fmt == "html":
             normalised = normalise_text(html_to_text(text)[0])  # the page's text, never its markup or scripts
             if not words(normalised):

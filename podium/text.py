@@ -55,7 +55,12 @@ _QUOTE_MAP = str.maketrans(
 # Every whitespace character other than newline and the ASCII space (NBSP, thin space, tab,
 # ...) becomes one ASCII space; runs are kept, since column layout carries meaning in some formats.
 _SPACES_RE = re.compile(r"[^\S\n ]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters, soft hyphens, zero-width characters, the BOM, and the invisible bidirectional
+# formatting controls (LRM/RLM, embeddings, overrides and isolates, Unicode TR9) that can hide or
+# reorder a speaker label without changing what it says.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 #: Single-byte Latin code pages that charset detection confuses with cp1252 on short English texts.
