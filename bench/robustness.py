@@ -35,9 +35,11 @@ def run(name: str, folder: Path) -> None:
     )
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    first = (proc.stdout or proc.stderr).strip().splitlines()[0][:70] if (proc.stdout or proc.stderr) else ""
+    output = (proc.stdout or proc.stderr).strip()
+    first = output.splitlines()[0][:70] if output else ""
     rss = f"{peak / 1024:,.0f} MB" if peak > before else "(below an earlier child's peak)"
-    print(f"{file_name:28s} {len(data) / 1e6:6.1f} MB  exit {proc.returncode}  {seconds:6.1f} s  peak RSS {rss}  {first}")
+    size = f"{len(data) / 1e6:6.1f} MB"
+    print(f"{file_name:28s} {size}  exit {proc.returncode}  {seconds:6.1f} s  peak RSS {rss}  {first}")
 
 
 def main(names: list[str]) -> None:
