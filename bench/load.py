@@ -27,9 +27,9 @@ NAV = '[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]'
 
 
 async def _idle(tab) -> None:
-    await tab.wait_for_selector(IDLE, timeout=120_000)
-    await tab.wait_for_selector(NAV, timeout=120_000)
-    await tab.wait_for_selector(IDLE, timeout=120_000)
+    await tab.wait_for_selector(IDLE, timeout=300_000)
+    await tab.wait_for_selector(NAV, timeout=300_000)
+    await tab.wait_for_selector(IDLE, timeout=300_000)
 
 
 async def session(browser, base: str, speaker: str) -> tuple[float, str | None]:
@@ -38,13 +38,13 @@ async def session(browser, base: str, speaker: str) -> tuple[float, str | None]:
     tab = await context.new_page()
     t0 = time.perf_counter()
     try:
-        await tab.goto(f"{base}/Speaker_time")
-        await tab.get_by_role("heading", name="Speaker time").first.wait_for(timeout=120_000)
+        await tab.goto(f"{base}/Speaker_time", timeout=300_000, wait_until="commit")
+        await tab.get_by_role("heading", name="Speaker time").first.wait_for(timeout=300_000)
         await _idle(tab)
-        await tab.goto(f"{base}/Speaker_time?speaker={speaker.replace(' ', '+')}")
-        await tab.get_by_role("heading", name="Speaker time").first.wait_for(timeout=120_000)
+        await tab.goto(f"{base}/Speaker_time?speaker={speaker.replace(' ', '+')}", timeout=300_000, wait_until="commit")
+        await tab.get_by_role("heading", name="Speaker time").first.wait_for(timeout=300_000)
         await _idle(tab)
-        async with tab.expect_download(timeout=120_000) as info:
+        async with tab.expect_download(timeout=300_000) as info:
             await tab.get_by_role("button", name="speaker table").first.click()
         download = await info.value
         text = Path(await download.path()).read_text(encoding="utf-8-sig")
