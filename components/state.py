@@ -47,7 +47,11 @@ ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
 NOTICE_KEY = "podium_notices"  # sentences about how the URL was read
 UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader after a failed upload
-MAX_UPLOAD_MB = 50
+
+def max_upload_mb() -> int:
+    """The upload size cap in MB, set once: ``server.maxUploadSize`` in ``.streamlit/config.toml``."""
+    return int(st.get_option("server.maxUploadSize"))
+
 
 _CSS = """
 <style>
@@ -262,10 +266,9 @@ def page_setup(page_title: str) -> PageContext:
         key=widget,
         on_change=_on_upload,
         args=(widget,),
-        max_upload_size=MAX_UPLOAD_MB,
         help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, SRT or WebVTT subtitles, "
-        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX). The format is detected; "
-        "override it with 'Read as'.",
+        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX), up to "
+        f"{max_upload_mb()} MB. The format is detected; override it with 'Read as'.",
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)

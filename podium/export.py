@@ -68,22 +68,31 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     }
 
 
+#: Longest download file name, in characters (browsers and file systems cut or refuse longer ones).
+MAX_DOWNLOAD_NAME = 120
+
+
 def download_name(transcript_name: str, view: str, speakers: list[str] | None = None) -> str:
     """Return a file name for a download, e.g. ``blinken_nato_open_door_speakers.csv``.
 
     With ``speakers`` (a speaker filter), their names are appended so that a filtered
-    download never looks like the whole transcript's: ``..._turns_ANTONY_BLINKEN.csv``.
+    download never looks like the whole transcript's: ``..._turns_ANTONY_BLINKEN.csv``
+    (``..._turns_12_speakers.csv`` when the names would be too long). Every character other
+    than letters, digits and ``-`` becomes ``_``, so a name can hold no path, markup or
+    quote; the transcript part is cut to keep the whole name within
+    :data:`MAX_DOWNLOAD_NAME` characters.
     """
 
     def slug(text: str) -> str:
         return re.sub(r"[^\w\-]+", "_", text).strip("_")
 
-    stem = slug(Path(transcript_name).stem) or "transcript"
-    name = f"{stem}_{slug(view) or 'table'}"
+    tail = f"_{slug(view) or 'table'}"
     if speakers:
         suffix = "_".join(slug(s) for s in speakers)
-        name += "_" + (suffix if len(suffix) <= 60 else f"{len(speakers)}_speakers")
-    return f"{name}.csv"
+        tail += "_" + (suffix if len(suffix) <= 60 else f"{len(speakers)}_speakers")
+    tail = tail[: MAX_DOWNLOAD_NAME - len(".csv") - 21]
+    stem = slug(Path(transcript_name).stem)[: MAX_DOWNLOAD_NAME - len(".csv") - len(tail)].strip("_") or "transcript"
+    return f"{stem}{tail}.csv"
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:

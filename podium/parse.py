@@ -7,6 +7,7 @@ merges consecutive blocks of one speaker into turns and measures them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -14,10 +15,12 @@ import pandas as pd
 
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
+from .formats.base import parse_clock
+from .formats.markup import html_to_text
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
-from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
+from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, normalise_text, words
 
 __all__ = [
     "FORMATS",
@@ -128,8 +131,52 @@ def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]
     return spans
 
 
+_FRONT_MATTER_RE = re.compile(r"\A---\n(?:.*\n)*?---\n?")
+# A text that is nothing but tags (and whitespace between them), e.g. an XML data file.
+_MARKUP_SHARE_RE = re.compile(r"(?:\s*<[^<>]+>[^<>]{0,40})+", re.DOTALL)
+_CLOCK_LIKE_RE = re.compile(r"(?<![\d:])\d{1,4}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\d:])")
+
+
+def _time_notices(blocks: list[Block], removed: list[str]) -> list[str]:
+    """Sentences reporting impossible or inconsistent times in a reader's output.
+
+    - A clock in the consumed text (labels, timestamps) that is impossible, such as
+      ``99:99:99`` (:func:`~podium.formats.base.parse_clock` refuses it), is not used.
+    - A block that ends before it starts keeps its start; its end is not used.
+    - A block that starts before the previous block started (times going backwards) keeps
+      its place in the transcript's order.
+    """
+    notices = []
+    impossible = sorted(
+        {m.group(0) for part in removed for m in _CLOCK_LIKE_RE.finditer(part) if parse_clock(m.group(0)) is None}
+    )
+    if impossible:
+        shown = ", ".join(impossible[:3]) + (", ..." if len(impossible) > 3 else "")
+        notices.append(f"Impossible times in the file were not used: {shown}.")
+    backwards_end = sum(1 for b in blocks if b.start_s is not None and b.end_s is not None and b.end_s < b.start_s)
+    if backwards_end:
+        notices.append(
+            f"{backwards_end} passage{'s' if backwards_end != 1 else ''} end{'' if backwards_end != 1 else 's'} "
+            "before starting; only the start times were used for them."
+        )
+    starts = [b.start_s for b in blocks if b.start_s is not None]
+    backwards = sum(1 for a, b in itertools.pairwise(starts) if b < a)
+    if backwards:
+        notices.append(
+            f"Times go backwards {backwards} time{'s' if backwards != 1 else ''} in the file; "
+            "turns are kept in the file's order, and talk time may be off there."
+        )
+    return notices
+
+
 # ---------------------------------------------------------------------------
 # Entry points
+
+#: Text set aside as page text (headline, banners, unrecognised lines) is reported in a notice when
+#: it holds at least this many words and this share of all the file's words: a headline and a
+#: summary stay quiet, a transcript whose first labels were missed does not.
+SET_ASIDE_NOTICE_MIN_WORDS = 5
+SET_ASIDE_NOTICE_SHARE = 0.05
 
 
 def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]:
@@ -183,6 +230,7 @@ def parse_text(
     source_format: str = "auto",
     encoding: str = "utf-8",
     merge_aliases: bool = True,
+    decode_notices: tuple[str, ...] = (),
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -195,6 +243,8 @@ def parse_text(
         encoding: the encoding the text was decoded from, reported back.
         merge_aliases: merge labels that :func:`~podium.speakers.propose_aliases` finds
             to be one person (listed in ``Transcript.aliases``).
+        decode_notices: sentences from decoding the file (repairs such as removed NUL bytes),
+            put first among the transcript's notices.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -215,12 +265,27 @@ def parse_text(
         result = formats.read(text if fmt in ("stt_json", "html") else normalised, name=name, source_format=fmt)
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
-    notices = list(result.notices)
+    notices = [*decode_notices, *result.notices, *_time_notices(result.blocks, result.removed)]
     blocks = result.blocks
     metadata = list(result.metadata)
     if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
         if fmt == "stt_json":
             raise ParseError("The JSON file holds no transcribed words.")
+        if fmt == "subtitles":
+            raise ParseError("The subtitle file holds no spoken text, only cue numbers and times.")
+        if blocks and result.removed:
+            raise ParseError("The file holds speaker labels but no speech after them.")
+        front_matter = _FRONT_MATTER_RE.match(normalised)
+        if front_matter:  # YAML front matter is metadata, never speech
+            normalised = normalised[front_matter.end() :]
+            if not words(normalised):
+                raise ParseError("The file holds only front matter (title, date), no speech.")
+        if normalised.lstrip().startswith("<?xml") or _MARKUP_SHARE_RE.fullmatch(normalised.strip()):
+            raise ParseError("The file holds only markup (XML or HTML tags), no transcript text Podium can read.")
+        if fmt == "html":
+            normalised = normalise_text(html_to_text(text)[0])  # the page's text, never its markup or scripts
+            if not words(normalised):
+                raise ParseError("The web page holds no text to analyse (only markup or scripts).")
         metadata = []
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]
         blocks = [Block(UNKNOWN_SPEAKER, paragraphs)]
@@ -246,6 +311,16 @@ def parse_text(
     turns, timing = build_turns(blocks, wpm=wpm)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
+    set_aside = len(words("\n".join(metadata)))
+    if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
+        set_aside + int(turns["n_words"].sum())
+    ):
+        plural = set_aside != 1
+        notices.append(
+            f"{set_aside:,} word{'s' if plural else ''} before the first speaker label or on lines that are not "
+            f"speech (headline, summary, page furniture) {'were' if plural else 'was'} kept as page text, not "
+            "counted as speech; the Overview lists them. If some of it is speech, check the speaker labels."
+        )
     return Transcript(
         name=name,
         title=title,
@@ -271,9 +346,15 @@ def parse_bytes(
         DecodeError: if the bytes are empty, binary or in no recognisable encoding.
         ParseError: if the text holds no transcript.
     """
-    text, encoding = decode_bytes(data)
+    decoded = decode(data)
     return parse_text(
-        text, name=name, wpm=wpm, source_format=source_format, encoding=encoding, merge_aliases=merge_aliases
+        decoded.text,
+        name=name,
+        wpm=wpm,
+        source_format=source_format,
+        encoding=decoded.encoding,
+        merge_aliases=merge_aliases,
+        decode_notices=decoded.notices,
     )
 
 

@@ -148,6 +148,9 @@ _CLOCK_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))
 def parse_clock(value: str) -> float | None:
     """Parse ``H:MM:SS``, ``M:SS``, ``HH:MM:SS.mmm`` or ``MM:SS,mmm`` to seconds; ``None`` if it is not a clock.
 
+    Seconds of 60 or more, and minutes of 60 or more after hours, are impossible: such a value
+    (``99:99:99``) is not a clock. Minutes alone may exceed 59 (``75:30``).
+
     >>> parse_clock("1:02:03.5")
     3723.5
     >>> parse_clock("0:19:28,081")
@@ -157,6 +160,8 @@ def parse_clock(value: str) -> float | None:
     if not m:
         return None
     hours, minutes, seconds, frac = m.groups()
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None  # an impossible clock such as 99:99:99 is not a time
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if frac:
         total += int(frac) / 10 ** len(frac)

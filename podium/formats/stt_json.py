@@ -38,14 +38,41 @@ def load_json(text: str) -> Any:
     """Parse JSON, or the first ``var x = ...`` literal of a JavaScript file.
 
     Raises:
-        ValueError: if no JSON value can be read.
+        ValueError: if no JSON value can be read, or the value is nested more than
+            :data:`MAX_JSON_DEPTH` levels deep (no transcript schema nests that deep, and
+            Python's decoder would exhaust its recursion limit on such a file).
     """
     stripped = text.lstrip()
     m = _JS_VAR_RE.match(stripped)
     if m:
         stripped = stripped[m.end() :]
-    value, _ = json.JSONDecoder().raw_decode(stripped)
+    if _nesting_depth(stripped) > MAX_JSON_DEPTH:
+        raise ValueError(f"The JSON file is nested more than {MAX_JSON_DEPTH} levels deep, so it is not a transcript.")
+    try:
+        value, _ = json.JSONDecoder().raw_decode(stripped)
+    except RecursionError as exc:  # pragma: no cover - guarded by _nesting_depth
+        raise ValueError("The JSON file is nested too deeply to be a transcript.") from exc
     return value
+
+
+#: Deepest nesting of brackets a transcript JSON may have; the deepest schema Podium reads
+#: (AWS Call Analytics) nests 6 levels, so 100 leaves room and stays far from Python's recursion limit.
+MAX_JSON_DEPTH = 100
+
+_BRACKETS_OR_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting_depth(text: str) -> int:
+    """Deepest bracket nesting of a JSON text, skipping brackets inside strings (linear time)."""
+    depth = deepest = 0
+    for match in _BRACKETS_OR_STRING_RE.finditer(text):
+        token = match.group(0)
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
 
 
 def _seconds(value: Any) -> float | None:
@@ -294,6 +321,8 @@ def read_stt_json(text: str) -> ReadResult:
     try:
         data = load_json(text)
     except ValueError as exc:
+        if "nested" in str(exc):
+            raise
         raise ValueError(f"The file is not valid JSON ({exc.args[0].split(':')[0]}).") from exc
     if not isinstance(data, dict | list):
         raise ValueError("The file is not JSON: it does not start with an object or a list.")
