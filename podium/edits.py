@@ -40,7 +40,9 @@ __all__ = [
     "label_names",
     "read_mapping",
     "set_label_edit",
+    "set_speaker_role",
     "split_points",
+    "turn_names",
 ]
 
 #: Columns of a speaker mapping CSV, in order. ``split_at`` is added after them only when the
@@ -290,8 +292,7 @@ def apply_edits(
     roles: dict[str, str] = {}
     for edit in latest:
         if edit.role:
-            target = edit.speaker or edit.label
-            roles.pop(names.get(target, target), None)  # re-insert: order of edits decides
+            target = edit.label if edit.turn_id is None else (edit.speaker or edit.label)
             roles[names.get(target, target)] = edit.role
     for segment in segments:
         roles.setdefault(segment.speaker, segment.default_role)
@@ -355,6 +356,37 @@ def set_label_edit(edits: list[SpeakerEdit], label: str, *, speaker: str, role: 
     if speaker or role:
         kept.append(SpeakerEdit(label=label, speaker=speaker, role=role))
     return kept
+
+
+def turn_names(turns: pd.DataFrame, edits: list[SpeakerEdit]) -> list[str]:
+    """Return, for each parsed turn, the name its (first part's) speaker has after ``edits``.
+
+    ``edits`` must already be checked (:func:`check_edits`); the list follows ``turns``' rows.
+    """
+    names = label_names(edits, list(dict.fromkeys(turns["speaker"])))
+    heads = {e.turn_id: e.speaker for e in edits if e.turn_id is not None and e.split_at is None and e.speaker}
+    out = []
+    for turn_id, label in zip(turns["turn_id"], turns["speaker"], strict=True):
+        label = heads.get(turn_id, label)
+        out.append(names.get(label, label))
+    return out
+
+
+def set_speaker_role(edits: list[SpeakerEdit], speaker: str, role: str, labels: list[str]) -> list[SpeakerEdit]:
+    """Return ``edits`` with ``speaker`` (a name after the edits) given ``role``.
+
+    The role goes on the whole-label edit of the first label with that name (keeping its name),
+    or, for a name given only to single turns, on the latest of those turn edits.
+    """
+    names = label_names(edits, labels)
+    for label in labels:
+        if names[label] == speaker:
+            current = next((e for e in edits if e.turn_id is None and e.label == label), None)
+            return set_label_edit(edits, label, speaker=current.speaker if current else "", role=role)
+    for i in range(len(edits) - 1, -1, -1):
+        if edits[i].turn_id is not None and edits[i].speaker == speaker:
+            return [*edits[:i], replace(edits[i], role=role), *edits[i + 1 :]]
+    return list(edits)
 
 
 # ---------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from podium import parse_bytes, parse_text
-from podium.model import ParseError
 from podium.edits import SpeakerEdit, apply_edits
+from podium.model import ParseError
 from podium.speakers import propose_aliases
 from podium.text import DecodeError
 
