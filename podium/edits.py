@@ -210,6 +210,7 @@ class _Segment:
     start_s: float
     end_s: float
     speech_s: float
+    joiner: str | None = None  # for a later part of a split turn: the spaces that preceded it in the turn
 
 
 def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, str]) -> list[_Segment]:
@@ -226,11 +227,15 @@ def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, st
         if not cuts or cuts[0] != 0:
             cuts = [0, *cuts]
         bounds = [*cuts, len(turn.text)]
-        parts = [turn.text[a:b].strip() for a, b in pairwise(bounds)]
+        raw = [turn.text[a:b] for a, b in pairwise(bounds)]
+        parts = [p.strip() for p in raw]
+        joiners = [None] + [
+            prev[len(prev.rstrip()) :] + cur[: len(cur) - len(cur.lstrip())] for prev, cur in pairwise(raw)
+        ]
         counts = [len(words(p)) for p in parts]
         total = sum(counts) or 1
         duration, done = turn.end_s - turn.start_s, 0
-        for cut, part, n in zip(cuts, parts, counts, strict=True):
+        for cut, part, n, joiner in zip(cuts, parts, counts, joiners, strict=True):
             fix = fixes.get(cut)
             label = fix.speaker if fix is not None and fix.speaker else turn.speaker
             share = n / total if sum(counts) else (1.0 if cut == 0 else 0.0)
@@ -244,6 +249,7 @@ def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, st
                     start_s=turn.start_s + duration * done,
                     end_s=turn.start_s + duration * (done + share),
                     speech_s=turn.speech_s * share,
+                    joiner=joiner,
                 )
             )
             done += share
@@ -304,7 +310,8 @@ def apply_edits(
             continue
         if previous is not None and continues_turn(_join_key(previous), _join_key(segment)):
             row = rows[-1]
-            row["text"] = f"{row['text']}\n\n{segment.text}"
+            # parts of one split turn join as they were written; turns join as paragraphs
+            row["text"] += (segment.joiner if segment.joiner is not None else "\n\n") + segment.text
             row["end_s"] = max(row["end_s"], segment.end_s)
             row["speech_s"] += segment.speech_s
         else:

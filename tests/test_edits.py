@@ -1,0 +1,269 @@
+"""Speaker edits (podium.edits): renames never damage attribution; per-turn fixes; mapping files.
+
+Counts for the White House briefing were made by hand: in wh_psaki_2022-02-08.md there are 51
+`MS. PSAKI:` labels and 51 `Q` labels (each followed by non-breaking spaces), and the only two
+labels of one kind in a row are the `Q` at line 714 ("And I would just note ... Go ahead, Mara.",
+which is in fact Psaki speaking) and the `Q` at line 728 (Mara's "Thank you, Jen. I have a
+Lander and Ukraine question."). So 102 turns, 51 questions, and turns 85 and 86 are both Q.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from podium import parse_text, read_transcript
+from podium.edits import (
+    MAPPING_COLUMNS,
+    MappingError,
+    SpeakerEdit,
+    apply_edits,
+    edit_transcript,
+    edits_to_frame,
+    follow_renames,
+    read_mapping,
+    set_speaker_role,
+    split_points,
+    turn_names,
+)
+from podium.export import to_csv_bytes
+from podium.qa import qa_pairs
+from tests.conftest import CORPUS
+
+BRIEFING = CORPUS / "whitehouse" / "wh_psaki_2022-02-08.md"
+
+# A briefing in miniature: the official, then two reporters in a row under one generic label.
+CRAFTED = (
+    "MS. PSAKI: Good afternoon.\n\n"
+    "Q Jen, on Ukraine?\n\n"
+    "MS. PSAKI: We are watching.\n\n"
+    "Q On masks, when is the guidance coming?\n\n"
+    "Q And a second question from me, a different reporter?\n\n"
+    "MS. PSAKI: Soon. Go ahead.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    if not BRIEFING.exists():
+        pytest.skip(f"corpus not found at {BRIEFING}")
+    return read_transcript(BRIEFING)
+
+
+def test_renaming_the_official_keeps_two_consecutive_q_turns_apart():
+    t = parse_text(CRAFTED)
+    assert list(t.turns["speaker"]) == ["MS. PSAKI", "Q", "MS. PSAKI", "Q", "Q", "MS. PSAKI"]
+    edited, unmatched = apply_edits(t.turns, [SpeakerEdit("MS. PSAKI", "Jen Psaki")])
+    assert unmatched == []
+    assert list(edited["speaker"]) == ["Jen Psaki", "Q", "Jen Psaki", "Q", "Q", "Jen Psaki"]
+    assert list(edited["text"].iloc[3:5]) == [
+        "On masks, when is the guidance coming?",
+        "And a second question from me, a different reporter?",
+    ]
+    assert len(qa_pairs(edited)) == 3
+    # renaming Q itself keeps its turns apart too: a generic label stays generic under any name
+    edited, _ = apply_edits(t.turns, [SpeakerEdit("Q", "Reporters")])
+    assert list(edited["speaker"]).count("Reporters") == 3 and len(edited) == 6
+
+
+def test_renaming_the_official_on_the_real_briefing(briefing):
+    turns = briefing.turns
+    assert len(turns) == 102 and (turns["role"] == "question").sum() == 51
+    assert list(turns["speaker"].iloc[85:87]) == ["Q", "Q"]
+    edited, unmatched = apply_edits(turns, [SpeakerEdit("MS. PSAKI", "Jen Psaki")])
+    assert unmatched == []
+    assert len(edited) == 102 and (edited["role"] == "question").sum() == 51
+    assert len(qa_pairs(edited)) == 51
+    assert list(edited["speaker"].iloc[85:87]) == ["Q", "Q"]
+    assert edited["text"].iloc[86].startswith("Thank you, Jen.  I have a Lander and Ukraine question.")
+    # nothing but the name changed
+    assert (edited.drop(columns="speaker") == turns.drop(columns="speaker")).all().all()
+
+
+def test_reassigning_the_mislabelled_q_turn_to_the_official(briefing):
+    # turn 85 ("And I would just note ... Go ahead, Mara.") is Psaki's words under a Q label
+    edits = [SpeakerEdit("Q", "MS. PSAKI", turn_id=85)]
+    edited, unmatched = apply_edits(briefing.turns, edits)
+    assert unmatched == []
+    assert len(edited) == 101 and (edited["role"] == "question").sum() == 50
+    merged = edited.iloc[84]
+    assert merged["speaker"] == "MS. PSAKI" and merged["role"] == "answer"
+    assert merged["text"].startswith("Well, just four large conglomerates")
+    assert merged["text"].endswith("Go ahead, Mara.")
+    assert merged["n_words"] == briefing.turns["n_words"].iloc[84] + briefing.turns["n_words"].iloc[85]
+    assert edited.iloc[85]["text"].startswith("Thank you, Jen.")
+    # undoing the edit (an empty list) gives back the parse
+    same, _ = apply_edits(briefing.turns, [])
+    assert same.equals(briefing.turns)
+
+
+def test_split_one_turn_and_undo():
+    t = parse_text("MS. PSAKI: We will see. Thanks, Jen. What about Russia?\n\nQ Next one?\n")
+    text = t.turns["text"].iloc[0]
+    at = text.index("Thanks, Jen.")
+    assert at in split_points(text)
+    edits = [SpeakerEdit("MS. PSAKI", "Q", turn_id=0, split_at=at)]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == []
+    # the split-off part is a Q turn of its own, and the following Q turn stays apart (generic label)
+    assert list(edited["speaker"]) == ["MS. PSAKI", "Q", "Q"]
+    assert list(edited["text"]) == ["We will see.", "Thanks, Jen. What about Russia?", "Next one?"]
+    assert list(edited["n_words"]) == [3, 5, 2]
+    assert list(edited["role"]) == ["answer", "question", "question"]
+    assert list(edited["is_question"]) == [False, True, True]
+    # times: the turn's estimated span is shared in proportion to words, and nothing moves
+    whole = t.turns.iloc[0]
+    assert edited["end_s"].iloc[1] == pytest.approx(whole["end_s"])
+    assert edited["start_s"].iloc[1] == pytest.approx(whole["start_s"] + (whole["end_s"] - whole["start_s"]) * 3 / 8)
+    assert edited["speech_s"].sum() == pytest.approx(t.turns["speech_s"].sum())
+    # undo: drop the edit
+    undone, _ = apply_edits(t.turns, [])
+    assert undone.equals(t.turns)
+
+
+def test_split_part_given_to_the_same_speaker_joins_again_and_a_q_split_stays_two():
+    t = parse_text("A: One two. Three four.\n\nQ First? Second reporter here?\n")
+    a_text, q_text = t.turns["text"]
+    again, _ = apply_edits(t.turns, [SpeakerEdit("A", "A", turn_id=0, split_at=a_text.index("Three"))])
+    assert list(again["text"]) == list(t.turns["text"])
+    two_q, _ = apply_edits(t.turns, [SpeakerEdit("Q", role="question", turn_id=1, split_at=q_text.index("Second"))])
+    assert list(two_q["text"]) == ["One two. Three four.", "First?", "Second reporter here?"]
+
+
+def test_naming_a_generic_label_per_turn():
+    t = parse_text(CRAFTED)
+    edits = [SpeakerEdit("Q", "Peter Doocy", turn_id=3), SpeakerEdit("MS. PSAKI", "Jen Psaki")]
+    edited, _ = apply_edits(t.turns, edits)
+    assert list(edited["speaker"]) == ["Jen Psaki", "Q", "Jen Psaki", "Peter Doocy", "Q", "Jen Psaki"]
+    assert edited["role"].iloc[3] == "question"  # a Q turn given a name keeps asking
+    assert turn_names(t.turns, edits) == list(edited["speaker"])
+
+
+def test_rename_then_reassign_follows_the_rename():
+    t = parse_text(CRAFTED)
+    edits = [SpeakerEdit("MS. PSAKI", "Jen Psaki"), SpeakerEdit("Q", "MS. PSAKI", turn_id=4)]
+    edited, _ = apply_edits(t.turns, edits)
+    # turn 4 is given to the label MS. PSAKI, now called Jen Psaki, and joins her next turn
+    assert list(edited["speaker"]) == ["Jen Psaki", "Q", "Jen Psaki", "Q", "Jen Psaki"]
+    assert edited["text"].iloc[4] == "And a second question from me, a different reporter?\n\nSoon. Go ahead."
+
+
+def test_unmatched_rows_are_reported_with_reasons():
+    t = parse_text(CRAFTED)
+    edits = [
+        SpeakerEdit("MR. NOBODY", "X"),
+        SpeakerEdit("Q", "Y", turn_id=99),
+        SpeakerEdit("Q", "Y", turn_id=0),
+        SpeakerEdit("Q", role="boss"),
+        SpeakerEdit("Q"),
+        SpeakerEdit("Q", "Y", turn_id=1, split_at=2),
+    ]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert edited.equals(t.turns)
+    reasons = [u.reason for u in unmatched]
+    assert reasons == [
+        "no speaker is labelled “MR. NOBODY” in this transcript.",
+        "this transcript has no turn 99 (its turns are 0 to 5).",
+        "turn 0 is by MS. PSAKI in this transcript, not Q.",
+        "the role “boss” is not one of question, answer, other.",
+        "it gives neither a speaker nor a role.",
+        "character 2 is not the start of a word inside turn 1.",
+    ]
+
+
+def test_alias_label_applies_to_its_person():
+    t = parse_text("GEORGE LITTLE: Hello.\n\nQ Why?\n\nMR. LITTLE: Because.\n")
+    assert t.aliases == {"GEORGE LITTLE": ["GEORGE LITTLE", "MR. LITTLE"]}
+    edited, unmatched = edit_transcript(t, [SpeakerEdit("MR. LITTLE", "George Little")])
+    assert unmatched == [] and list(edited.turns["speaker"]) == ["George Little", "Q", "George Little"]
+
+
+def test_merge_joins_consecutive_turns_and_takes_the_first_role():
+    t = parse_text("F2: Hello there.\n\nF3: and welcome.\n\nQ Why?\n")
+    edited, _ = apply_edits(t.turns, [SpeakerEdit("F2", "Kate"), SpeakerEdit("F3", "Kate")])
+    assert list(edited["speaker"]) == ["Kate", "Q"] and edited["text"].iloc[0] == "Hello there.\n\nand welcome."
+
+
+def test_one_click_role_on_a_label_and_on_a_per_turn_name():
+    t = parse_text(CRAFTED)
+    labels = ["MS. PSAKI", "Q"]
+    edits = set_speaker_role([SpeakerEdit("MS. PSAKI", "Jen Psaki")], "Jen Psaki", "question", labels)
+    assert edits == [SpeakerEdit("MS. PSAKI", "Jen Psaki", "question")]
+    edits = set_speaker_role([SpeakerEdit("Q", "Peter Doocy", turn_id=3)], "Peter Doocy", "other", labels)
+    edited, _ = apply_edits(t.turns, edits)
+    assert edited["role"].iloc[3] == "other" and edited["role"].iloc[1] == "question"
+
+
+def test_filter_follows_renames_and_merges():
+    labels = ["A", "B", "Q"]
+    assert follow_renames(["A", "Q"], [], [SpeakerEdit("A", "Anna")], labels) == ["Anna", "Q"]
+    renamed = [SpeakerEdit("A", "Anna")]
+    merged = [*renamed, SpeakerEdit("B", "Anna")]
+    assert follow_renames(["Anna", "B"], renamed, merged, labels) == ["Anna"]
+    assert follow_renames(["Anna"], renamed, [], labels) == ["A"]  # undo goes back
+    assert follow_renames(["Peter"], [], renamed, labels) == ["Peter"]  # not a label's name: kept
+
+
+def test_mapping_saved_from_one_transcript_applies_to_another():
+    day1 = parse_text(CRAFTED)
+    day2 = parse_text("Q Good morning?\n\nMS. PSAKI: Morning.\n\nMR. PRICE: Hello.\n")
+    edits = [
+        SpeakerEdit("MS. PSAKI", "Jen Psaki", "answer"),
+        SpeakerEdit("Q", role="question"),
+        SpeakerEdit("Q", "Peter Doocy", turn_id=3),  # a per-turn fix of day 1: turn 3 of day 2 does not exist
+    ]
+    frame = edits_to_frame(edits)
+    assert tuple(frame.columns) == MAPPING_COLUMNS
+    assert frame.values.tolist() == [
+        ["", "MS. PSAKI", "Jen Psaki", "answer"],
+        ["", "Q", "", "question"],
+        ["3", "Q", "Peter Doocy", ""],
+    ]
+    mapping = read_mapping(to_csv_bytes(frame))  # as downloaded: BOM, CRLF
+    assert mapping.edits == edits and mapping.rows == [1, 2, 3]
+    ok, bad = mapping.check(day2.turns, aliases=day2.aliases)
+    assert len(ok) == 2
+    assert [(u.row, u.reason) for u in bad] == [(3, "this transcript has no turn 3 (its turns are 0 to 2).")]
+    edited, _ = apply_edits(day2.turns, ok)
+    assert list(edited["speaker"]) == ["Q", "Jen Psaki", "MR. PRICE"]
+    # and the same mapping on day 1 applies in full
+    edited1, unmatched = apply_edits(day1.turns, mapping.edits)
+    assert unmatched == [] and "Peter Doocy" in set(edited1["speaker"])
+
+
+def test_mapping_with_a_split_round_trips_and_formula_names_survive():
+    edits = [SpeakerEdit("=A", "-Anna"), SpeakerEdit("Q", "Y", turn_id=2, split_at=17)]
+    frame = edits_to_frame(edits)
+    assert list(frame.columns) == [*MAPPING_COLUMNS, "split_at"]
+    data = to_csv_bytes(frame)
+    assert b"'=A" in data and b"'-Anna" in data  # guarded in the file
+    assert read_mapping(data).edits == edits  # and read back as written
+
+
+def test_mapping_by_hand_problems():
+    mapping = read_mapping("Label,Speaker,Role\nQ,Reporter,\n,Nobody,\n")
+    assert mapping.edits == [SpeakerEdit("Q", "Reporter")]
+    assert [(u.row, u.reason) for u in mapping.unreadable] == [(2, "its label is empty.")]
+    mapping = read_mapping("turn_id,label,speaker,role\nx,Q,Y,\n")
+    assert mapping.unreadable[0].reason == "its turn_id or split_at is not a whole number."
+    with pytest.raises(MappingError, match="no speaker, role columns"):
+        read_mapping("label,name\nQ,Y\n")
+    with pytest.raises(MappingError):
+        read_mapping(b"\x00\x01PK")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    labels=st.lists(st.sampled_from(["A", "B", "Q", "C"]), min_size=1, max_size=12),
+    renames=st.dictionaries(st.sampled_from(["A", "B", "C"]), st.sampled_from(["X", "Y", "A"]), max_size=3),
+    rename_q=st.booleans(),
+)
+def test_renames_keep_every_word_and_never_join_q_turns(labels, renames, rename_q):
+    text = "\n\n".join(f"{label}: word{i} more." for i, label in enumerate(labels))
+    t = parse_text(text)
+    edits = [SpeakerEdit(k, v) for k, v in renames.items()] + ([SpeakerEdit("Q", "Reporter")] if rename_q else [])
+    edited, _ = apply_edits(t.turns, edits)
+    assert (edited["role"] == "question").sum() == labels.count("Q")
+    assert edited["n_words"].sum() == t.turns["n_words"].sum()
+    assert "\n\n".join(edited["text"]) == "\n\n".join(t.turns["text"])
+    assert (edited["role"] == "question").sum() == (t.turns["role"] == "question").sum()
+    assert edited["speech_s"].sum() == pytest.approx(t.turns["speech_s"].sum())
