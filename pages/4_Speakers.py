@@ -193,29 +193,28 @@ def _add_edit(edit: SpeakerEdit) -> None:
     set_speaker_edits([*new, edit], labels)
 
 
+def _chosen_name(prefix: str) -> str:
+    """The name typed in the ``prefix``'s new-name box, else the speaker picked in its list."""
+    return (st.session_state.get(f"{prefix}_new") or "").strip() or (st.session_state.get(prefix) or "").strip()
+
+
 def _on_reassign(turn: int) -> None:
-    name = (st.session_state.get("fix_speaker") or "").strip()
+    name = _chosen_name("fix_speaker")
     if name:
         _add_edit(SpeakerEdit(label=turn_labels[turn], speaker=name, turn_id=turn))
 
 
 def _on_split(turn: int) -> None:
     at = st.session_state.get("fix_split_at")
-    name = (st.session_state.get("fix_split_speaker") or "").strip()
+    name = _chosen_name("fix_split_speaker")
     if at is not None and name:
         _add_edit(SpeakerEdit(label=turn_labels[turn], speaker=name, turn_id=turn, split_at=int(at)))
 
 
 left, right = st.columns(2)
 with left:
-    st.selectbox(
-        "Give the whole turn to",
-        options=speaker_options,
-        index=None,
-        key="fix_speaker",
-        accept_new_options=True,
-        placeholder="Choose or type a name",
-    )
+    st.selectbox("Give the whole turn to", options=speaker_options, index=None, key="fix_speaker")
+    st.text_input("…or to a new name", key="fix_speaker_new", max_chars=120, placeholder="e.g. Peter Doocy")
     st.button("Reassign turn", on_click=_on_reassign, args=(turn_id,), icon=":material/person_edit:")
 with right:
     points = split_points(text)
@@ -233,14 +232,8 @@ with right:
         placeholder="Type the words the new part starts with" if points else "This turn has one word",
         disabled=not points,
     )
-    st.selectbox(
-        "The part from there on is by",
-        options=speaker_options,
-        index=None,
-        key="fix_split_speaker",
-        accept_new_options=True,
-        placeholder="Choose or type a name",
-    )
+    st.selectbox("The part from there on is by", options=speaker_options, index=None, key="fix_split_speaker")
+    st.text_input("…or by a new name", key="fix_split_speaker_new", max_chars=120)
     st.button("Split turn", on_click=_on_split, args=(turn_id,), icon=":material/call_split:", disabled=not points)
 
 # --- the list of edits ---------------------------------------------------------------------------
