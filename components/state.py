@@ -305,10 +305,10 @@ def page_setup(page_title: str) -> PageContext:
             f"The link asks for speakers that are not in {transcript.name} ({missing}); they are left out. "
             "Links carry the filter and rate, not uploaded files: open the file again to see it."
         )
-    elif missing and edits:
+    elif missing:
         st.session_state.setdefault(NOTICE_KEY, []).append(
-            f"The speaker filter no longer includes {missing}: after your speaker edits no turn is left under "
-            f"{'that name' if len(wanted) - len(chosen) == 1 else 'those names'}."
+            f"The speaker filter no longer includes {missing}: no turn is left under "
+            f"{'that name' if len(wanted) - len(chosen) == 1 else 'those names'} after your speaker edits."
         )
     st.session_state[SPEAKERS_KEY] = chosen
     sidebar.multiselect(

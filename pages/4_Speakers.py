@@ -8,7 +8,7 @@ import streamlit as st
 from components import cached
 from components.downloads import csv_download
 from components.render import md_escape, paragraphs_html, plural
-from components.state import ALIASES_KEY, SPEAKERS_KEY, page_setup, set_speaker_edits, speaker_edits
+from components.state import ALIASES_KEY, page_setup, set_speaker_edits, speaker_edits
 from components.tables import table_with_download
 from podium.edits import (
     MappingError,
@@ -143,7 +143,6 @@ def _on_aliases() -> None:
 
 
 def _undo_all() -> None:
-    st.session_state.update({SPEAKERS_KEY: []})
     set_speaker_edits([], labels)
     st.session_state.pop(MAPPING_REPORT_KEY, None)
 

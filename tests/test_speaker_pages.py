@@ -160,7 +160,9 @@ def test_split_one_turn_into_a_new_speaker_then_undo_all(seed_transcript):
     next(b for b in at.button if b.label == "Undo all speaker edits").click().run()
     _ok(at)
     assert "**2 speakers** in 6 turns." in at.markdown[0].value
+    # the name no longer exists: the filter lets it go, and says so
     assert _filter(at).value == []
+    assert any("filter no longer includes Interpreter" in w.value for w in at.warning)
 
 
 def test_one_click_marks_a_questioner():
