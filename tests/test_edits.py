@@ -7,6 +7,10 @@ which is in fact Psaki speaking) and the `Q` at line 728 (Mara's "Thank you, Jen
 Lander and Ukraine question."). So 102 turns, 51 questions, and turns 85 and 86 are both Q.
 """
 
+import subprocess
+import sys
+
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,7 +31,7 @@ from podium.edits import (
 )
 from podium.export import to_csv_bytes
 from podium.qa import qa_pairs
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, ROOT, SEED
 
 BRIEFING = CORPUS / "whitehouse" / "wh_psaki_2022-02-08.md"
 
@@ -267,3 +271,47 @@ def test_renames_keep_every_word_and_never_join_q_turns(labels, renames, rename_
     assert "\n\n".join(edited["text"]) == "\n\n".join(t.turns["text"])
     assert (edited["role"] == "question").sum() == (t.turns["role"] == "question").sum()
     assert edited["speech_s"].sum() == pytest.approx(t.turns["speech_s"].sum())
+
+
+def _export(*args):
+    return subprocess.run([sys.executable, "-m", "podium", "export", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_applies_a_mapping_and_reports_rows_that_do_not_fit(tmp_path, briefing):
+    mapping = tmp_path / "psaki.csv"
+    mapping.write_bytes(
+        to_csv_bytes(
+            edits_to_frame([SpeakerEdit("MS. PSAKI", "Jen Psaki", "answer"), SpeakerEdit("Q", "MS. PSAKI", turn_id=85)])
+        )
+    )
+    result = _export(str(BRIEFING), "--out", str(tmp_path / "day"), "--speakers", str(mapping))
+    assert result.returncode == 0, result.stderr
+    assert "101 turns by 2 speakers" in result.stdout
+    assert "applied 2 of 2 speaker mapping rows" in result.stderr
+    speakers = pd.read_csv(tmp_path / "day" / "speakers.csv", encoding="utf-8-sig").set_index("speaker")
+    assert speakers.loc["Jen Psaki", "n_turns"] == 51 and speakers.loc["Q", "n_turns"] == 50
+    pairs = pd.read_csv(tmp_path / "day" / "qa_pairs.csv", encoding="utf-8-sig")
+    assert len(pairs) == 50 and set(pairs["answer_speaker"].dropna()) == {"Jen Psaki"}
+
+    # the same mapping on another White House transcript: both rows are reported, nothing changes
+    other = CORPUS / "whitehouse" / "wh_biden_press_conference_2021-03-25.md"
+    result = _export(str(other), "--out", str(tmp_path / "other"), "--speakers", str(mapping))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2
+    assert "Row 1" in warnings[0] and "no speaker is labelled “MS. PSAKI”" in warnings[0]
+    assert "Row 2" in warnings[1] and "this transcript has no turn 85 (its turns are 0 to 80)" in warnings[1]
+    assert "applied 0 of 2 speaker mapping rows" in result.stderr
+
+
+def test_cli_rejects_a_file_that_is_not_a_mapping(tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("who,what\nA,B\n", encoding="utf-8")
+    result = _export(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(bad))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"error: {bad}: The mapping has no label, speaker, role columns; "
+        "it needs the columns turn_id, label, speaker, role."
+    ]
+    result = _export(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(tmp_path / "missing.csv"))
+    assert result.returncode == 1 and "cannot read" in result.stderr
