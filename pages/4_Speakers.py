@@ -170,7 +170,7 @@ now_by_id = dict(zip(turn_ids, now, strict=True))
 
 def _turn_option(turn_id: int) -> str:
     first = " ".join(texts[turn_id].split()[:12])
-    return f"Turn {turn_id} · {now_by_id[turn_id]} · {first}…"
+    return f"Turn {turn_id} · labelled {turn_labels[turn_id]} · {first}…"
 
 
 st.session_state.setdefault("fix_turn", turn_ids[0])
