@@ -14,6 +14,7 @@ from podium.edits import (
     MappingError,
     SpeakerEdit,
     check_edits,
+    edited_turn_ids,
     edits_to_frame,
     label_names,
     read_mapping,
@@ -159,9 +160,19 @@ st.subheader("Fix one turn")
 st.caption(
     "Give a turn the transcript attributed to the wrong person to the right one, name a generic label "
     "(Q, spk_0) for one turn, or split a turn where another speaker takes over. Turn numbers are those "
-    "of the file as read."
+    "of the file as read; where your edits have joined or split turns, the number the other pages show "
+    "now is given too."
 )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _edited_ids(turns: pd.DataFrame, edits: tuple, aliases: tuple) -> dict:
+    """Cached :func:`podium.edits.edited_turn_ids`."""
+    return edited_turn_ids(turns, list(edits), aliases={k: list(v) for k, v in aliases})
+
+
 now = turn_names(parsed.turns, edits)
+where = _edited_ids(parsed.turns, tuple(edits), tuple((k, tuple(v)) for k, v in parsed.aliases.items()))
 turn_ids = list(parsed.turns["turn_id"])
 texts = dict(zip(parsed.turns["turn_id"], parsed.turns["text"], strict=True))
 turn_labels = dict(zip(parsed.turns["turn_id"], parsed.turns["speaker"], strict=True))
@@ -170,7 +181,8 @@ now_by_id = dict(zip(turn_ids, now, strict=True))
 
 def _turn_option(turn_id: int) -> str:
     first = " ".join(texts[turn_id].split()[:12])
-    return f"Turn {turn_id} · labelled {turn_labels[turn_id]} · {first}…"
+    now_id = f" (now {where[turn_id]})" if where.get(turn_id, turn_id) != turn_id else ""
+    return f"Turn {turn_id}{now_id} · labelled {turn_labels[turn_id]} · {first}…"
 
 
 st.session_state.setdefault("fix_turn", turn_ids[0])
@@ -178,11 +190,13 @@ if st.session_state["fix_turn"] not in texts:
     st.session_state["fix_turn"] = turn_ids[0]
 turn_id = st.selectbox("Turn", options=turn_ids, format_func=_turn_option, key="fix_turn")
 text = texts[turn_id]
+moved = f", turn {where[turn_id]} on the other pages now" if where.get(turn_id, turn_id) != turn_id else ""
 speaker_options = list(dict.fromkeys([*transcript.speakers, *names.values()]))
 with st.container(border=True):
     st.html(
         f'<div class="podium-turn"><span class="podium-speaker">{html.escape(now_by_id[turn_id])}</span>'
-        f'<span class="podium-meta">turn {turn_id} as read · labelled {html.escape(turn_labels[turn_id])}</span>'
+        f'<span class="podium-meta">turn {turn_id} as read{moved} · labelled {html.escape(turn_labels[turn_id])}'
+        "</span>"
         f"{paragraphs_html(text)}</div>"
     )
 
@@ -281,7 +295,7 @@ def _on_mapping(widget: str) -> None:
     try:
         mapping = read_mapping(uploaded.getvalue())
     except MappingError as exc:
-        st.session_state[MAPPING_REPORT_KEY] = {"name": uploaded.name, "error": str(exc)}
+        st.session_state[MAPPING_REPORT_KEY] = {"name": uploaded.name, "error": str(exc), "for": parsed.name}
         return
     ok, bad = mapping.check(parsed.turns, aliases=parsed.aliases)
     new = speaker_edits()
@@ -292,6 +306,7 @@ def _on_mapping(widget: str) -> None:
         "name": uploaded.name,
         "applied": len(ok),
         "problems": [str(u) for u in bad],
+        "for": parsed.name,
     }
 
 
@@ -306,6 +321,8 @@ st.file_uploader(
     "turn_id, label, speaker, role.",
 )
 report = st.session_state.get(MAPPING_REPORT_KEY)
+if report and report["for"] != transcript.name:  # a report about the transcript that was open before
+    report = None
 if report and "error" in report:
     st.error(f"Could not read {report['name']}: {report['error']}", icon=":material/error:")
 elif report:

@@ -35,6 +35,7 @@ __all__ = [
     "apply_edits",
     "check_edits",
     "edit_transcript",
+    "edited_turn_ids",
     "edits_to_frame",
     "follow_renames",
     "label_names",
@@ -211,6 +212,7 @@ class _Segment:
     end_s: float
     speech_s: float
     joiner: str | None = None  # for a later part of a split turn: the spaces that preceded it in the turn
+    source: int = 0  # the parsed turn it comes from
 
 
 def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, str]) -> list[_Segment]:
@@ -250,6 +252,7 @@ def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, st
                     end_s=turn.start_s + duration * (done + share),
                     speech_s=turn.speech_s * share,
                     joiner=joiner,
+                    source=turn.turn_id,
                 )
             )
             done += share
@@ -288,9 +291,36 @@ def apply_edits(
         end and ``speech_s`` adds up. A split part gets a share of its turn's time and speech in
         proportion to its words. Without edits, ``turns`` is returned as is.
     """
+    out, _, unmatched = _rebuild(turns, edits, aliases)
+    return out, unmatched
+
+
+def edited_turn_ids(
+    turns: pd.DataFrame, edits: list[SpeakerEdit], *, aliases: dict[str, list[str]] | None = None
+) -> dict[int, int]:
+    """Return ``{parsed turn id: id of the edited turn holding its (first part's) words}``.
+
+    Joining and splitting renumber turns; this says where each turn of the file went, e.g. to
+    show "turn 86 as read, now turn 85". Without edits every id maps to itself.
+    """
+    _, sources, _ = _rebuild(turns, edits, aliases)
+    if sources is None:
+        return {int(t): int(t) for t in turns["turn_id"]}
+    where: dict[int, int] = {}
+    for edited_id, parts in enumerate(sources):
+        for source in parts:
+            where.setdefault(source, edited_id)
+    return where
+
+
+def _rebuild(
+    turns: pd.DataFrame, edits: list[SpeakerEdit], aliases: dict[str, list[str]] | None
+) -> tuple[pd.DataFrame, list[list[int]] | None, list[Unmatched]]:
+    """The work of :func:`apply_edits`; also returns, per new turn, the parsed turns it holds
+    (``None`` when no edit applies and ``turns`` is returned as is)."""
     applicable, unmatched = check_edits(turns, edits, aliases=aliases)
     if not applicable:
-        return turns, unmatched
+        return turns, None, unmatched
     latest = list({e.key: e for e in applicable}.values())
     names = label_names(latest, list(dict.fromkeys(turns["speaker"])))
     segments = _segments(turns, latest, names)
@@ -304,6 +334,7 @@ def apply_edits(
         roles.setdefault(segment.speaker, segment.default_role)
 
     rows: list[dict] = []
+    sources: list[list[int]] = []
     previous: _Segment | None = None
     for segment in segments:
         if not segment.text:
@@ -314,7 +345,9 @@ def apply_edits(
             row["text"] += (segment.joiner if segment.joiner is not None else "\n\n") + segment.text
             row["end_s"] = max(row["end_s"], segment.end_s)
             row["speech_s"] += segment.speech_s
+            sources[-1].append(segment.source)
         else:
+            sources.append([segment.source])
             rows.append(
                 {
                     "speaker": segment.speaker,
@@ -328,7 +361,7 @@ def apply_edits(
         previous = segment
     out = pd.DataFrame([{**row, **measure_text(row["text"])} for row in rows])
     out.insert(0, "turn_id", range(len(out)))
-    return out[list(TURN_COLUMNS)].astype(TURN_COLUMNS), unmatched
+    return out[list(TURN_COLUMNS)].astype(TURN_COLUMNS), sources, unmatched
 
 
 def edit_transcript(transcript: Transcript, edits: list[SpeakerEdit]) -> tuple[Transcript, list[Unmatched]]:

@@ -22,6 +22,7 @@ from podium.edits import (
     SpeakerEdit,
     apply_edits,
     edit_transcript,
+    edited_turn_ids,
     edits_to_frame,
     follow_renames,
     read_mapping,
@@ -98,6 +99,10 @@ def test_reassigning_the_mislabelled_q_turn_to_the_official(briefing):
     # undoing the edit (an empty list) gives back the parse
     same, _ = apply_edits(briefing.turns, [])
     assert same.equals(briefing.turns)
+    # where the file's turns went: 85 joined 84, so 86 (Mara's question) is now 85, the last (101) is 100
+    where = edited_turn_ids(briefing.turns, edits)
+    assert [where[i] for i in (83, 84, 85, 86, 101)] == [83, 84, 84, 85, 100]
+    assert edited_turn_ids(briefing.turns, [])[86] == 86
 
 
 def test_split_one_turn_and_undo():

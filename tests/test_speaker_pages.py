@@ -123,6 +123,10 @@ def test_reassign_one_turn_then_undo():
     # turn 2 joins Blinken's turns 1 and 3: 4 turns, 2 questions left
     assert "**2 speakers** in 4 turns after 1 edit" in at.markdown[0].value
     assert any("Turn 2 (REPORTER): give it to ANTONY BLINKEN." in m.value.replace("\\", "") for m in at.markdown)
+    # turns 1-3 are one turn now: the picker says where the file's turns went
+    options = at.selectbox(key="fix_turn").options
+    assert options[3].startswith("Turn 3 (now 1) · labelled ANTONY BLINKEN · This isn't about concessions--")
+    assert options[4].startswith("Turn 4 (now 2) · labelled REPORTER")
     at.switch_page("pages/3_Q_and_A.py").run()
     _ok(at)
     assert list(at.dataframe[0].value["question_turn_id"]) == [0, 2]
