@@ -320,3 +320,45 @@ def test_cli_rejects_a_file_that_is_not_a_mapping(tmp_path):
     ]
     result = _export(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(tmp_path / "missing.csv"))
     assert result.returncode == 1 and "cannot read" in result.stderr
+
+
+def test_a_sentence_split_across_two_speakers_in_an_otter_montage():
+    # otter_nbc_dem_debate_2016.txt opens on a montage cut mid-sentence: O'Malley's "... works for all of"
+    # (0:14) ends in "Bernie Sanders 0:18: us. I believe we should break up". Give "us." back to O'Malley.
+    path = CORPUS / "otter" / "otter_nbc_dem_debate_2016.txt"
+    if not path.exists():
+        pytest.skip(f"corpus not found at {path}")
+    t = read_transcript(path)
+    text = t.turns["text"].iloc[3]
+    assert text == "us. I believe we should break up"
+    edits = [
+        SpeakerEdit("Bernie Sanders", "Bernie Sanders", turn_id=3, split_at=text.index("I believe")),
+        SpeakerEdit("Bernie Sanders", "Martin O'Malley", turn_id=3),
+    ]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == [] and len(edited) == len(t.turns)
+    omalley, sanders = edited.iloc[2], edited.iloc[3]
+    assert omalley["text"] == "We must build an American economy that works for all of\n\nus."
+    assert (omalley["speaker"], sanders["speaker"]) == ("Martin O'Malley", "Bernie Sanders")
+    assert sanders["text"] == "I believe we should break up"
+    # 0:18 to 0:19 is shared by words: "us." is 1 of 7, so O'Malley ends 1/7 s after 0:18
+    assert omalley["end_s"] == pytest.approx(18 + 1 / 7) and sanders["start_s"] == pytest.approx(18 + 1 / 7)
+    assert omalley["speech_s"] + sanders["speech_s"] == pytest.approx(4.0 + 1.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_splits_and_reassignments_keep_every_word_in_order(data):
+    t = parse_text(CRAFTED)
+    edits = []
+    for turn in t.turns.itertuples():
+        points = split_points(turn.text)
+        for at in data.draw(st.lists(st.sampled_from(points), max_size=2, unique=True)) if points else []:
+            who = data.draw(st.sampled_from(["MS. PSAKI", "Q", "Peter Doocy", ""]))
+            edits.append(SpeakerEdit(turn.speaker, who, "" if who else "question", turn.turn_id, at))
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == []
+    assert [w for x in edited["text"] for w in x.split()] == [w for x in t.turns["text"] for w in x.split()]
+    assert edited["n_words"].sum() == t.turns["n_words"].sum()
+    assert edited["end_s"].iloc[-1] == pytest.approx(t.turns["end_s"].iloc[-1])
+    assert (edited["start_s"].diff().dropna() >= -1e-9).all()
