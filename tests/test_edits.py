@@ -8,7 +8,6 @@ Lander and Ukraine question."). So 102 turns, 51 questions, and turns 85 and 86 
 """
 
 import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -32,7 +31,7 @@ from podium.edits import (
 )
 from podium.export import to_csv_bytes
 from podium.qa import qa_pairs
-from tests.conftest import CORPUS, ROOT, SEED
+from tests.conftest import CORPUS, SEED
 
 BRIEFING = CORPUS / "whitehouse" / "wh_psaki_2022-02-08.md"
 
@@ -278,18 +277,27 @@ def test_renames_keep_every_word_and_never_join_q_turns(labels, renames, rename_
     assert edited["speech_s"].sum() == pytest.approx(t.turns["speech_s"].sum())
 
 
-def _export(*args):
-    return subprocess.run([sys.executable, "-m", "podium", "export", *args], cwd=ROOT, capture_output=True, text=True)
+@pytest.fixture
+def export_cli(capsys):
+    """Run ``python -m podium export ARGS`` in this process; return (exit code, stdout, stderr)."""
+    from podium.__main__ import main
+
+    def run(*args):
+        code = main(["export", *args])
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+    return run
 
 
-def test_cli_applies_a_mapping_and_reports_rows_that_do_not_fit(tmp_path, briefing):
+def test_cli_applies_a_mapping_and_reports_rows_that_do_not_fit(tmp_path, briefing, export_cli):
     mapping = tmp_path / "psaki.csv"
     mapping.write_bytes(
         to_csv_bytes(
             edits_to_frame([SpeakerEdit("MS. PSAKI", "Jen Psaki", "answer"), SpeakerEdit("Q", "MS. PSAKI", turn_id=85)])
         )
     )
-    result = _export(str(BRIEFING), "--out", str(tmp_path / "day"), "--speakers", str(mapping))
+    result = export_cli(str(BRIEFING), "--out", str(tmp_path / "day"), "--speakers", str(mapping))
     assert result.returncode == 0, result.stderr
     assert "101 turns by 2 speakers" in result.stdout
     assert "applied 2 of 2 speaker mapping rows" in result.stderr
@@ -300,7 +308,7 @@ def test_cli_applies_a_mapping_and_reports_rows_that_do_not_fit(tmp_path, briefi
 
     # the same mapping on another White House transcript: both rows are reported, nothing changes
     other = CORPUS / "whitehouse" / "wh_biden_press_conference_2021-03-25.md"
-    result = _export(str(other), "--out", str(tmp_path / "other"), "--speakers", str(mapping))
+    result = export_cli(str(other), "--out", str(tmp_path / "other"), "--speakers", str(mapping))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2
@@ -309,16 +317,16 @@ def test_cli_applies_a_mapping_and_reports_rows_that_do_not_fit(tmp_path, briefi
     assert "applied 0 of 2 speaker mapping rows" in result.stderr
 
 
-def test_cli_rejects_a_file_that_is_not_a_mapping(tmp_path):
+def test_cli_rejects_a_file_that_is_not_a_mapping(tmp_path, export_cli):
     bad = tmp_path / "notes.csv"
     bad.write_text("who,what\nA,B\n", encoding="utf-8")
-    result = _export(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(bad))
+    result = export_cli(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(bad))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
         f"error: {bad}: The mapping has no label, speaker, role columns; "
         "it needs the columns turn_id, label, speaker, role."
     ]
-    result = _export(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(tmp_path / "missing.csv"))
+    result = export_cli(str(SEED), "--out", str(tmp_path / "out"), "--speakers", str(tmp_path / "missing.csv"))
     assert result.returncode == 1 and "cannot read" in result.stderr
 
 
