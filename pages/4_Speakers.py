@@ -277,7 +277,8 @@ st.subheader("Save the edits, or apply saved ones")
 st.caption(
     "The mapping has one row per edit: turn_id (empty for a whole label), label (as written in the file), "
     "speaker (the new name) and role; split_at when a turn was split. Apply it to this transcript again "
-    "later, or to another transcript of the series: rows whose label or turn is not in it are listed, not dropped."
+    "later, or to another transcript of the series: its rows are added to your edits, and rows whose label or "
+    "turn is not in the transcript are listed, not dropped."
 )
 csv_download(
     edits_to_frame(all_edits),
