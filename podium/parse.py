@@ -28,7 +28,9 @@ __all__ = [
     "UNNAMED_QUESTIONER",
     "Block",
     "build_turns",
+    "continues_turn",
     "infer_role",
+    "measure_text",
     "parse_bytes",
     "parse_text",
     "read_transcript",
@@ -41,6 +43,31 @@ __all__ = [
 #: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
 #: questions, possibly from two reporters, so they are not merged into one turn.
 GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
+
+
+def continues_turn(previous_label: str, label: str) -> bool:
+    """Return whether a block labelled ``label`` right after one labelled ``previous_label`` is the same turn.
+
+    The rule of :func:`build_turns`: the same label, unless it is one of :data:`GENERIC_QUESTIONERS`
+    (two ``Q`` blocks in a row may be two reporters). Speaker edits rebuild turns with it too.
+    """
+    return previous_label == label and label not in GENERIC_QUESTIONERS
+
+
+def measure_text(text: str) -> dict[str, object]:
+    """Measure a turn's text: the columns of :data:`~podium.model.TURN_COLUMNS` that depend only on it.
+
+    Returns ``{"n_words": int (words, stage directions excluded), "cut_off": bool, "resumes": bool,
+    "is_question": bool, "n_stage_directions": int}``.
+    """
+    speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
+    return {
+        "n_words": len(words(text)),
+        "cut_off": bool(CUT_OFF_RE.search(speech)),
+        "resumes": bool(RESUME_RE.match(speech)),
+        "is_question": "?" in speech,
+        "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+    }
 
 
 def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
@@ -71,7 +98,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
 
     merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it)
     for block, (end, speech_s) in zip(kept, spans, strict=True):
-        if merged and merged[-1][0].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
+        if merged and continues_turn(merged[-1][0].speaker, block.speaker):
             turn, turn_speech = merged[-1]
             turn.paragraphs.extend(block.paragraphs)
             turn.end_s = end if timed else None
@@ -82,21 +109,16 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     rows = []
     for turn_id, (block, speech_s) in enumerate(merged):
         text = "\n\n".join(block.paragraphs)
-        speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
         rows.append(
             {
                 "turn_id": turn_id,
                 "speaker": block.speaker,
                 "role": infer_role(block.speaker),
                 "text": text,
-                "n_words": len(words(text)),
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "speech_s": speech_s,
-                "cut_off": bool(CUT_OFF_RE.search(speech)),
-                "resumes": bool(RESUME_RE.match(speech)),
-                "is_question": "?" in speech,
-                "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+                **measure_text(text),
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))

@@ -153,24 +153,6 @@ def test_duplicate_and_unknown_speakers_in_the_url():
     assert any("not in blinken_nato_open_door.txt (SPEAKER_01)" in w.value for w in at.warning)
 
 
-def test_speaker_edits_apply_to_every_page():
-    at = _app("pages/4_Speakers.py")
-    assert not at.exception
-    at.session_state["podium_renames"] = {"REPORTER": "Unnamed reporter"}
-    at.session_state["podium_roles"] = {"Unnamed reporter": "question", "ANTONY BLINKEN": "answer"}
-    at.run()
-    assert _speakers_widget(at).options == ["Unnamed reporter", "ANTONY BLINKEN"]
-    at.switch_page("pages/3_Q_and_A.py").run()
-    assert set(at.dataframe[0].value["question_speaker"]) == {"Unnamed reporter"}
-    at.switch_page("pages/1_Speaker_time.py").run()
-    assert set(at.dataframe[0].value["speaker"]) == {"Unnamed reporter", "ANTONY BLINKEN"}
-    # merging both into one name merges their turns: the whole transcript becomes one turn
-    at.session_state["podium_renames"] = {"REPORTER": "Everyone", "ANTONY BLINKEN": "Everyone"}
-    at.session_state["podium_roles"] = {}
-    at.switch_page("app.py").run()
-    assert {m.label: m.value for m in at.metric}["Turns"] == "1"
-
-
 def test_format_override_and_back():
     at = _app()
     at.selectbox(key="podium_format_Overview").set_value("plain").run()

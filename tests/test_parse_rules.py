@@ -5,8 +5,9 @@ import json
 import pytest
 
 from podium import parse_bytes, parse_text
+from podium.edits import SpeakerEdit, apply_edits
 from podium.model import ParseError
-from podium.speakers import apply_speaker_edits, propose_aliases
+from podium.speakers import propose_aliases
 from podium.text import DecodeError
 
 
@@ -394,14 +395,16 @@ def test_roles(label, role):
 
 def test_rename_merge_and_role_edits_apply_to_turns():
     t = parse_text("F2: Hello there.\n\nF3: and welcome.\n\nQ Why?\n\nF4: Because.\n")
-    edited = apply_speaker_edits(t.turns, renames={"F2": "Kate Darling", "F3": "Kate Darling"}, roles={"Q": "other"})
+    edits = [SpeakerEdit("F2", "Kate Darling"), SpeakerEdit("F3", "Kate Darling"), SpeakerEdit("Q", role="other")]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == []
     assert list(edited["speaker"]) == ["Kate Darling", "Q", "F4"]
     assert edited["text"].iloc[0] == "Hello there.\n\nand welcome."
     assert list(edited["n_words"]) == [4, 1, 1]
     assert list(edited["turn_id"]) == [0, 1, 2]
     assert edited["role"].iloc[1] == "other"
-    with pytest.raises(ValueError):
-        apply_speaker_edits(t.turns, roles={"Q": "boss"})
+    _, unmatched = apply_edits(t.turns, [SpeakerEdit("Q", role="boss")])
+    assert len(unmatched) == 1 and "“boss” is not one of" in unmatched[0].reason
 
 
 # --- errors ------------------------------------------------------------------------------------
@@ -430,23 +433,6 @@ def test_forced_format_override():
     assert parse_text(text, source_format="plain").turns["speaker"].tolist() == ["UNKNOWN"]
     with pytest.raises(ParseError):
         parse_text(text, source_format="stt_json")
-
-
-def test_edits_from_table():
-    import pandas as pd
-
-    from podium.speakers import edits_from_table
-
-    rows = pd.DataFrame(
-        {
-            "label": ["F2", "F3", "Q", "F4"],
-            "name": ["Kate", " Kate ", "Q", ""],
-            "role": ["answer", "question", "question", "x"],
-        }
-    )
-    renames, roles = edits_from_table(rows)
-    assert renames == {"F2": "Kate", "F3": "Kate"}
-    assert roles == {"Kate": "answer", "Q": "question", "F4": "answer"}
 
 
 @pytest.mark.parametrize(
@@ -552,7 +538,7 @@ def test_silence_between_cues_of_one_turn_is_not_talk_time():
     talk = speaker_table(t.turns).set_index("speaker")["talk_time_s"]
     assert talk["Andrew Knight"] == 5.0 and talk["Paul McCartney"] == 1.5
     # merging speakers in the UI keeps the same rule
-    edited = apply_speaker_edits(t.turns, renames={"Paul McCartney": "Andrew Knight"})
+    edited, _ = apply_edits(t.turns, [SpeakerEdit("Paul McCartney", "Andrew Knight")])
     assert list(edited["speech_s"]) == [6.5]
     assert (edited["start_s"].iloc[0], edited["end_s"].iloc[0]) == (0.0, 104.5)
 
