@@ -153,7 +153,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
     """Merge consecutive turns of one speaker into one turn and renumber ``turn_id`` from 0.
 
     Texts are joined by a blank line; word and stage-direction counts and ``speech_s`` add up
-    (so gaps between the parts are not talk time); the merged turn starts when the first
+    (so gaps between the parts are not talk time) and the parts' ``speech_spans`` are joined; the merged turn starts when the first
     starts and ends when the last ends; ``cut_off`` is the last turn's,
     ``is_question`` true if any part has a question. Returns a new turns table.
     """
@@ -170,6 +170,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
             start_s=("start_s", "min"),
             end_s=("end_s", "max"),
             speech_s=("speech_s", "sum"),
+            speech_spans=("speech_spans", lambda s: ";".join(x for x in s if x)),
             cut_off=("cut_off", "last"),
             resumes=("resumes", "first"),
             is_question=("is_question", "any"),
