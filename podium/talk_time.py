@@ -22,6 +22,8 @@ from .text import STAGE_DIRECTION_RE
 
 __all__ = [
     "DEFAULT_WPM",
+    "ESTIMATE_MAPE_PCT",
+    "ESTIMATE_SHARE_ERROR_PTS",
     "MAX_WPM",
     "MIN_WPM",
     "SENTENCE_S",
@@ -37,6 +39,7 @@ __all__ = [
     "speaker_table",
     "speech_duration",
     "speech_intervals",
+    "turn_seconds",
     "union_seconds",
 ]
 
@@ -51,6 +54,12 @@ DEFAULT_WPM: float = 176.0
 #: spoken faster than its words at :data:`DEFAULT_WPM`; long sentences carry the pauses).
 #: Fitted with :data:`DEFAULT_WPM`, same data and method.
 SENTENCE_S: float = -0.35
+#: Error of the estimate on held-out events (the vice-presidential debate and the Biden town hall,
+#: speakers with more than 2 minutes), measured by ``bench/talk_time_accuracy.py``: mean absolute
+#: percentage error of per-speaker talk time, and mean absolute error of the share of talk time
+#: in percentage points. The page's method note quotes them.
+ESTIMATE_MAPE_PCT: float = 10.3
+ESTIMATE_SHARE_ERROR_PTS: float = 0.93
 #: Bounds accepted for a words-per-minute rate. No estimated turn is faster than MAX_WPM.
 MIN_WPM: float = 60.0
 MAX_WPM: float = 400.0
@@ -279,6 +288,11 @@ def _turn_seconds(intervals: pd.DataFrame, turn_ids: pd.Series) -> pd.Series:
         for turn_id, own in intervals.groupby("turn_id", sort=False)
     }
     return turn_ids.map(per_turn).fillna(0.0).astype("float64")
+
+
+def turn_seconds(turns: pd.DataFrame) -> pd.Series:
+    """Each turn's talk time in seconds (float64, aligned to ``turns``): the union of its speech intervals."""
+    return _turn_seconds(speech_intervals(turns), turns["turn_id"])
 
 
 def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, timed: bool = False) -> pd.DataFrame:
