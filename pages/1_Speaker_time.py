@@ -90,8 +90,9 @@ cols[3].metric("Speaker changes", f"{int(changes['changes']['speaker_changes'].i
 st.subheader("Talk time")
 st.plotly_chart(talk_time_bar(speakers, wpm=wpm), key="talk_time_bar", config=chart_config)
 st.plotly_chart(share_bar(speakers, filtered=bool(ctx.speakers)), key="share_bar", config=chart_config)
+scale, unit = (1.0, "s") if speakers["talk_time_s"].max() < 120 else (60.0, "min")  # as the chart's unit
 display = speakers.assign(
-    talk_time_min=speakers["talk_time_s"] / 60,
+    talk_time_shown=speakers["talk_time_s"] / scale,
     talk_share_pct=speakers["talk_share"] * 100,
     word_share_pct=speakers["word_share"] * 100,
     longest_turn_start=speakers["longest_turn_start_s"].map(clock),
@@ -105,8 +106,8 @@ display = speakers.assign(
     ),
 )
 order = ["speaker", "role", "n_turns", "n_words", "word_share_pct"]
-order += ["word_share_shown_pct", "talk_time_min", "talk_share_pct", "talk_share_shown_pct"] if ctx.speakers else [
-    "talk_time_min",
+order += ["word_share_shown_pct", "talk_time_shown", "talk_share_pct", "talk_share_shown_pct"] if ctx.speakers else [
+    "talk_time_shown",
     "talk_share_pct",
 ]
 order += ["solo_time_s", "overlap_s", "median_turn_words", "median_turn_s", "longest_turn_s", "longest_turn_start"]
@@ -123,7 +124,9 @@ table_with_download(
     columns={
         "word_share_pct": st.column_config.NumberColumn("Words (% of all)", format=pct),
         "word_share_shown_pct": st.column_config.NumberColumn("Words (% of shown)", format=pct),
-        "talk_time_min": st.column_config.NumberColumn(f"Talk time ({estimated}min)", format="%.1f"),
+        "talk_time_shown": st.column_config.NumberColumn(
+            f"Talk time ({estimated}{unit})", format="%.1f" if unit == "min" else "%.0f"
+        ),
         "talk_share_pct": st.column_config.NumberColumn("Talk time (% of all)", format=pct),
         "talk_share_shown_pct": st.column_config.NumberColumn("Talk time (% of shown)", format=pct),
         "solo_time_s": st.column_config.NumberColumn("Alone (s)", format="%.0f"),
@@ -205,7 +208,7 @@ else:
         },
     )
 st.caption(
-    f"{plural(n_crosstalk, 'crosstalk marker')} ([crosstalk], (overlapping), a CROSSTALK label) "
+    f"{plural(n_crosstalk, 'crosstalk marker')} (`[crosstalk]`, `(overlapping)`, a `CROSSTALK` label) "
     f"in the turns{' of the speakers shown' if ctx.speakers else ''}, counted apart from interruptions."
 )
 per_speaker = tables["per_speaker"]
@@ -274,7 +277,7 @@ with st.expander("How this is measured"):
   **longest answer** is the longest turn by a speaker in the answer role.
 - **Interruption**: a turn by another speaker right after a turn that ends on a cut-off marker
   (`--`, a dash, an ellipsis){f", or that starts at least {MIN_OVERLAP_S:g} s before the previous speaker's speech ends" if timed else ""}.
-- **Crosstalk**: markers such as [crosstalk] or (overlapping), counted separately.
+- **Crosstalk**: markers such as `[crosstalk]` or `(overlapping)`, counted separately.
 - **Wait**: turns by others, and seconds, between two consecutive turns of a speaker.
 - **Question**: a turn with a question mark by a speaker in the question role (reporters,
   moderators; set roles on the Speakers page); it is answered by the next speaker if they are not

@@ -89,7 +89,7 @@ SPEAKER_COLUMNS: dict[str, str] = {
     "longest_turn_words": "int64",
     "longest_turn_start_s": "float64",
     "longest_turn_first_words": "str",  # its first 12 words
-    "wpm": "float64",  # words per minute of talk time; NaN when times are estimated
+    "wpm": "float64",  # words per minute of talk time; NaN when times are estimated or there are no words
 }
 #: Extra columns :func:`speaker_table` adds when given a speaker filter: shares among the speakers shown.
 SHOWN_SHARE_COLUMNS: dict[str, str] = {"word_share_shown": "float64", "talk_share_shown": "float64"}
@@ -276,7 +276,8 @@ def overlap_by_speaker(intervals: pd.DataFrame) -> pd.DataFrame:
             active.discard(speaker)
     out = pd.DataFrame({"talk_time_s": pd.Series(talk, dtype="float64"), "solo_time_s": pd.Series(solo, dtype="float64")})
     out.index.name = "speaker"
-    return out.assign(overlap_s=(out["talk_time_s"] - out["solo_time_s"]).clip(lower=0.0))
+    out = out.round(6)  # intervals are in milliseconds; drop float noise such as 2.8e-14 s of overlap
+    return out.assign(overlap_s=(out["talk_time_s"] - out["solo_time_s"]).clip(lower=0.0).round(6))
 
 
 def _turn_seconds(intervals: pd.DataFrame, turn_ids: pd.Series) -> pd.Series:
@@ -351,7 +352,9 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
         longest_turn_words=longest["n_words"],
         longest_turn_start_s=longest["start_s"],
         longest_turn_first_words=longest["first_words"],
-        wpm=(table["n_words"] * 60.0 / table["talk_time_s"].where(table["talk_time_s"] > 0)) if timed else np.nan,
+        wpm=(table["n_words"] * 60.0 / table["talk_time_s"]).where((table["talk_time_s"] > 0) & (table["n_words"] > 0))
+        if timed
+        else np.nan,
     ).reset_index()
     if speakers:
         table = table[table["speaker"].isin(speakers)]
