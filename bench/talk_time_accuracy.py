@@ -117,7 +117,8 @@ def score(test: pd.DataFrame, estimate: np.ndarray) -> pd.DataFrame:
 
 def summary(per: pd.DataFrame) -> str:
     return (
-        f"MAPE {per['ape_pct'].mean():5.1f}%  median {per['ape_pct'].median():5.1f}%  worst {per['ape_pct'].max():5.1f}%"
+        f"MAPE {per['ape_pct'].mean():5.1f}%  median {per['ape_pct'].median():5.1f}%"
+        f"  worst {per['ape_pct'].max():5.1f}%"
         f" | share error mean {per['share_err_pts'].mean():.2f} pts, worst {per['share_err_pts'].max():.2f} pts"
         f"  ({len(per)} speaker-events)"
     )
@@ -141,7 +142,12 @@ def main() -> None:
 
     print("\n2. Leave one event out (fit on four events, measure on the fifth):")
     for name, fit in ESTIMATORS.items():
-        per = pd.concat([score(turns[turns["event"] == e], fit(turns[turns["event"] != e])(turns[turns["event"] == e])) for e in events])
+        per = pd.concat(
+            [
+                score(turns[turns["event"] == e], fit(turns[turns["event"] != e])(turns[turns["event"] == e]))
+                for e in events
+            ]
+        )
         print(f"   {name:27s} {summary(per)}")
 
 

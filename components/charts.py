@@ -46,7 +46,7 @@ def axis_names(names: list[str], *, limit: int = MAX_AXIS_NAME) -> dict[str, str
 
 def clock(seconds: float) -> str:
     """``H:MM:SS`` (hours beyond 24 keep counting: ``25:00:00``), or ``M:SS`` under an hour."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -103,11 +103,10 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
             text=[f"{v:{fmt}}" for v in values],
             textposition="outside",
             cliponaxis=False,
-            customdata=np.stack(
-                [data["speaker"], data["n_words"], data["word_share"] * 100, data["n_turns"]], axis=-1
-            ),
+            customdata=np.stack([data["speaker"], data["n_words"], data["word_share"] * 100, data["n_turns"]], axis=-1),
             hovertemplate="%{customdata[0]}<br>%{x:" + fmt + "} " + unit + " of talk time"
-            "<br>%{customdata[1]:,} words (%{customdata[2]:.1f}% of all words)<br>%{customdata[3]} turns<extra></extra>",
+            "<br>%{customdata[1]:,} words (%{customdata[2]:.1f}% of all words)"
+            "<br>%{customdata[3]} turns<extra></extra>",
         )
     )
     _category_axis(fig, "y", labels)
@@ -151,7 +150,8 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
     fig.update_xaxes(ticksuffix="%")
     fig = _layout(
         fig,
-        title="Share of the floor (% of talk time" + (", of the speakers shown and of the whole transcript)" if filtered else ")"),
+        title="Share of the floor (% of talk time"
+        + (", of the speakers shown and of the whole transcript)" if filtered else ")"),
         x_title="Share of talk time (%)",
         n_rows=len(data) * len(series),
     )
@@ -257,7 +257,8 @@ def turn_length_chart(turns: pd.DataFrame, *, speaker_order: list[str], wpm: flo
                 customdata=np.stack([[speaker] * len(own), own["turn_id"], own["n_words"]], axis=-1)
                 if len(own)
                 else None,
-                hovertemplate="%{customdata[0]}, turn %{customdata[1]}: %{x:.1f} " + unit
+                hovertemplate="%{customdata[0]}, turn %{customdata[1]}: %{x:.1f} "
+                + unit
                 + ", %{customdata[2]} words<extra></extra>",
             )
         )
@@ -300,7 +301,9 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
         x_title="Time from start (h:mm:ss)",
         n_rows=8,
     )
-    fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=dict(orientation="h", y=-0.3, x=0))
+    fig.update_layout(
+        showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=dict(orientation="h", y=-0.3, x=0)
+    )
     fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
     return fig
 
@@ -331,7 +334,9 @@ def questions_bar(asked: pd.DataFrame) -> go.Figure:
     _category_axis(fig, "y", [names[q] for q in order])
     fig.update_layout(barmode="stack")
     fig.update_xaxes(dtick=1 if len(totals) and totals.max() <= 10 else None)
-    fig = _layout(fig, title="Questions per questioner (count), by who answered", x_title="Questions (count)", n_rows=len(order))
+    fig = _layout(
+        fig, title="Questions per questioner (count), by who answered", x_title="Questions (count)", n_rows=len(order)
+    )
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.3, x=0))
     return fig
 

@@ -31,7 +31,7 @@ chart_config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", 
 
 def say(seconds: float) -> str:
     """A duration as a reporter writes it: ``42 s``, ``1 min 40 s``, ``1 h 05 min``."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     if seconds < 60:
         return f"{seconds} s"
     if seconds < 3600:
@@ -84,7 +84,9 @@ cols[0].metric("Speech", say(total_s), help=f"{estimated.capitalize()}union of a
 cols[1].metric("Speakers shown", f"{len(speakers):,}")
 cols[2].metric("Turns shown", f"{len(turns):,}")
 changes = cached.turn_taking(whole, timed)
-cols[3].metric("Speaker changes", f"{int(changes['changes']['speaker_changes'].iloc[0]):,}", help="In the whole transcript.")
+cols[3].metric(
+    "Speaker changes", f"{int(changes['changes']['speaker_changes'].iloc[0]):,}", help="In the whole transcript."
+)
 
 # -- talk time and share of the floor
 st.subheader("Talk time")
@@ -106,10 +108,14 @@ display = speakers.assign(
     ),
 )
 order = ["speaker", "role", "n_turns", "n_words", "word_share_pct"]
-order += ["word_share_shown_pct", "talk_time_shown", "talk_share_pct", "talk_share_shown_pct"] if ctx.speakers else [
-    "talk_time_shown",
-    "talk_share_pct",
-]
+order += (
+    ["word_share_shown_pct", "talk_time_shown", "talk_share_pct", "talk_share_shown_pct"]
+    if ctx.speakers
+    else [
+        "talk_time_shown",
+        "talk_share_pct",
+    ]
+)
 order += ["solo_time_s", "overlap_s", "median_turn_words", "median_turn_s", "longest_turn_s", "longest_turn_start"]
 order += ["longest_turn_first_words"] + (["wpm"] if timed else [])
 pct = "%.1f"
@@ -144,9 +150,7 @@ table_with_download(
 st.subheader("Who spoke when")
 intervals = cached.speech_intervals(turns)
 order_top_down = list(speakers["speaker"])
-st.plotly_chart(
-    timeline(intervals, turns, speaker_order=order_top_down, wpm=wpm), key="timeline", config=chart_config
-)
+st.plotly_chart(timeline(intervals, turns, speaker_order=order_top_down, wpm=wpm), key="timeline", config=chart_config)
 csv_download(
     intervals,
     transcript_name=transcript.name,
@@ -265,6 +269,12 @@ with st.expander("How this is measured"):
             f"error) and shares of talk time by {ESTIMATE_SHARE_ERROR_PTS:.1f} percentage points. Word counts "
             f"are exact; every time on this page is an estimate."
         )
+    overlap_rule = (
+        f", or that starts at least {MIN_OVERLAP_S:g} s before the previous speaker's speech ends "
+        '(a back-channel such as "Mhm" over someone\'s speech counts too)'
+        if timed
+        else ""
+    )
     st.markdown(
         f"""
 {time_note}
@@ -276,7 +286,7 @@ with st.expander("How this is measured"):
 - **Turn**: an uninterrupted stretch by one speaker. Turn length is the turn's talk time; the
   **longest answer** is the longest turn by a speaker in the answer role.
 - **Interruption**: a turn by another speaker right after a turn that ends on a cut-off marker
-  (`--`, a dash, an ellipsis){f", or that starts at least {MIN_OVERLAP_S:g} s before the previous speaker's speech ends" if timed else ""}.
+  (`--`, a dash, an ellipsis){overlap_rule}.
 - **Crosstalk**: markers such as `[crosstalk]` or `(overlapping)`, counted separately.
 - **Wait**: turns by others, and seconds, between two consecutive turns of a speaker.
 - **Question**: a turn with a question mark by a speaker in the question role (reporters,

@@ -93,7 +93,7 @@ def download_name(transcript_name: str, view: str, speakers: list[str] | None = 
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
-    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``qa_pairs.csv`` and ``interruptions.csv`` to ``out_dir``.
+    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``qa_pairs.csv``, ``interruptions.csv`` to ``out_dir``.
 
     Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
     Returns the paths written. Raises OSError if the folder cannot be written.

@@ -153,8 +153,8 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
     """Merge consecutive turns of one speaker into one turn and renumber ``turn_id`` from 0.
 
     Texts are joined by a blank line; word and stage-direction counts and ``speech_s`` add up
-    (so gaps between the parts are not talk time) and the parts' ``speech_spans`` are joined; the merged turn starts when the first
-    starts and ends when the last ends; ``cut_off`` is the last turn's,
+    (so gaps between the parts are not talk time) and the parts' ``speech_spans`` are joined;
+    the merged turn starts when the first starts and ends when the last ends; ``cut_off`` is the last turn's,
     ``is_question`` true if any part has a question. Returns a new turns table.
     """
     if turns.empty:

@@ -24,11 +24,11 @@ __all__ = [
     "DEFAULT_WPM",
     "ESTIMATE_MAPE_PCT",
     "ESTIMATE_SHARE_ERROR_PTS",
+    "INTERVAL_COLUMNS",
     "MAX_WPM",
     "MIN_WPM",
     "SENTENCE_S",
     "SPEAKER_COLUMNS",
-    "INTERVAL_COLUMNS",
     "count_sentences",
     "cumulative_talk_time",
     "estimate_seconds",
@@ -274,7 +274,9 @@ def overlap_by_speaker(intervals: pd.DataFrame) -> pd.DataFrame:
             active.add(speaker)
         else:
             active.discard(speaker)
-    out = pd.DataFrame({"talk_time_s": pd.Series(talk, dtype="float64"), "solo_time_s": pd.Series(solo, dtype="float64")})
+    out = pd.DataFrame(
+        {"talk_time_s": pd.Series(talk, dtype="float64"), "solo_time_s": pd.Series(solo, dtype="float64")}
+    )
     out.index.name = "speaker"
     out = out.round(6)  # intervals are in milliseconds; drop float noise such as 2.8e-14 s of overlap
     return out.assign(overlap_s=(out["talk_time_s"] - out["solo_time_s"]).clip(lower=0.0).round(6))

@@ -6,6 +6,7 @@ states its rule in its docstring; the Speaker time page repeats the rules in its
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -99,7 +100,7 @@ def interruptions(turns: pd.DataFrame, *, timed: bool) -> pd.DataFrame:
     """
     rows = []
     records = list(turns.itertuples(index=False))
-    for before, after in zip(records, records[1:], strict=False):
+    for before, after in itertools.pairwise(records):
         if before.speaker == after.speaker:
             continue
         overlap = max(0.0, _last_speech_end(before) - float(after.start_s)) if timed else 0.0

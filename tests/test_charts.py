@@ -38,7 +38,13 @@ def test_talk_time_bar_is_sorted_longest_on_top_in_one_unit(seed_transcript):
 
 def test_talk_time_bar_uses_minutes_when_long():
     table = pd.DataFrame(
-        {"speaker": ["A", "B"], "talk_time_s": [600.0, 90.0], "n_words": [1, 1], "word_share": [0.5, 0.5], "n_turns": [1, 1]}
+        {
+            "speaker": ["A", "B"],
+            "talk_time_s": [600.0, 90.0],
+            "n_words": [1, 1],
+            "word_share": [0.5, 0.5],
+            "n_turns": [1, 1],
+        }
     )
     fig = talk_time_bar(table, wpm=None)
     assert fig.layout.xaxis.title.text == "Talk time (minutes)"
@@ -98,9 +104,7 @@ def test_long_names_are_shortened_with_the_full_name_on_hover():
 
 
 def test_share_bar_gives_both_shares_under_a_filter():
-    table = pd.DataFrame(
-        {"speaker": ["A"], "talk_time_s": [30.0], "talk_share": [0.25], "talk_share_shown": [1.0]}
-    )
+    table = pd.DataFrame({"speaker": ["A"], "talk_time_s": [30.0], "talk_share": [0.25], "talk_share_shown": [1.0]})
     fig = share_bar(table, filtered=True)
     assert [t.name for t in fig.data] == ["of the speakers shown", "of the whole transcript"]
     assert [list(t.x) for t in fig.data] == [[100.0], [25.0]]

@@ -61,7 +61,10 @@ def test_speech_to_text_json_overlap_and_interruptions():
     found = interruptions(t.turns, timed=True)
     # the agent's "Yeah" at 7.94 s starts 2.51 s before the customer's speech ends at 10.45 s
     assert found.iloc[0][["interrupter", "interrupted", "at_s", "rule"]].tolist() == [
-        "AGENT", "CUSTOMER", 7.94, "overlap"
+        "AGENT",
+        "CUSTOMER",
+        7.94,
+        "overlap",
     ]
     assert found.iloc[0]["overlap_s"] == pytest.approx(2.51)
 

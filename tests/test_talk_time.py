@@ -47,8 +47,14 @@ def test_estimate_times_takes_sentence_cost_and_never_goes_faster_than_max_rate(
 
 @pytest.mark.parametrize(
     ("text", "n"),
-    [("Yes.", 1), ("Is it? No! Well... maybe", 4), ("", 0), ("(Laughter.)", 0), ("no end punctuation", 1),
-     ("He said “stop.” Then left.", 2)],
+    [
+        ("Yes.", 1),
+        ("Is it? No! Well... maybe", 4),
+        ("", 0),
+        ("(Laughter.)", 0),
+        ("no end punctuation", 1),
+        ("He said “stop.” Then left.", 2),
+    ],
 )
 def test_count_sentences(text, n):
     assert count_sentences(text) == n

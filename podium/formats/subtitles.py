@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
 from ..text import words
+from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
 from .labelled import _accepted, _candidate
 
 __all__ = ["TIMING_RE", "looks_like_subtitles", "read_subtitles"]
@@ -166,7 +166,7 @@ def read_subtitles(text: str) -> ReadResult:
     dense = bool(segments) and labelled >= 0.8 * len(segments)
     blocks: list[Block] = []
     current: str | None = None
-    for (voice, label, part, cue), (start, end) in zip(segments, _share_cue_times(segments), strict=True):
+    for (voice, label, part, _cue), (start, end) in zip(segments, _share_cue_times(segments), strict=True):
         speaker = voice or label
         if speaker is None:
             speaker = UNKNOWN_SPEAKER if (dense or current is None) else current
