@@ -167,10 +167,15 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
 def format_spans(spans) -> str:
     """Write intervals ``[(start, end), ...]`` (seconds) as ``"start-end;start-end"``, to the millisecond.
 
-    >>> format_spans([(0, 10), (12.5, 14.25)])
-    '0-10;12.5-14.25'
+    >>> format_spans([(0, 10), (12.5, 14.25), (100000.0004, 123456.789)])
+    '0-10;12.5-14.25;100000-123456.789'
     """
-    return ";".join(f"{round(float(s), 3):g}-{round(float(e), 3):g}" for s, e in spans)
+    return ";".join(f"{_ms(s)}-{_ms(e)}" for s, e in spans)
+
+
+def _ms(seconds: float) -> str:
+    """Seconds (never below 0) to the millisecond in plain decimals (``4014.5``, ``100000``; never ``1e+05``)."""
+    return f"{max(0.0, float(seconds)):.3f}".rstrip("0").rstrip(".")
 
 
 def parse_spans(text: str) -> list[tuple[float, float]]:
@@ -198,14 +203,37 @@ def speech_intervals(turns: pd.DataFrame) -> pd.DataFrame:
         DataFrame with the columns of :data:`INTERVAL_COLUMNS` (seconds); intervals of zero
         length are left out.
     """
-    rows: list[tuple[int, str, float, float]] = []
-    has_spans = "speech_spans" in turns
-    for row in turns.itertuples(index=False):
-        spans = parse_spans(row.speech_spans) if has_spans and row.speech_spans else []
-        if not spans:
-            spans = [(float(row.start_s), float(row.start_s) + float(row.speech_s))]
-        rows.extend((int(row.turn_id), row.speaker, s, e) for s, e in spans if e > s)
-    frame = pd.DataFrame(rows, columns=list(INTERVAL_COLUMNS))
+    if turns.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in INTERVAL_COLUMNS.items()})
+    has_spans = turns["speech_spans"].fillna("") != "" if "speech_spans" in turns else pd.Series(False, turns.index)
+    plain = turns[~has_spans]
+    frames = [
+        pd.DataFrame(
+            {
+                "order": np.flatnonzero(~has_spans.to_numpy()),
+                "turn_id": plain["turn_id"].to_numpy(),
+                "speaker": plain["speaker"].to_numpy(),
+                "start_s": plain["start_s"].to_numpy(dtype="float64"),
+                "end_s": (plain["start_s"] + plain["speech_s"]).to_numpy(dtype="float64"),
+            }
+        )
+    ]
+    spanned = turns[has_spans]
+    if len(spanned):
+        parts = pd.DataFrame(
+            {
+                "order": np.flatnonzero(has_spans.to_numpy()),
+                "turn_id": spanned["turn_id"].to_numpy(),
+                "speaker": spanned["speaker"].to_numpy(),
+                "span": spanned["speech_spans"].str.split(";").to_numpy(),
+            }
+        ).explode("span", ignore_index=True)
+        bounds = parts["span"].str.split("-", n=1, expand=True)
+        frames.append(
+            parts.drop(columns="span").assign(start_s=bounds[0].astype("float64"), end_s=bounds[1].astype("float64"))
+        )
+    frame = pd.concat(frames, ignore_index=True).sort_values(["order", "start_s"], kind="stable")
+    frame = frame[frame["end_s"] > frame["start_s"]].drop(columns="order").reset_index(drop=True)
     return frame.astype(INTERVAL_COLUMNS)
 
 
@@ -283,13 +311,18 @@ def overlap_by_speaker(intervals: pd.DataFrame) -> pd.DataFrame:
 
 
 def _turn_seconds(intervals: pd.DataFrame, turn_ids: pd.Series) -> pd.Series:
-    """Talk time of each turn (the union of its own intervals), aligned to ``turn_ids``; 0 when none."""
+    """Talk time of each turn (the union of its own intervals), aligned to ``turn_ids``; 0 when none.
+
+    Vectorised: with a turn's intervals sorted by start, each adds ``end - max(start, latest end so
+    far)`` when positive, which sums to the length of their union.
+    """
     if intervals.empty:
         return pd.Series(0.0, index=turn_ids.index)
-    per_turn = {
-        turn_id: union_seconds(own) if len(own) > 1 else float(own["end_s"].iloc[0] - own["start_s"].iloc[0])
-        for turn_id, own in intervals.groupby("turn_id", sort=False)
-    }
+    data = intervals.sort_values(["turn_id", "start_s"], kind="stable")
+    reach = data.groupby("turn_id", sort=False)["end_s"].cummax()
+    before = reach.groupby(data["turn_id"], sort=False).shift().fillna(-np.inf)
+    added = (data["end_s"] - np.maximum(data["start_s"], before)).clip(lower=0.0)
+    per_turn = added.groupby(data["turn_id"], sort=False).sum()
     return turn_ids.map(per_turn).fillna(0.0).astype("float64")
 
 
