@@ -14,6 +14,10 @@ _BAR = "#1f5f8b"
 _PALETTE = ["#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c97c5d"]
 
 
+#: A legend in one row between the title and the plot, where it never covers the axis title.
+_TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom")
+
+
 def _layout(fig: go.Figure, *, title: str, x_title: str, n_rows: int) -> go.Figure:
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
@@ -156,7 +160,7 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
         n_rows=len(data) * len(series),
     )
     if filtered:
-        fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.25, x=0))
+        fig.update_layout(showlegend=True, legend=_TOP_LEGEND, margin=dict(t=90))
     return fig
 
 
@@ -301,9 +305,7 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
         x_title="Time from start (h:mm:ss)",
         n_rows=8,
     )
-    fig.update_layout(
-        showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=dict(orientation="h", y=-0.3, x=0)
-    )
+    fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=_TOP_LEGEND, margin=dict(t=90))
     fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
     return fig
 
@@ -337,7 +339,7 @@ def questions_bar(asked: pd.DataFrame) -> go.Figure:
     fig = _layout(
         fig, title="Questions per questioner (count), by who answered", x_title="Questions (count)", n_rows=len(order)
     )
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.3, x=0))
+    fig.update_layout(showlegend=True, legend=_TOP_LEGEND, margin=dict(t=90))
     return fig
 
 
