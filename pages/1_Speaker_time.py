@@ -80,7 +80,11 @@ if ctx.speakers:
     )
 
 cols = st.columns(4)
-cols[0].metric("Speech", say(total_s), help=f"{estimated.capitalize()}union of all speech: overlap counts once.")
+cols[0].metric(
+    "Speech" if timed else "Speech (estimated)",
+    say(total_s),
+    help="The union of all speech in the transcript: overlapping speech counts once, silences not at all.",
+)
 cols[1].metric("Speakers shown", f"{len(speakers):,}")
 cols[2].metric("Turns shown", f"{len(turns):,}")
 changes = cached.turn_taking(whole, timed)
@@ -125,7 +129,7 @@ table_with_download(
     transcript_name=transcript.name,
     speakers=ctx.speakers,
     view="speakers",
-    label="Download the speaker table (CSV)",
+    label="Download speaker table (CSV)",
     column_order=order,
     columns={
         "word_share_pct": st.column_config.NumberColumn("Words (% of all)", format=pct),
@@ -203,7 +207,7 @@ else:
         label="Download interruptions (CSV)",
         column_order=["at", "interrupter", "interrupted", "rule", "cut_off_words", "overlap_s", "turn_id"],
         columns={
-            "at": "When",
+            "at": "When" if timed else "When (estimated)",
             "interrupter": "Who cut in",
             "interrupted": "Whom",
             "rule": "Rule",
