@@ -61,6 +61,11 @@ if ctx.speakers:
         f"of the {plural(len(speakers), 'speaker')} shown and {top['talk_share']:.0%} of the whole transcript's** "
         f"({say(shown_s)} of {say(total_s)} of speech)"
     )
+elif speakers["overlap_s"].sum() > 0.5:  # shares are of all talk time, which overlap makes longer than the speech
+    lead = (
+        f"**{name} spoke for {say(top['talk_time_s'])}, {top['talk_share']:.0%} of all {estimated}talk time** "
+        f"in {say(total_s)} of speech (overlapping speech counts for each speaker)"
+    )
 else:
     lead = f"**{name} spoke for {top['talk_share']:.0%} of the {estimated}{say(total_s)} of speech**"
 lead += (

@@ -81,3 +81,18 @@ def test_overview_and_speaker_time_show_the_same_duration():
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Speech"] == "1 h 36 min"
     assert "of the 1 h 36 min of speech" in "\n".join(m.value for m in at.markdown)
+
+
+def test_speaker_time_page_with_overlapping_speech():
+    path = CORPUS / "stt_json" / "aws_transcribe_call_analytics_example.json"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": path.name, "data": path.read_bytes(), "format": "auto"}
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    # AGENT talks 99.66 s, CUSTOMER 60.83 s, 5.97 s of it together: 154.52 s = 2 min 35 s of speech;
+    # the shares are of all talk time, 99.66 / (99.66 + 60.83) = 62%
+    assert "AGENT spoke for 1 min 40 s, 62% of all talk time** in 2 min 35 s of speech" in text
+    table = at.dataframe[0].value.set_index("speaker")
+    assert table.loc["AGENT", "overlap_s"] == table.loc["CUSTOMER", "overlap_s"] == pytest.approx(5.97)
+    assert len(at.dataframe[1].value) == 9  # the interruptions table

@@ -180,3 +180,29 @@ def test_cumulative_talk_time():
     assert ava["cumulative_s"].tolist() == [0.0, 0.0, 10.0, 10.0, 12.0, 12.0]
     ben = cum[cum["speaker"] == "BEN"]
     assert ben["cumulative_s"].iloc[-1] == 5.0 and ben["time_s"].iloc[-1] == 14.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(0, 60), st.integers(1, 20)),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_overlap_measures_match_a_second_by_second_count(cues):
+    # whole-second cues, so an independent oracle can count who speaks in each second
+    turns = _timed([(s, 2, f"{a}-{a + d}") for s, a, d in cues])
+    speaking = {}
+    for speaker, a, d in cues:
+        for second in range(a, a + d):
+            speaking.setdefault(second, set()).add(speaker)
+    table = speaker_table(turns).set_index("speaker")
+    for speaker in table.index:
+        own = [who for who in speaking.values() if speaker in who]
+        assert table.loc[speaker, "talk_time_s"] == len(own)
+        assert table.loc[speaker, "solo_time_s"] == sum(1 for who in own if len(who) == 1)
+        assert table.loc[speaker, "overlap_s"] == sum(1 for who in own if len(who) > 1)
+    assert speech_duration(turns) == len(speaking)
+    # totals: solo seconds plus seconds with two or more voices make the duration
+    assert table["solo_time_s"].sum() + sum(1 for who in speaking.values() if len(who) > 1) == len(speaking)
