@@ -210,7 +210,9 @@ else:
         speakers=ctx.speakers,
         view="interruptions",
         label="Download interruptions (CSV)",
-        column_order=["at", "interrupter", "interrupted", "rule", "cut_off_words", "overlap_s", "turn_id"],
+        column_order=["at", "interrupter", "interrupted", "rule", "cut_off_words"]
+        + (["overlap_s"] if timed else [])
+        + ["turn_id"],
         columns={
             "at": "When" if timed else "When (estimated)",
             "interrupter": "Who cut in",
