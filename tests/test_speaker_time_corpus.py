@@ -96,3 +96,23 @@ def test_speaker_time_page_with_overlapping_speech():
     table = at.dataframe[0].value.set_index("speaker")
     assert table.loc["AGENT", "overlap_s"] == table.loc["CUSTOMER", "overlap_s"] == pytest.approx(5.97)
     assert len(at.dataframe[1].value) == 9  # the interruptions table
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "stt_json/bbc_kaldi_speaker_segments.json",  # speaker segments without words
+        "stt_json/deepgram_nova3_diarize_demo_call.json",  # speakers named 0 and 1
+        "subtitles/stable_ts_demo_karaoke_timestamps.vtt",  # one unknown speaker
+        "statedept/rev_blinken_presser_2021-01-27.txt",  # a single turn
+        "debate/debate2016_clinton_trump_debatesorg_flattened.txt",  # [crosstalk] markers, no timestamps
+    ],
+)
+def test_speaker_time_page_renders_for_unusual_files(name):
+    path = CORPUS / name
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": path.name, "data": path.read_bytes(), "format": "auto"}
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert " spoke for " in "\n".join(m.value for m in at.markdown)
