@@ -92,9 +92,9 @@ cols[0].metric(
 )
 cols[1].metric("Speakers shown", f"{len(speakers):,}")
 cols[2].metric("Turns shown", f"{len(turns):,}")
-changes = cached.turn_taking(whole, timed)
+tables = cached.turn_taking(whole, timed)
 cols[3].metric(
-    "Speaker changes", f"{int(changes['changes']['speaker_changes'].iloc[0]):,}", help="In the whole transcript."
+    "Speaker changes", f"{int(tables['changes']['speaker_changes'].iloc[0]):,}", help="In the whole transcript."
 )
 
 # -- talk time and share of the floor
@@ -191,7 +191,6 @@ csv_download(
 
 # -- turn-taking
 st.subheader("Interruptions and crosstalk")
-tables = cached.turn_taking(whole, timed)
 found = tables["interruptions"]
 if ctx.speakers:
     found = found[found["interrupter"].isin(ctx.speakers) | found["interrupted"].isin(ctx.speakers)]
