@@ -331,7 +331,7 @@ def page_setup(page_title: str) -> PageContext:
             format="%g",
             **remembered(WPM_KEY, DEFAULT_WPM),
             help=f"The transcript has no timestamps, so times are estimated from word counts at this rate. "
-            f"Default {DEFAULT_WPM:g}, measured on timed US debate transcripts.",
+            f"Default {DEFAULT_WPM:g}, fitted on timed US debates (less a little per sentence; see Speaker time).",
         )
     _write_url(chosen, wpm)
 

@@ -24,6 +24,7 @@ from .export import FORMULA_PREFIXES
 from .model import TURN_COLUMNS, Transcript
 from .parse import GENERIC_QUESTIONERS, continues_turn, measure_text
 from .speakers import ROLES
+from .talk_time import format_spans, parse_spans
 from .text import words
 
 __all__ = [
@@ -211,6 +212,7 @@ class _Segment:
     start_s: float
     end_s: float
     speech_s: float
+    speech_spans: str = ""  # the part's speech intervals ("start-end;start-end", seconds)
     joiner: str | None = None  # for a later part of a split turn: the spaces that preceded it in the turn
     source: int = 0  # the parsed turn it comes from
 
@@ -237,10 +239,14 @@ def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, st
         counts = [len(words(p)) for p in parts]
         total = sum(counts) or 1
         duration, done = turn.end_s - turn.start_s, 0
+        intervals = parse_spans(turn.speech_spans)
         for cut, part, n, joiner in zip(cuts, parts, counts, joiners, strict=True):
             fix = fixes.get(cut)
             label = fix.speaker if fix is not None and fix.speaker else turn.speaker
             share = n / total if sum(counts) else (1.0 if cut == 0 else 0.0)
+            window = (turn.start_s + duration * done, turn.start_s + duration * (done + share))
+            clipped = [(max(a, window[0]), min(b, window[1])) for a, b in intervals]
+            part_spans = turn.speech_spans if len(parts) == 1 else format_spans([(a, b) for a, b in clipped if b > a])
             segments.append(
                 _Segment(
                     label=label,
@@ -251,6 +257,7 @@ def _segments(turns: pd.DataFrame, edits: list[SpeakerEdit], names: dict[str, st
                     start_s=turn.start_s + duration * done,
                     end_s=turn.start_s + duration * (done + share),
                     speech_s=turn.speech_s * share,
+                    speech_spans=part_spans,
                     joiner=joiner,
                     source=turn.turn_id,
                 )
@@ -345,6 +352,7 @@ def _rebuild(
             row["text"] += (segment.joiner if segment.joiner is not None else "\n\n") + segment.text
             row["end_s"] = max(row["end_s"], segment.end_s)
             row["speech_s"] += segment.speech_s
+            row["speech_spans"] = ";".join(x for x in (row["speech_spans"], segment.speech_spans) if x)
             sources[-1].append(segment.source)
         else:
             sources.append([segment.source])
@@ -356,6 +364,7 @@ def _rebuild(
                     "start_s": segment.start_s,
                     "end_s": segment.end_s,
                     "speech_s": segment.speech_s,
+                    "speech_spans": segment.speech_spans,
                 }
             )
         previous = segment

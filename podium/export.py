@@ -11,6 +11,7 @@ from .model import Transcript
 from .phrases import phrase_table
 from .qa import qa_pairs
 from .talk_time import speaker_table
+from .turn_taking import interruptions, turn_taking_table
 
 __all__ = ["FORMULA_PREFIXES", "download_name", "export_tables", "neutralise_formulas", "tables", "to_csv_bytes"]
 
@@ -55,16 +56,21 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
-    :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`),
-    ``phrases`` (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at
-    least twice) and ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`).
+    :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
+    then :data:`podium.turn_taking.TURN_TAKING_COLUMNS` but ``speaker``), ``phrases``
+    (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at least twice),
+    ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and ``interruptions``
+    (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
     """
     turns = transcript.turns
+    timed = transcript.timing == "source"
+    speakers = speaker_table(turns, timed=timed)
     return {
         "turns": turns,
-        "speakers": speaker_table(turns),
+        "speakers": speakers.merge(turn_taking_table(turns, timed=timed), on="speaker", how="left"),
         "phrases": phrase_table(turns["text"], ns=(1, 2, 3, 4), min_count=2),
         "qa_pairs": qa_pairs(turns),
+        "interruptions": interruptions(turns, timed=timed),
     }
 
 
@@ -96,7 +102,7 @@ def download_name(transcript_name: str, view: str, speakers: list[str] | None = 
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
-    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv`` and ``qa_pairs.csv`` to ``out_dir``.
+    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``qa_pairs.csv``, ``interruptions.csv`` to ``out_dir``.
 
     Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
     Returns the paths written. Raises OSError if the folder cannot be written.

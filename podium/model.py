@@ -22,6 +22,7 @@ TURN_COLUMNS: dict[str, str] = {
     "resumes": "bool",  # the turn starts with a dash: it picks up an interrupted turn
     "is_question": "bool",  # the turn contains a sentence ending in "?"
     "n_stage_directions": "int64",  # stage directions such as "(Laughter.)" in the turn
+    "speech_spans": "str",  # the turn's speech intervals, "start-end;start-end" in seconds (see podium.talk_time)
 }
 
 

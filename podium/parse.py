@@ -19,7 +19,7 @@ from .formats.base import parse_clock
 from .formats.markup import html_to_text
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
-from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
+from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
 from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, normalise_text, words
 
 __all__ = [
@@ -92,19 +92,33 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     for block in blocks:
         paragraphs = [p for p in block.paragraphs if p.strip()]
         if paragraphs or block.keep_empty:
-            kept.append(Block(block.speaker, paragraphs, block.start_s, block.end_s, block.keep_empty, block.speech_s))
+            kept.append(
+                Block(
+                    block.speaker,
+                    paragraphs,
+                    block.start_s,
+                    block.end_s,
+                    block.keep_empty,
+                    block.speech_s,
+                    [list(span) for span in block.spans],
+                )
+            )
     timed = bool(kept) and all(b.start_s is not None for b in kept)
     spans = _block_spans(kept, wpm=wpm) if timed else [(0.0, 0.0)] * len(kept)
 
-    merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it)
+    merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it); the turn's spans in Block.spans
     for block, (end, speech_s) in zip(kept, spans, strict=True):
+        intervals = _speech_intervals(block, end) if timed else []
         if merged and continues_turn(merged[-1][0].speaker, block.speaker):
             turn, turn_speech = merged[-1]
             turn.paragraphs.extend(block.paragraphs)
             turn.end_s = end if timed else None
+            turn.spans.extend(intervals)
             merged[-1] = (turn, turn_speech + speech_s)
             continue
-        merged.append((Block(block.speaker, list(block.paragraphs), block.start_s, end if timed else None), speech_s))
+        turn = Block(block.speaker, list(block.paragraphs), block.start_s, end if timed else None)
+        turn.spans = intervals
+        merged.append((turn, speech_s))
 
     rows = []
     for turn_id, (block, speech_s) in enumerate(merged):
@@ -118,13 +132,23 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "speech_s": speech_s,
+                "speech_spans": format_spans(block.spans),
                 **measure_text(text),
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
     if not timed:
-        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0), wpm=wpm)
+        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
+
+
+def _speech_intervals(block: Block, end: float) -> list[list[float]]:
+    """The ``[start, end]`` intervals of a timed block's speech: the spans its reader measured
+    (cues, words) when it has an end time, else the one interval from its start to ``end``."""
+    start = float(block.start_s)  # type: ignore[arg-type]
+    if block.end_s is not None and block.speech_s is not None and block.spans:
+        return [[max(start, s), min(end, e)] for s, e in block.spans if min(end, e) > max(start, s)]
+    return [[start, end]] if end > start else []
 
 
 def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]]:

@@ -114,8 +114,8 @@ def test_turn_ends_at_next_start_unless_that_is_longer_than_its_words():
     t = parse_text(text)
     # Muir's 100 words before 10:30 end at 10:30; the announcer's 5 words end after 5 s, not at 13:00
     assert list(t.turns["end_s"].iloc[:2]) == [630.0, 635.0]
-    # the last turn has no next start: its words at the speaking rate (2 words at 190 wpm)
-    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 190
+    # the last turn has no next start: its words at the speaking rate (2 words at 176 wpm)
+    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 176
 
 
 def test_bracketed_timestamps_and_empty_label():
@@ -143,8 +143,10 @@ def test_vtt_two_voices_in_one_cue_arrow_in_speech_and_no_blank_line():
     t = parse_text(VTT_VOICES, name="x.vtt")
     assert list(t.turns["speaker"]) == ["Sarah", "Gillian", "Sarah"]
     assert list(t.turns["text"]) == ["Is this on?", "Yes it is. Go ahead --> speak.", "Thanks."]
-    assert list(t.turns["start_s"]) == [1.0, 1.0, 6.0]
-    assert list(t.turns["end_s"]) == [4.0, 6.0, 8.0]
+    # two voices in one cue share its 3 s by their words (3 and 3): Sarah 1-2.5 s, Gillian from 2.5 s
+    assert list(t.turns["start_s"]) == [1.0, 2.5, 6.0]
+    assert list(t.turns["end_s"]) == [2.5, 6.0, 8.0]
+    assert list(t.turns["speech_spans"]) == ["1-2.5", "2.5-6", "6-8"]
 
 
 def test_srt_prefix_only_on_first_cue_of_a_turn():

@@ -96,6 +96,9 @@ class Block:
     end_s: float | None = None
     keep_empty: bool = False
     speech_s: float | None = None
+    #: Intervals of speech ``[start, end]`` (seconds) measured by :meth:`add_time`, in order and
+    #: disjoint; pauses of at most :data:`PAUSE_S` inside speech are part of an interval.
+    spans: list[list[float]] = field(default_factory=list)
 
     def add_time(self, start: float | None, end: float | None) -> None:
         """Extend the block by a timed piece of its speech (a cue, a word), in seconds.
@@ -106,16 +109,24 @@ class Block:
         """
         if start is None or end is None:
             return
+        end = max(start, end)
         if self.speech_s is None or self.end_s is None:
             self.start_s = start if self.start_s is None else self.start_s
             self.speech_s = max(0.0, end - start)
             self.end_s = end
+            self.spans = [[start, end]]
             return
         if start >= self.end_s:
             gap = start - self.end_s
             self.speech_s += (end - start) + (gap if gap <= PAUSE_S else 0.0)
+            if gap <= PAUSE_S and self.spans:
+                self.spans[-1][1] = end
+            else:
+                self.spans.append([start, end])
         else:
             self.speech_s += max(0.0, end - self.end_s)
+            if self.spans:
+                self.spans[-1][1] = max(self.spans[-1][1], end)
         self.end_s = max(self.end_s, end)
 
 

@@ -169,16 +169,21 @@ def _aws(data: dict) -> list[Item]:
 
 
 def _aws_call_analytics(data: dict) -> list[Item]:
-    return [
-        (
-            _speaker(turn.get("ParticipantRole")),
-            turn.get("Content", ""),
-            (turn.get("BeginOffsetMillis") or 0) / 1000,
-            (turn.get("EndOffsetMillis") or 0) / 1000,
-            False,
-        )
-        for turn in data["Transcript"]
-    ]
+    """One item per segment with its text; when the segment lists timed words, their times too
+    (as empty attached items), so a pause between "Yeah." and "Mhm." is not speech."""
+    items: list[Item] = []
+    for turn in data["Transcript"]:
+        speaker = _speaker(turn.get("ParticipantRole"))
+        timed = [
+            (w["BeginOffsetMillis"] / 1000, w["EndOffsetMillis"] / 1000)
+            for w in turn.get("Items") or []
+            if w.get("BeginOffsetMillis") is not None and w.get("EndOffsetMillis") is not None
+        ]
+        if not timed:
+            timed = [((turn.get("BeginOffsetMillis") or 0) / 1000, (turn.get("EndOffsetMillis") or 0) / 1000)]
+        items.append((speaker, turn.get("Content", ""), timed[0][0], timed[0][1], False))
+        items.extend((speaker, "", start, end, True) for start, end in timed[1:])
+    return items
 
 
 def _google(data: dict) -> list[Item]:
