@@ -31,6 +31,7 @@ from podium.edits import (
 )
 from podium.export import to_csv_bytes
 from podium.qa import qa_pairs
+from podium.talk_time import parse_spans
 from tests.conftest import CORPUS, SEED
 
 BRIEFING = CORPUS / "whitehouse" / "wh_psaki_2022-02-08.md"
@@ -352,6 +353,10 @@ def test_a_sentence_split_across_two_speakers_in_an_otter_montage():
     # 0:18 to 0:19 is shared by words: "us." is 1 of 7, so O'Malley ends 1/7 s after 0:18
     assert omalley["end_s"] == pytest.approx(18 + 1 / 7) and sanders["start_s"] == pytest.approx(18 + 1 / 7)
     assert omalley["speech_s"] + sanders["speech_s"] == pytest.approx(4.0 + 1.0)
+    # the speech intervals are cut at the same point: talk time follows the words given back
+    assert parse_spans(t.turns["speech_spans"].iloc[3]) == [(18.0, 19.0)]
+    assert parse_spans(sanders["speech_spans"]) == [pytest.approx((18.143, 19.0))]
+    assert parse_spans(omalley["speech_spans"])[-1] == pytest.approx((18.0, 18.143))
 
 
 @settings(max_examples=40, deadline=None)
