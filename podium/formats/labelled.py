@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from .base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
-__all__ = ["NOT_LABELS", "read_labelled"]
+__all__ = ["NOT_LABELS", "LabelStats", "is_cue_label", "read_labelled"]
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -397,13 +398,71 @@ def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> N
         k += len(run)
 
 
-def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
+@dataclass
+class LabelStats:
+    """File-wide statistics that decide whether a candidate label is a label.
+
+    Attributes:
+        counts: how many lines of the file start with each candidate label.
+        otter_headers: number of ``Name  0:03`` header lines when they outnumber ``NAME:``
+            labels, else 0 (an Otter export is full of them; elsewhere they are prose).
+        colon_labels: number of ``NAME:`` candidates in the file.
+        caps_labels: number of distinct capitalised ``NAME:`` candidates.
+        mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
+        flattened: the file is a one-line scrape whose labels were found inside the text.
+    """
+
+    counts: Counter = field(default_factory=Counter)
+    otter_headers: int = 0
+    colon_labels: int = 0
+    caps_labels: int = 0
+    mixed_recurring: int = 0
+    flattened: bool = False
+
+    @classmethod
+    def of(cls, candidates: list[_Candidate | None], *, flattened: bool = False) -> LabelStats:
+        """Count the candidates of one file (``None`` for lines that start with no label)."""
+        found = [c for c in candidates if c is not None]
+        n_otter = sum(1 for c in found if c.kind == "otter")
+        colon = Counter(c.label for c in found if c.kind == "colon")
+        return cls(
+            counts=Counter(c.label for c in found),
+            otter_headers=n_otter if n_otter > sum(colon.values()) else 0,
+            colon_labels=sum(colon.values()),
+            caps_labels=sum(1 for k in colon if _is_capitalised(k)),
+            mixed_recurring=sum(1 for k, n in colon.items() if n >= 2 and not _is_capitalised(k)),
+            flattened=flattened,
+        )
+
+
+def is_cue_label(text: str) -> tuple[str, str, str] | None:
+    """Whether a subtitle cue (or caption line) opens with a speaker label.
+
+    A cue prefix is judged like a label that recurs in a labelled file: ``MAYOR QUINTERO: We
+    agree.``, ``Ana: Hi.`` and ``Q: When?`` are labels; ``Look: we did.`` is not (a lower-case
+    word), nor is a prefix with nothing after it.
+
+    Returns:
+        ``(label, text removed as the label, the speech after it)``, or ``None``.
+    """
+    cand = _candidate(text) if text.strip() else None
+    if cand is None or cand.kind not in ("colon", "q") or not cand.rest.strip():
+        return None
+    if not _accepted(cand, LabelStats(counts=Counter({cand.label: 2}))):
+        return None
+    return cand.label, cand.removed, cand.rest.strip()
+
+
+def _accepted(c: _Candidate, stats: LabelStats) -> bool:
+    """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`."""
+    counts = stats.counts
+    flattened = stats.flattened
     label = c.label
     upper = label.upper().rstrip(".")
     if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
         return False
     if c.kind == "otter":
-        return counts.get("\0otter", 0) >= 3  # "Name  0:03" header lines: only in a file full of them
+        return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
     if c.kind in ("dash", "q", "q_bare", "q_dot", "timestamped", "chat"):
         return True
     if flattened:
@@ -429,8 +488,8 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
             return True  # "ANTONY BLINKEN", "SENIOR STATE DEPARTMENT OFFICIAL"
         # one capitalised word seen once: a speaker in a short excerpt of such labels
         # (HOLT: / TRUMP: / CLINTON:), emphasis in a long transcript ("REMEMBER: ...")
-        return counts.get("\0labels", 0) <= 6 and counts.get("\0caps", 0) >= 2
-    return counts.get("\0mixed_recurring", 0) >= 1 and len(words) <= 4
+        return stats.colon_labels <= 6 and stats.caps_labels >= 2
+    return stats.mixed_recurring >= 1 and len(words) <= 4
 
 
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
@@ -485,15 +544,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     for i, cand in enumerate(candidates):  # an Otter header has its speech on the next line (or ends the file)
         if cand is not None and cand.kind == "otter" and i < last_text and not lines[i + 1].strip():
             candidates[i] = None
-    counts = Counter(c.label for c in candidates if c)
-    n_otter = sum(1 for c in candidates if c and c.kind == "otter")
-    n_colon = sum(1 for c in candidates if c and c.kind == "colon")
-    counts["\0otter"] = n_otter if n_otter > n_colon else 0
-    colon_labels = [c.label for c in candidates if c and c.kind == "colon"]
-    colon_counts = Counter(colon_labels)
-    counts["\0labels"] = len(colon_labels)
-    counts["\0caps"] = len({k for k in colon_counts if _is_capitalised(k)})
-    counts["\0mixed_recurring"] = sum(1 for k, n in colon_counts.items() if n >= 2 and not _is_capitalised(k))
+    stats = LabelStats.of(candidates, flattened=flattened)
 
     # Court reporters double-space: a blank line follows every line, and a paragraph starts
     # with a deeper indent. There a blank line is not a paragraph break.
@@ -508,7 +559,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     for line, cand in zip(lines, candidates, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
-        if cand is not None and _accepted(cand, counts, flattened):
+        if cand is not None and _accepted(cand, stats):
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
@@ -555,7 +606,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         if len(timed) < 0.5 * len(blocks):
             for b in blocks:
                 b.start_s = None
-    kinds = Counter(c.kind for c in candidates if c and _accepted(c, counts, flattened))
+    kinds = Counter(c.kind for c in candidates if c and _accepted(c, stats))
     fmt = (
         "flattened_text"
         if flattened
