@@ -96,12 +96,12 @@ Kind: captions
 Language: en
 
 00:00:00.160 --> 00:00:02.950 align:start position:0%
- 
+~
 thank<00:00:00.560><c> you</c><00:00:00.880><c> very</c><00:00:01.120><c> much</c>
 
 00:00:02.950 --> 00:00:02.960 align:start position:0%
 thank you very much
- 
+~
 
 00:00:02.960 --> 00:00:05.390 align:start position:0%
 thank you very much
@@ -109,7 +109,7 @@ thank<00:00:03.360><c> you</c><00:00:03.600><c> very</c><00:00:03.840><c> much</
 
 00:00:05.390 --> 00:00:05.400 align:start position:0%
 thank you very much
- 
+~
 
 00:00:05.400 --> 00:00:07.000 align:start position:0%
 thank you very much
@@ -117,8 +117,8 @@ now<00:00:05.800><c> the</c><00:00:06.000><c> budget</c>
 
 00:00:07.000 --> 00:00:07.010 align:start position:0%
 now the budget
- 
-"""
+~
+""".replace("~", " ")  # YouTube writes lines of one space
 
 
 def test_youtube_rolling_captions_with_word_times_keep_each_spoken_word_once():
