@@ -7,6 +7,7 @@ merges consecutive blocks of one speaker into turns and measures them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
+from .formats.docx import docx_text, is_docx
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
@@ -212,7 +214,7 @@ def parse_text(
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
     try:
-        result = formats.read(text if fmt in ("stt_json", "html") else normalised, name=name, source_format=fmt)
+        result = formats.read(text if fmt in formats.RAW_TEXT_FORMATS else normalised, name=name, source_format=fmt)
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
     notices = list(result.notices)
@@ -221,6 +223,8 @@ def parse_text(
     if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
         if fmt == "stt_json":
             raise ParseError("The JSON file holds no transcribed words.")
+        if fmt in ("youtube_json3", "ttml", "ass", "rttm"):
+            raise ParseError(f"The {FORMATS[fmt].split(' (')[0]} file holds no captions with words.")
         metadata = []
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]
         blocks = [Block(UNKNOWN_SPEAKER, paragraphs)]
@@ -267,10 +271,21 @@ def parse_bytes(
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
+    A Word document (``.docx``, detected from its bytes) is read with python-docx
+    (:func:`~podium.formats.docx.docx_text`) and its text parsed like any text file;
+    its ``source_format`` is then ``"docx: <format of the text>"``.
+
     Raises:
         DecodeError: if the bytes are empty, binary or in no recognisable encoding.
         ParseError: if the text holds no transcript.
     """
+    if source_format == "docx" or (source_format == "auto" and is_docx(data)):
+        try:
+            text = docx_text(data)
+        except ValueError as exc:
+            raise ParseError(str(exc)) from exc
+        transcript = parse_text(text, name=name, wpm=wpm, encoding="docx", merge_aliases=merge_aliases)
+        return dataclasses.replace(transcript, source_format=f"docx: {transcript.source_format}")
     text, encoding = decode_bytes(data)
     return parse_text(
         text, name=name, wpm=wpm, source_format=source_format, encoding=encoding, merge_aliases=merge_aliases

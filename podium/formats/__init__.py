@@ -1,16 +1,35 @@
-"""Format readers: each turns normalised text into speaker blocks (see :mod:`podium.formats.base`)."""
+"""Format readers: each turns text into speaker blocks (see :mod:`podium.formats.base`).
+
+:func:`detect_format` picks a reader from the file's content, helped by its suffix; a user can
+choose one of :data:`FORMATS` instead. Word documents are bytes, not text: see
+:func:`podium.formats.docx.docx_text`, which :func:`podium.parse.parse_bytes` calls first.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
+from .ass import looks_like_ass, read_ass
 from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult
+from .json3 import is_json3, read_json3
 from .labelled import read_labelled
 from .markup import looks_like_html, read_html
-from .stt_json import looks_like_json, read_stt_json
-from .subtitles import looks_like_subtitles, read_subtitles
+from .rttm import looks_like_rttm, read_rttm
+from .stt_json import load_json, looks_like_json, read_stt_json
+from .subtitles import looks_like_sbv, looks_like_subtitles, read_subtitles
+from .ttml import looks_like_ttml, read_ttml
 
-__all__ = ["FORMATS", "UNKNOWN_SPEAKER", "UNNAMED_QUESTIONER", "Block", "ReadResult", "detect_format", "read"]
+__all__ = [
+    "FORMATS",
+    "RAW_TEXT_FORMATS",
+    "UNKNOWN_SPEAKER",
+    "UNNAMED_QUESTIONER",
+    "Block",
+    "ReadResult",
+    "detect_format",
+    "read",
+]
 
 #: Formats a user may choose instead of automatic detection, with their descriptions.
 FORMATS: dict[str, str] = {
@@ -18,41 +37,88 @@ FORMATS: dict[str, str] = {
     "labelled_text": "Labelled text (NAME: speech; rev.com, Otter, briefings, hearings)",
     "markdown": "Markdown (labelled text with **bold** labels and front matter)",
     "html": "HTML page",
+    "docx": "Word document (.docx; Teams, Otter, rev.com exports)",
     "subtitles": "Subtitles (SRT or WebVTT)",
-    "stt_json": "Speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX)",
+    "sbv": "YouTube SBV captions",
+    "ttml": "TTML / DFXP captions",
+    "ass": "ASS / SSA subtitles",
+    "youtube_json3": "YouTube JSON3 captions",
+    "stt_json": "Speech-to-text JSON (Deepgram, AWS, Google, Azure, AssemblyAI, Speechmatics, WhisperX)",
+    "rttm": "RTTM speaker segments (pyannote; talk time only, no words)",
     "plain": "Plain text, no speaker labels",
 }
 
+#: Formats read from the text as decoded, before :func:`~podium.text.normalise_text` (which
+#: decodes HTML entities: an XML or JSON file must be parsed first).
+RAW_TEXT_FORMATS = frozenset({"stt_json", "html", "ttml", "youtube_json3"})
+
 
 def detect_format(text: str, name: str = "") -> str:
-    """Guess a transcript's format from its text (and file name); returns a key of :data:`FORMATS`."""
+    """Guess a transcript's format from its text (and file name); returns a key of :data:`FORMATS`.
+
+    Content decides where it is unmistakable (a TTML root element, ASS ``[Events]``, subtitle
+    timing lines, RTTM records, JSON); the suffix decides between close cases (``.html`` with
+    any tag is HTML, ``.md`` is markdown).
+    """
     suffix = PurePath(name).suffix.lower()
-    if suffix == ".json" or looks_like_json(text):
-        return "stt_json"
-    if suffix in (".srt", ".vtt") or looks_like_subtitles(text):
+    if suffix in (".json", ".json3", ".js") or looks_like_json(text):
+        try:
+            return "youtube_json3" if is_json3(load_json(text)) else "stt_json"
+        except ValueError:
+            return "stt_json"
+    if looks_like_ttml(text) or (suffix in (".ttml", ".dfxp") and text.lstrip().startswith("<")):
+        return "ttml"
+    if looks_like_ass(text):
+        return "ass"
+    if looks_like_subtitles(text) or (suffix in (".srt", ".vtt") and "-->" in text):
         return "subtitles"
-    if (suffix in (".html", ".htm", ".php") and looks_like_html(text)) or looks_like_html(text):
+    if looks_like_sbv(text):
+        return "sbv"
+    if looks_like_rttm(text):
+        return "rttm"
+    if looks_like_html(text) or (suffix in (".html", ".htm", ".php") and re.search(r"<[a-zA-Z][^<>]*>", text)):
         return "html"
+    if suffix in (".srt", ".vtt"):
+        return "subtitles"
     if suffix in (".md", ".markdown") or text.startswith("---\n"):
         return "markdown"
     return "labelled_text"
 
 
 def read(text: str, *, name: str = "", source_format: str = "auto") -> ReadResult:
-    """Read normalised text in ``source_format`` (``"auto"`` detects it).
+    """Read text in ``source_format`` (``"auto"`` detects it). Formats in :data:`RAW_TEXT_FORMATS`
+    take the text as decoded; the others take it normalised.
 
     Raises:
-        ValueError: if the text is not in the chosen format (for example invalid JSON).
+        ValueError: if the text is not in the chosen format (for example invalid JSON or XML).
     """
     fmt = detect_format(text, name) if source_format == "auto" else source_format
     if fmt == "stt_json":
         return read_stt_json(text)
+    if fmt == "youtube_json3":
+        try:
+            data = load_json(text)
+        except ValueError as exc:
+            raise ValueError(f"The file is not valid JSON ({exc.args[0].split(':')[0]}).") from exc
+        if not is_json3(data):
+            raise ValueError("The file is JSON, but not YouTube JSON3 captions (no events with tStartMs).")
+        return read_json3(data)
+    if fmt == "ttml":
+        return read_ttml(text)
+    if fmt == "ass":
+        return read_ass(text)
     if fmt == "subtitles":
         return read_subtitles(text)
+    if fmt == "sbv":
+        return read_subtitles(text, sbv=True)
+    if fmt == "rttm":
+        return read_rttm(text)
     if fmt == "html":
         return read_html(text)
     if fmt == "markdown":
         return read_labelled(text, markdown=True)
+    if fmt == "docx":
+        raise ValueError("A Word document is read from the file itself; open the .docx file.")
     if fmt == "plain":
         return ReadResult(blocks=[], source_format="plain")
     return read_labelled(text)

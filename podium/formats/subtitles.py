@@ -9,6 +9,7 @@ anything else is speech.
 - Times: ``HH:MM:SS.mmm``, ``MM:SS.mmm``, hours past 99 (``123:04:05.000``), and SRT times
   without milliseconds (``00:01:07 --> 00:01:09``); SBV's ``0:00:01.000,0:00:03.000``.
 - ``<v Name>`` voice spans, with or without ``</v>``; two voices in one cue are two blocks.
+- A name alone on each cue's first line (Teams' Word export), when every cue has one.
 - ``Name: text`` prefixes (asked of :func:`~podium.formats.labelled.is_cue_label`): when most
   cues carry one (Zoom), an unprefixed cue is an unknown speaker; when few do (a label only
   where the speaker changes), unprefixed cues continue the previous speaker.
@@ -202,6 +203,22 @@ def _drop_rolling_repeats(cues: list[Cue], removed: list[str]) -> None:
             removed.append(cues[k].lines.pop(0))
 
 
+_NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'\-]*(?: [\w.'\-()]+){0,4}$")
+
+
+def _name_lines(cues: list[Cue]) -> bool:
+    """Whether each cue's first line is its speaker's name (Teams' Word export: ``0:0:0.0 -->
+    0:0:5.3`` / ``Ana Ruiz`` / speech). Only when there are three cues or more, every cue has a
+    name line and speech below it, the names are capitalised words without end punctuation,
+    and they recur (at most half as many names as cues, or two)."""
+    if len(cues) < 3 or any(len(c.lines) < 2 or c.voice for c in cues):
+        return False
+    firsts = [c.lines[0] for c in cues]
+    if not all(_NAME_LINE_RE.match(f) and f[0].isupper() and not f.endswith((".", "?", "!", ",")) for f in firsts):
+        return False
+    return len(set(firsts)) <= max(2, len(cues) // 2)
+
+
 @dataclass
 class _Segment:
     voice: str | None
@@ -246,14 +263,24 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
     return segments
 
 
-def read_cues(cues: list[Cue], *, source_format: str, removed: list[str] | None = None) -> ReadResult:
+def read_cues(
+    cues: list[Cue], *, source_format: str, removed: list[str] | None = None, rolling: bool = True
+) -> ReadResult:
     """Turn cues into speaker blocks with the cues' times (shared by every caption format).
+
+    ``rolling`` allows dropping rolling-caption repeats (SRT, WebVTT); formats that never
+    repeat a line on screen (TTML, ASS, JSON3) pass ``False``.
 
     Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``
     and ``speech_s`` measured per cue (see :meth:`~podium.formats.base.Block.add_time`).
     """
     removed = [] if removed is None else removed
-    _drop_rolling_repeats(cues, removed)
+    if rolling:
+        _drop_rolling_repeats(cues, removed)
+    if _name_lines(cues):
+        for cue in cues:
+            cue.voice = cue.lines.pop(0)
+            removed.append(cue.voice)
     segments = _segments(cues, removed)
     labelled = sum(1 for s in segments if s.voice or s.label)
     dense = bool(segments) and labelled >= 0.8 * len(segments)
@@ -290,8 +317,10 @@ def read_cues(cues: list[Cue], *, source_format: str, removed: list[str] | None 
     return ReadResult(blocks=blocks, removed=removed, notices=notices, source_format=source_format)
 
 
-def read_subtitles(text: str) -> ReadResult:
+def read_subtitles(text: str, *, sbv: bool | None = None) -> ReadResult:
     """Read SRT, WebVTT or SBV text into speaker blocks with the cues' times.
+
+    ``sbv`` says the text is YouTube SBV (``None``: detect it).
 
     Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``;
     ``source_format`` is ``"srt"``, ``"vtt"`` or ``"sbv"``.
@@ -299,7 +328,8 @@ def read_subtitles(text: str) -> ReadResult:
     removed: list[str] = []
     metadata: list[str] = []
     is_vtt = text.lstrip().startswith("WEBVTT")
-    sbv = not is_vtt and not looks_like_subtitles(text) and looks_like_sbv(text)
+    if sbv is None:
+        sbv = not is_vtt and not looks_like_subtitles(text) and looks_like_sbv(text)
     cues = _cues(text, removed, metadata, sbv=sbv)
     result = read_cues(cues, source_format="vtt" if is_vtt else "sbv" if sbv else "srt", removed=removed)
     result.metadata = metadata
