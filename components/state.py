@@ -263,8 +263,9 @@ def page_setup(page_title: str) -> PageContext:
         on_change=_on_upload,
         args=(widget,),
         max_upload_size=MAX_UPLOAD_MB,
-        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, SRT or WebVTT subtitles, "
-        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX). The format is detected; "
+        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, a Word .docx, captions "
+        "(SRT, WebVTT, SBV, TTML/DFXP, ASS/SSA, YouTube JSON3), speech-to-text JSON (Deepgram, AWS, Google, "
+        "Azure, AssemblyAI, Speechmatics, WhisperX) or RTTM speaker segments. The format is detected; "
         "override it with 'Read as'.",
     )
     if SOURCE_KEY in st.session_state:

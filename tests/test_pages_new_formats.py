@@ -1,0 +1,42 @@
+"""Pages with the new formats of issue 10: a word-less RTTM file and a Word document."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_format_docx import docx_bytes
+from tests.test_format_rttm import RTTM
+
+APP = str(Path(__file__).parents[1] / "app.py")
+
+
+def _open(data: bytes, name: str, page: str = "app.py") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": name, "data": data, "format": "auto"}
+    if page != "app.py":
+        at.switch_page(page)
+    return at.run()
+
+
+@pytest.mark.parametrize("page_path", ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"])
+def test_rttm_pages_say_there_are_no_words(page_path):
+    at = _open(RTTM.encode(), "meeting.rttm", page_path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    if page_path in ("pages/2_Phrases.py", "pages/3_Q_and_A.py"):
+        assert any("speaker segments without words" in i.value for i in at.info)
+
+
+def test_speaker_time_of_an_rttm_file():
+    at = _open(RTTM.encode(), "meeting.rttm", "pages/1_Speaker_time.py")
+    table = at.dataframe[0].value
+    assert list(table["speaker"]) == ["spk_A", "spk_B"]
+
+
+def test_a_word_document_opens():
+    data = docx_bytes(["Budget hearing", "", "MAYOR QUINTERO: We agree.", "", "CLERK: So noted."])
+    at = _open(data, "hearing.docx")
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value == "Budget hearing"
