@@ -91,10 +91,22 @@ class PageContext:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_transcript(
-    data: bytes, name: str, wpm: float, source_format: str = "auto", merge_aliases: bool = True
+    data: bytes,
+    name: str,
+    wpm: float,
+    source_format: str = "auto",
+    merge_aliases: bool = True,
+    keep_suspect: bool = False,
 ) -> Transcript:
     """Parse a transcript's bytes once per (content, rate, format); see :func:`podium.parse.parse_bytes`."""
-    return parse_bytes(data, name=name, wpm=wpm, source_format=source_format, merge_aliases=merge_aliases)
+    return parse_bytes(
+        data,
+        name=name,
+        wpm=wpm,
+        source_format=source_format,
+        merge_aliases=merge_aliases,
+        keep_suspect=keep_suspect,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -142,6 +154,7 @@ def _switch_source(source: dict, *, failure: str, keeps: str) -> bool:
             st.session_state.get(WPM_KEY, DEFAULT_WPM),
             source["format"],
             _merge_aliases(),
+            source.get("keep_suspect", False),
         )
     except (DecodeError, ParseError) as exc:
         st.session_state[ERROR_KEY] = f"{failure} {exc} {keeps}"
@@ -169,6 +182,16 @@ def _on_format(widget_key: str) -> None:
     _switch_source(
         {**source, "format": fmt},
         failure=f"Could not read {source['name']} as {FORMATS[fmt].split(' (')[0].lower()}:",
+        keeps="The previous reading is still shown.",
+    )
+
+
+def _on_suspect(widget_key: str) -> None:
+    """Re-read the transcript with or without the segments that look like hallucinations."""
+    source = _source()
+    _switch_source(
+        {**source, "keep_suspect": bool(st.session_state[widget_key])},
+        failure=f"Could not re-read {source['name']}:",
         keeps="The previous reading is still shown.",
     )
 
@@ -242,7 +265,9 @@ def page_setup(page_title: str) -> PageContext:
     source = _source()
     wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
     try:
-        transcript = load_transcript(source["data"], source["name"], wpm, source["format"], _merge_aliases())
+        transcript = load_transcript(
+            source["data"], source["name"], wpm, source["format"], _merge_aliases(), source.get("keep_suspect", False)
+        )
     except (DecodeError, ParseError) as exc:  # only reachable if the bundled file is broken
         st.error(f"Could not open {source['name']}: {exc}")
         st.stop()
@@ -270,6 +295,17 @@ def page_setup(page_title: str) -> PageContext:
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
+    if source.get("keep_suspect") or any("hallucination" in n for n in transcript.notices):
+        suspect_widget = f"podium_suspect_{page_title}"
+        st.session_state[suspect_widget] = bool(source.get("keep_suspect", False))
+        sidebar.toggle(
+            "Include suspected hallucinations",
+            key=suspect_widget,
+            on_change=_on_suspect,
+            args=(suspect_widget,),
+            help="Speech recognition sometimes invents text in silences or repeats a line in a loop "
+            "(“Thank you.” five times). Such segments are left out of every count unless this is on.",
+        )
     format_widget = f"podium_format_{page_title}"
     st.session_state[format_widget] = source["format"]
     sidebar.selectbox(

@@ -185,6 +185,7 @@ def parse_text(
     source_format: str = "auto",
     encoding: str = "utf-8",
     merge_aliases: bool = True,
+    keep_suspect: bool = False,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -197,6 +198,8 @@ def parse_text(
         encoding: the encoding the text was decoded from, reported back.
         merge_aliases: merge labels that :func:`~podium.speakers.propose_aliases` finds
             to be one person (listed in ``Transcript.aliases``).
+        keep_suspect: count speech-recognition segments that look like hallucinations
+            (Whisper loops, likely silence); by default they are left out, with a notice.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -214,7 +217,12 @@ def parse_text(
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
     try:
-        result = formats.read(text if fmt in formats.RAW_TEXT_FORMATS else normalised, name=name, source_format=fmt)
+        result = formats.read(
+            text if fmt in formats.RAW_TEXT_FORMATS else normalised,
+            name=name,
+            source_format=fmt,
+            keep_suspect=keep_suspect,
+        )
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
     notices = list(result.notices)
@@ -267,7 +275,13 @@ def parse_text(
 
 
 def parse_bytes(
-    data: bytes, *, name: str, wpm: float = DEFAULT_WPM, source_format: str = "auto", merge_aliases: bool = True
+    data: bytes,
+    *,
+    name: str,
+    wpm: float = DEFAULT_WPM,
+    source_format: str = "auto",
+    merge_aliases: bool = True,
+    keep_suspect: bool = False,
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
@@ -288,7 +302,13 @@ def parse_bytes(
         return dataclasses.replace(transcript, source_format=f"docx: {transcript.source_format}")
     text, encoding = decode_bytes(data)
     return parse_text(
-        text, name=name, wpm=wpm, source_format=source_format, encoding=encoding, merge_aliases=merge_aliases
+        text,
+        name=name,
+        wpm=wpm,
+        source_format=source_format,
+        encoding=encoding,
+        merge_aliases=merge_aliases,
+        keep_suspect=keep_suspect,
     )
 
 

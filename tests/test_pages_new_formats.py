@@ -40,3 +40,17 @@ def test_a_word_document_opens():
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert at.title[0].value == "Budget hearing"
+
+
+def test_suspected_hallucinations_switch():
+    import json
+
+    from tests.test_stt_formats import WHISPER_LOOP
+
+    at = _open(json.dumps(WHISPER_LOOP).encode(), "whisper.json")
+    assert not at.exception, [e.value for e in at.exception]
+    switch = next(w for w in at.toggle if w.label == "Include suspected hallucinations")
+    assert {m.label: m.value for m in at.metric}["Words"] == "11"
+    switch.set_value(True).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Words"] == "27"

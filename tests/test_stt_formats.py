@@ -247,3 +247,41 @@ def test_whisperx_words_without_times_take_their_neighbours_times():
     assert t.timing == "source"
     assert got == [("SPEAKER_00", "It cost $43,000 today.", 0.0, 2.4), ("SPEAKER_01", "$5 more.", 3.0, 4.0)]
     assert t.turns["n_words"].tolist() == [5, 2]  # "43,000" is two words by the tokeniser's rule
+
+
+WHISPER_LOOP = {
+    "text": "...",
+    "language": "en",
+    "segments": [
+        {"id": 0, "start": 0.0, "end": 4.0, "text": " The council approved the budget.", "no_speech_prob": 0.01},
+        {"id": 1, "start": 4.0, "end": 6.0, "text": " Thank you.", "no_speech_prob": 0.1},
+        {"id": 2, "start": 30.0, "end": 32.0, "text": " Thank you.", "no_speech_prob": 0.2},
+        {"id": 3, "start": 32.0, "end": 34.0, "text": " Thank you.", "no_speech_prob": 0.3},
+        {
+            "id": 4,
+            "start": 40.0,
+            "end": 42.0,
+            "text": " Thanks for watching!",
+            "no_speech_prob": 0.9,
+            "avg_logprob": -1.4,
+        },
+        {"id": 5, "start": 42.0, "end": 44.0, "text": " la la la la la la la la la", "compression_ratio": 3.1},
+        {"id": 6, "start": 50.0, "end": 53.0, "text": " Next item is parks.", "no_speech_prob": 0.02},
+    ],
+}
+
+
+def test_whisper_hallucinations_are_left_out_by_default_with_a_notice():
+    t = parse_text(json.dumps(WHISPER_LOOP), name="whisper.json")
+    text = " ".join(t.turns["text"])
+    # the first "Thank you." may be real; its two repeats, the silent "Thanks for watching!" and
+    # the compressed "la la ..." are not counted
+    assert text == "The council approved the budget. Thank you. Next item is parks."
+    assert t.turns["n_words"].sum() == 5 + 2 + 4
+    assert any("hallucination" in n and "Include suspected hallucinations" in n for n in t.notices)
+
+
+def test_whisper_hallucinations_can_be_included():
+    t = parse_text(json.dumps(WHISPER_LOOP), name="whisper.json", keep_suspect=True)
+    assert t.turns["n_words"].sum() == 5 + 2 + 2 + 2 + 3 + 9 + 4
+    assert any("are included" in n for n in t.notices)

@@ -85,16 +85,18 @@ def detect_format(text: str, name: str = "") -> str:
     return "labelled_text"
 
 
-def read(text: str, *, name: str = "", source_format: str = "auto") -> ReadResult:
+def read(text: str, *, name: str = "", source_format: str = "auto", keep_suspect: bool = False) -> ReadResult:
     """Read text in ``source_format`` (``"auto"`` detects it). Formats in :data:`RAW_TEXT_FORMATS`
-    take the text as decoded; the others take it normalised.
+    take the text as decoded; the others take it normalised. ``keep_suspect`` keeps speech
+    recognition segments that look like hallucinations (see
+    :func:`~podium.formats.stt_json.suspect_segments`).
 
     Raises:
         ValueError: if the text is not in the chosen format (for example invalid JSON or XML).
     """
     fmt = detect_format(text, name) if source_format == "auto" else source_format
     if fmt == "stt_json":
-        return read_stt_json(text)
+        return read_stt_json(text, keep_suspect=keep_suspect)
     if fmt == "youtube_json3":
         try:
             data = load_json(text)

@@ -584,8 +584,61 @@ def _milliseconds_to_seconds(items: list[Item], data: Any) -> tuple[list[Item], 
     ]
 
 
-def read_stt_json(text: str) -> ReadResult:
+#: Whisper's own thresholds for a failed or silent segment (openai/whisper ``transcribe``:
+#: ``compression_ratio_threshold=2.4``, ``logprob_threshold=-1.0``, ``no_speech_threshold=0.6``).
+COMPRESSION_RATIO_MAX = 2.4
+NO_SPEECH_PROB_MIN = 0.6
+AVG_LOGPROB_MIN = -1.0
+#: A segment of at most this many words repeated this many times in a row is a hallucination loop.
+LOOP_MAX_WORDS = 8
+LOOP_MIN_REPEATS = 3
+
+
+def suspect_segments(segments: list[Any]) -> dict[int, str]:
+    """Whisper segments that are likely hallucinations: ``{index: reason}``.
+
+    - a short segment (at most :data:`LOOP_MAX_WORDS` words) said :data:`LOOP_MIN_REPEATS` times
+      or more in a row ("Thanks for watching!" x 5): every repeat after the first;
+    - ``compression_ratio`` above :data:`COMPRESSION_RATIO_MAX` (repetitive text);
+    - ``no_speech_prob`` above :data:`NO_SPEECH_PROB_MIN` with ``avg_logprob`` below
+      :data:`AVG_LOGPROB_MIN` (Whisper's own test for a silent segment).
+
+    Fields that are absent are not tested.
+    """
+    suspect: dict[int, str] = {}
+    texts = [
+        re.sub(r"\W+", " ", str(seg.get("text", ""))).strip().lower() if isinstance(seg, dict) else ""
+        for seg in segments
+    ]
+    i = 0
+    while i < len(texts):
+        j = i
+        while j + 1 < len(texts) and texts[j + 1] == texts[i]:
+            j += 1
+        if texts[i] and len(texts[i].split()) <= LOOP_MAX_WORDS and j - i + 1 >= LOOP_MIN_REPEATS:
+            for k in range(i + 1, j + 1):
+                suspect[k] = f"repeated {j - i + 1} times in a row"
+        i = j + 1
+    for k, seg in enumerate(segments):
+        if not isinstance(seg, dict) or k in suspect:
+            continue
+        ratio, no_speech, logprob = (
+            _seconds(seg.get(f)) for f in ("compression_ratio", "no_speech_prob", "avg_logprob")
+        )
+        if ratio is not None and ratio > COMPRESSION_RATIO_MAX:
+            suspect[k] = f"compression ratio {ratio:.1f}"
+        elif (
+            no_speech is not None and no_speech > NO_SPEECH_PROB_MIN and (logprob is None or logprob < AVG_LOGPROB_MIN)
+        ):
+            suspect[k] = f"no-speech probability {no_speech:.2f}"
+    return suspect
+
+
+def read_stt_json(text: str, *, keep_suspect: bool = False) -> ReadResult:
     """Read speech-to-text JSON into speaker blocks.
+
+    Whisper segments flagged by :func:`suspect_segments` are left out (their text goes to
+    ``metadata``, with a notice) unless ``keep_suspect``.
 
     Raises:
         ValueError: if the text is not JSON, or is JSON in no schema listed in :data:`JSON_SCHEMAS`.
@@ -603,11 +656,35 @@ def read_stt_json(text: str) -> ReadResult:
             matched = False
         if not matched:
             continue
+        metadata: list[str] = []
+        suspect_notice = []
+        if name == "segments":
+            suspect = suspect_segments(data["segments"])
+            if suspect:
+                example = str(data["segments"][min(suspect)].get("text", "")).strip()
+                if keep_suspect:
+                    suspect_notice.append(
+                        f"{len(suspect)} segment(s) look like speech-recognition hallucinations (such as "
+                        f"{example!r}) and are included, as asked."
+                    )
+                else:
+                    segs = data["segments"]
+                    metadata = [  # kept in ``removed``: not speech, and never a headline
+                        f"Left out as a likely hallucination ({why}): {str(segs[k].get('text', '')).strip()}"
+                        for k, why in sorted(suspect.items())
+                    ]
+                    data = {**data, "segments": [seg for k, seg in enumerate(data["segments"]) if k not in suspect]}
+                    suspect_notice.append(
+                        f"{len(suspect)} segment(s) look like speech-recognition hallucinations (such as {example!r}: "
+                        "repeated in a loop, or marked by the engine as likely silence) and are left out of every "
+                        "count. Switch 'Include suspected hallucinations' on to count them."
+                    )
         try:
             read = reader(data)
         except (KeyError, IndexError, TypeError, AttributeError) as exc:
             raise ValueError(f"The file looks like {name} JSON but a field is missing or malformed ({exc!r}).") from exc
         items, notices = read if isinstance(read, tuple) else (read, [])
+        notices = suspect_notice + notices
         if name in ("segments", "records"):
             items, unit_notice = _milliseconds_to_seconds(items, data)
             notices.extend(unit_notice)
@@ -631,7 +708,7 @@ def read_stt_json(text: str) -> ReadResult:
             notices.append("This file holds speaker segments without words: talk time is real, word counts are zero.")
         if any(b.speaker == UNKNOWN_SPEAKER for b in blocks):
             notices.append("Some speech has no speaker in the file and is attributed to UNKNOWN.")
-        return ReadResult(blocks=blocks, source_format=f"stt_json:{name}", notices=notices)
+        return ReadResult(blocks=blocks, source_format=f"stt_json:{name}", notices=notices, removed=metadata)
     raise ValueError(
         "The file is JSON, but not a transcript format Podium knows "
         "(Deepgram, AWS, Google, Speechmatics, AssemblyAI, Azure, WhisperX, Kaldi, YouTube JSON3)."
