@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"words per minute for estimating times when FILE has no timestamps (default {DEFAULT_WPM:g})",
     )
     export.add_argument("--format", choices=list(FORMATS), default="auto", help="transcript format (default: auto)")
+    export.add_argument(
+        "--keep-hallucinations",
+        action="store_true",
+        help="count speech-recognition segments that look like hallucinations (left out by default)",
+    )
     return parser
 
 
@@ -40,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2
     try:
-        transcript = read_transcript(args.file, wpm=args.wpm, source_format=args.format)
+        transcript = read_transcript(
+            args.file, wpm=args.wpm, source_format=args.format, keep_suspect=args.keep_hallucinations
+        )
     except (DecodeError, ParseError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return 1

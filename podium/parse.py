@@ -312,7 +312,9 @@ def parse_bytes(
     )
 
 
-def read_transcript(path: str | Path, *, wpm: float = DEFAULT_WPM, source_format: str = "auto") -> Transcript:
+def read_transcript(
+    path: str | Path, *, wpm: float = DEFAULT_WPM, source_format: str = "auto", keep_suspect: bool = False
+) -> Transcript:
     """Read and parse a transcript file; see :func:`parse_text`.
 
     Raises:
@@ -321,7 +323,9 @@ def read_transcript(path: str | Path, *, wpm: float = DEFAULT_WPM, source_format
         OSError: if the file cannot be read.
     """
     path = Path(path)
-    return parse_bytes(path.read_bytes(), name=path.name, wpm=wpm, source_format=source_format)
+    return parse_bytes(
+        path.read_bytes(), name=path.name, wpm=wpm, source_format=source_format, keep_suspect=keep_suspect
+    )
 
 
 # Re-exported for callers that catch both.
