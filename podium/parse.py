@@ -177,6 +177,13 @@ def _looks_like_title(paragraph: str) -> bool:
 _MARKER_RE = re.compile(r"^(?:video |full |audio )?transcript:?$", re.IGNORECASE)
 
 
+def _speaking_notes(label: str) -> str:
+    """The stage-direction notes of a label (``"(through interpreter)"`` of
+    ``"PRESIDENT ALVAREZ (through interpreter)"``), joined by a space; ``""`` when it has none."""
+    notes = re.findall(r"\([^()]*\)", label)
+    return " ".join(notes) if notes and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes) else ""
+
+
 def parse_text(
     text: str,
     *,
@@ -246,7 +253,11 @@ def parse_text(
             if label != target:
                 aliases.setdefault(target, [target]).append(label)
         for block in blocks:
-            block.speaker = canonical.get(block.speaker, block.speaker)
+            target = canonical.get(block.speaker, block.speaker)
+            notes = _speaking_notes(block.speaker) if target != block.speaker else ""
+            if notes and block.paragraphs:
+                block.paragraphs[0] = f"{notes} {block.paragraphs[0]}"  # "(through interpreter)" stays visible
+            block.speaker = target
         if aliases:
             listed = "; ".join(f"{k} = {' / '.join(v[1:])}" for k, v in aliases.items())
             notices.append(

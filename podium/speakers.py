@@ -9,6 +9,7 @@ import pandas as pd
 
 from .formats.base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
 from .model import TURN_COLUMNS
+from .text import STAGE_DIRECTION_RE
 
 __all__ = ["ROLES", "apply_speaker_edits", "infer_role", "merge_turns", "propose_aliases"]
 
@@ -87,6 +88,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     frequent spelling wins among variants):
 
     1. Labels equal but for case, punctuation and spacing (``Chris Wallace`` / ``CHRIS WALLACE``).
+    1b. A label with a note on how the person speaks, one that is a stage direction
+       (``PRESIDENT ALVAREZ (through interpreter)``, ``MODERATOR (off mic)``), and the label
+       without it.
     2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
        the later label ``AvW``.
     3. A short form, a courtesy title (Mr, Mrs, Ms, Miss, Dr) and surname or the surname alone
@@ -112,6 +116,25 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         best = max(variants, key=lambda v: (counts[v], -order.index(v)))
         for v in variants:
             canonical[v] = best
+
+    # 1b. one person with and without a note on how they speak: "PRESIDENT ALVAREZ (through
+    #     interpreter)" and "PRESIDENT ALVAREZ", "MODERATOR (off mic)" and "MODERATOR". Only notes
+    #     that are stage directions; parse_text keeps the note at the start of the turn.
+    bare: dict[str, str] = {}
+    for label in order:
+        if "(" not in label:
+            bare.setdefault(" ".join(_tokens(label)), label)
+    for label in order:
+        notes = re.findall(r"\([^()]*\)", label)
+        target = bare.get(" ".join(_tokens(label)))
+        if (
+            notes
+            and target
+            and label not in generic
+            and target not in generic
+            and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes)
+        ):
+            canonical[label] = canonical[target]
 
     # 2. parenthetical abbreviations
     for label in order:

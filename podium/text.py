@@ -156,10 +156,33 @@ _STAGE_WORDS = (
     r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|"
     r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
 )
+
+
+def _caption_event_pattern() -> str:
+    """Non-speech events as captions write them (issue 10): ``[LAUGH]``, ``[SIGH]``, ``[COUGHS]``,
+    ``(everyone laughs)``, ``(audience members shouting)``, ``[crowd cheering]``, and sung lyrics
+    between music notes, ``♪ la la la ♪`` (or a lone ``♪``); and notes on how a person speaks
+    (``(reading)``, ``(via video)``, ``(continuing)``)."""
+    who = r"(?:(?:the|some|several|many|all)\s+)?(?:everyone|everybody|audience(?:\s+members?)?|crowd|people|all|group|members|others|both|several|protesters?|children|students|panel)\s+"  # noqa: E501
+    event = (
+        r"laugh\w*|sigh(?:s|ing|ed)?|cough\w*|shout\w*|chant(?:s|ing|ed)?|cheer(?:s|ing|ed)?|applau\w*|"
+        r"boo(?:s|ing|ed)?|murmur\w*|groan\w*|gasp\w*|clap(?:s|ping|ped)?|sing(?:s|ing)?|sob(?:s|bing|bed)?|"
+        r"cr(?:y|ies|ying)|scream\w*|yell(?:s|ing|ed)?|whistl\w*|clears? throat|sniff\w*|music\w*|inaudible|"
+        r"unintelligible|crosstalk|overlapping|chatter\w*|noise\w*|beep\w*|phone\s+ring\w*|"
+        r"door\s+(?:clos|open|slam|knock)\w*|gavel\w*"
+    )
+    # notes on how a person speaks, found in labels: "MS. ODUYA (reading)", "DR. LEE (via video)"
+    manner = r"reading|via video|by video|on video|via zoom|by (?:tele)?phone|off camera|continuing|remotely"
+    event += "|" + manner
+    bracketed = r"[\(\[]\s*(?:" + who + r")?(?:" + event + r")\b[^\(\)\[\]]{0,80}[\)\]]"
+    sung = r"\u266a[^\u266a\n]{0,300}\u266a|\u266a+"
+    return bracketed + "|" + sung
+
+
 # A stage direction: a parenthesis or bracket whose content starts with one of
-# the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]".
+# the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]", or a caption event.
 STAGE_DIRECTION_RE = re.compile(
-    r"[\(\[]\s*(?:" + _STAGE_WORDS.replace(" ", r"\s+") + r")\b[^\(\)\[\]]{0,80}[\)\]]",
+    r"[\(\[]\s*(?:" + _STAGE_WORDS.replace(" ", r"\s+") + r")\b[^\(\)\[\]]{0,80}[\)\]]|" + _caption_event_pattern(),
     re.IGNORECASE,
 )
 

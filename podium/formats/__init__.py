@@ -53,6 +53,10 @@ FORMATS: dict[str, str] = {
 RAW_TEXT_FORMATS = frozenset({"stt_json", "html", "ttml", "youtube_json3"})
 
 
+#: A markdown bold label, colon inside or outside the bold (``**Sir Alder Finch**: Thank you.``).
+_BOLD_LABEL_LINE_RE = re.compile(r"(?m)^\s*\*\*[^*\n]{1,100}\*\*\s*:|^\s*\*\*[^*\n]{1,100}:\*\*")
+
+
 def detect_format(text: str, name: str = "") -> str:
     """Guess a transcript's format from its text (and file name); returns a key of :data:`FORMATS`.
 
@@ -80,7 +84,11 @@ def detect_format(text: str, name: str = "") -> str:
         return "html"
     if suffix in (".srt", ".vtt"):
         return "subtitles"
-    if suffix in (".md", ".markdown") or text.startswith("---\n"):
+    if (
+        suffix in (".md", ".markdown")
+        or text.startswith("---\n")
+        or len(_BOLD_LABEL_LINE_RE.findall(text[:200000])) >= 2
+    ):
         return "markdown"
     return "labelled_text"
 

@@ -49,7 +49,8 @@ _COLON_RE = re.compile(
 )
 _PERIOD_RE = re.compile(
     r"^(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
-    r"Admiral|Colonel|Governor|Secretary|The)\.?\s+)+[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?)\.(?:\s+(?P<rest>.*))?$"
+    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE)\.?\s+)+"
+    r"[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?(?:\s*\([a-z][^()]{0,40}\))?)\.(?:\s+(?P<rest>.*))?$"
 )
 _CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
 _EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
@@ -191,6 +192,13 @@ _PARTICLES = {
     "in",
     "to",
 }
+
+
+#: Short English words that are emphasis, not names, when capitalised before a colon.
+_COMMON_WORDS = frozenset(
+    "so ok okay no yes now well look note first second third again remember listen please warning "
+    "update answer question bottom line point fact reality truth example result".split()
+)
 
 
 def _front_matter(text: str) -> tuple[str, str, str]:
@@ -417,6 +425,8 @@ class LabelStats:
     colon_labels: int = 0
     caps_labels: int = 0
     mixed_recurring: int = 0
+    recurring_period_labels: int = 0
+    recurring_single_caps: int = 0
     flattened: bool = False
 
     @classmethod
@@ -425,12 +435,17 @@ class LabelStats:
         found = [c for c in candidates if c is not None]
         n_otter = sum(1 for c in found if c.kind == "otter")
         colon = Counter(c.label for c in found if c.kind == "colon")
+        period = Counter(c.label for c in found if c.kind == "period")
         return cls(
             counts=Counter(c.label for c in found),
             otter_headers=n_otter if n_otter > sum(colon.values()) else 0,
             colon_labels=sum(colon.values()),
             caps_labels=sum(1 for k in colon if _is_capitalised(k)),
             mixed_recurring=sum(1 for k, n in colon.items() if n >= 2 and not _is_capitalised(k)),
+            recurring_period_labels=sum(1 for n in period.values() if n >= 2),
+            recurring_single_caps=sum(
+                1 for k, n in colon.items() if n >= 2 and _is_capitalised(k) and len(k.split()) == 1
+            ),
             flattened=flattened,
         )
 
@@ -468,7 +483,9 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
     if flattened:
         return counts[label] >= 2
     if c.kind == "period":
-        return counts[label] >= 2 or not c.rest
+        # seen once, a period label is a label in a file of recurring period labels
+        # (``Mr.  PEMBROKE. I yield.``, ``MS. ODUYA (reading). Into the record.``)
+        return counts[label] >= 2 or not c.rest or stats.recurring_period_labels >= 2
     if c.rest.startswith("//"):
         return False  # "Speedy Trial proposal: https://..." style link captions
     if counts[label] >= 2:
@@ -488,7 +505,15 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
             return True  # "ANTONY BLINKEN", "SENIOR STATE DEPARTMENT OFFICIAL"
         # one capitalised word seen once: a speaker in a short excerpt of such labels
         # (HOLT: / TRUMP: / CLINTON:), emphasis in a long transcript ("REMEMBER: ...")
-        return stats.colon_labels <= 6 and stats.caps_labels >= 2
+        if stats.colon_labels <= 6 and stats.caps_labels >= 2:
+            return True
+        # a short name among recurring one-word labels (JO: among ANA: and BEN:), when what
+        # follows starts a sentence; "REMEMBER: we created" and "SO: what" stay prose
+        return (
+            stats.recurring_single_caps >= 2
+            and bool(re.match(r"[A-Z0-9\"'(]", c.rest.lstrip()))
+            and label.lower() not in _COMMON_WORDS
+        )
     return stats.mixed_recurring >= 1 and len(words) <= 4
 
 
