@@ -40,6 +40,11 @@ __all__ = [
 #: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
 #: questions, possibly from two reporters, so they are not merged into one turn.
 GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
+#: A question: a question mark (ASCII, full-width ``？``, Arabic ``؟``), the Chinese
+#: sentence-final particle 吗, or Japanese polite ですか/ますか before a sentence end.
+QUESTION_RE = re.compile(
+    r"[?\uff1f\u061f]|(?:\u5417|\u3067\u3059\u304b|\u307e\u3059\u304b)(?=\s*(?:[\u3002\uff01!\uff0c,.]|$))"
+)
 
 
 def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
@@ -94,7 +99,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                 "speech_s": speech_s,
                 "cut_off": bool(CUT_OFF_RE.search(speech)),
                 "resumes": bool(RESUME_RE.match(speech)),
-                "is_question": "?" in speech,
+                "is_question": bool(QUESTION_RE.search(speech)),
                 "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
             }
         )

@@ -34,6 +34,23 @@ _QUESTION_KEYS = {
     "COHOST",
     "ANCHOR",
 }
+#: Reporter, host and moderator labels in scripts without case: Chinese (记者 reporter, 主持人
+#: host, 提问者 questioner), Japanese (記者, 司会 host, 質問者), Arabic (صحفي journalist,
+#: صحفية, المذيع host, مراسل correspondent, سؤال question).
+_QUESTION_KEYS_OTHER_SCRIPTS = {
+    "记者",
+    "主持人",
+    "提问者",
+    "記者",
+    "司会",
+    "司会者",
+    "質問者",
+    "صحفي",
+    "صحفية",
+    "المذيع",
+    "مراسل",
+    "سؤال",
+}
 _OTHER_KEYS = {
     "UNKNOWN",
     "OPERATOR",
@@ -62,6 +79,8 @@ def infer_role(speaker: str) -> str:
     Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
     operators, announcers, clerks and interpreters are ``"other"``; everyone else answers.
     """
+    if re.sub(r"\([^)]*\)", "", speaker).strip() in _QUESTION_KEYS_OTHER_SCRIPTS:
+        return "question"
     key = re.sub(r"\([^)]*\)", "", speaker.upper())
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()

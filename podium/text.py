@@ -216,11 +216,63 @@ def words(text: str) -> list[str]:
     ["NATO's", 'open-door', 'policy', "it's", '10:30']
     """
     text = strip_stage_directions(text.replace("\u2019", "'"))
-    return _WORD_RE.findall(text)
+    return _segment_cjk_words(_WORD_RE.findall(text), text)
+
+
+# --- Languages written without spaces (issue 10) ------------------------------------------------
+# Chinese is segmented into words with jieba's dictionary (the usual Chinese segmenter; its
+# default precise mode). Japanese has no segmenter here: a run with kana is split where the
+# script changes (kanji / hiragana / katakana), so 今日は予算について is 今日 | は | 予算 | について,
+# an approximation of its words. Other scripts without spaces (Thai, Lao, Khmer, Burmese)
+# count one word per unbroken run.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_SCRIPT_RUN_RE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+|[\u3040-\u309f]+|[\u30a0-\u30ff]+"
+    r"|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+"
+)
+_jieba = None
+
+
+def _jieba_tokenize(text: str) -> list[tuple[str, int, int]]:
+    global _jieba
+    if _jieba is None:
+        import logging
+
+        import jieba  # lazy: loads its dictionary (about a second) only for Chinese text
+
+        jieba.setLogLevel(logging.WARNING)
+        _jieba = jieba
+    return [(w, a, b) for w, a, b in _jieba.tokenize(text) if w.strip()]
+
+
+def segment_cjk(token: str, start: int = 0) -> list[tuple[str, int, int]]:
+    """Split one word-like token written without spaces into words, with offsets.
+
+    Returns ``[(word, start, end)]`` with offsets shifted by ``start``; a token with no Chinese
+    or Japanese characters comes back whole.
+
+    >>> [w for w, _, _ in segment_cjk("预算什么时候公布")]
+    ['预算', '什么', '时候', '公布']
+    """
+    if not _CJK_RE.search(token):
+        return [(token, start, start + len(token))]
+    if _KANA_RE.search(token):
+        spans = [(m.group(0), m.start(), m.end()) for m in _SCRIPT_RUN_RE.finditer(token)]
+    else:
+        spans = _jieba_tokenize(token)
+    return [(w, start + a, start + b) for w, a, b in spans]
+
+
+def _segment_cjk_words(found: list[str], text: str) -> list[str]:
+    """``found`` with each Chinese or Japanese token split into words (see :func:`segment_cjk`)."""
+    if not _CJK_RE.search(text):
+        return found
+    return [w for token in found for w, _, _ in segment_cjk(token)]
 
 
 # Between two words, any of these ends a sentence-like run for n-gram counting.
-_BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)")
+_BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n\u3002\uff01\uff1f\uff1b\uff1a\u061f]|--|(?<=\s)-(?=\s)")
 _ABBREV_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, p.m, e.g
 # Titles and abbreviations written with a period that does not end a sentence ("Mr. President").
 _TITLE_ABBREVIATIONS = frozenset(
@@ -240,6 +292,7 @@ def sentence_spans(text: str) -> list[list[tuple[str, int, int]]]:
     current: list[tuple[str, int, int]] = []
     last_end = 0
     previous = ""
+    has_cjk = bool(_CJK_RE.search(text))
     for match in _WORD_RE.finditer(text):
         gap = text[last_end : match.start()]
         if current and _BOUNDARY_RE.search(gap):
@@ -248,7 +301,8 @@ def sentence_spans(text: str) -> list[list[tuple[str, int, int]]]:
                 runs.append(current)
                 current = []
         previous = match.group(0)
-        current.append((previous.lower(), match.start(), match.end()))
+        for word, start, end in segment_cjk(previous, match.start()) if has_cjk else [(previous, *match.span())]:
+            current.append((word.lower(), start, end))
         last_end = match.end()
     if current:
         runs.append(current)
@@ -275,4 +329,5 @@ def all_words(text: str) -> list[str]:
 
     Used to check that parsing loses no word of the source.
     """
-    return _WORD_RE.findall(text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    return _segment_cjk_words(_WORD_RE.findall(text), text)

@@ -43,9 +43,9 @@ _BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
 _CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
 _OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
 _COLON_RE = re.compile(
-    r"^(?P<label>[^\W\d_\[][^:\n]{0,100}?|\[[^:\n]{0,100}?)"
+    r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
     r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
-    r"\s*:(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$)(?P<rest>.*)$"
+    r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$|(?<=\uff1a))(?P<rest>.*)$"
 )
 _PERIOD_RE = re.compile(
     r"^(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
@@ -277,7 +277,7 @@ def _name_tokens_ok(label: str) -> bool:
             return False
         if core.lower() in _PARTICLES:
             continue
-        if core[0].isupper() or core[0].isdigit() or re.fullmatch(r"[A-Z]\.?", token):
+        if core[0].isupper() or core[0].isdigit() or _caseless(core[0]) or re.fullmatch(r"[A-Z]\.?", token):
             if re.search(r"[!?;\"]", token):
                 return False
             continue
@@ -285,10 +285,16 @@ def _name_tokens_ok(label: str) -> bool:
     return True
 
 
+def _caseless(char: str) -> bool:
+    """True for a letter of a script without case (Chinese, Japanese, Arabic, Hebrew...): such a
+    label (``主持人：``, ``صحفي:``) is judged like a capitalised one."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _is_capitalised(label: str) -> bool:
     name = re.sub(r"\([^)]*\)", "", label)
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return bool(letters) and sum(c.isupper() or _caseless(c) for c in letters) >= 0.7 * len(letters)
 
 
 def _key(label: str) -> str:
@@ -511,7 +517,8 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
         # follows starts a sentence; "REMEMBER: we created" and "SO: what" stay prose
         return (
             stats.recurring_single_caps >= 2
-            and bool(re.match(r"[A-Z0-9\"'(]", c.rest.lstrip()))
+            and bool(re.match(r"[^\W_]|[\"'(]", c.rest.lstrip()))
+            and not c.rest.lstrip()[:1].islower()
             and label.lower() not in _COMMON_WORDS
         )
     return stats.mixed_recurring >= 1 and len(words) <= 4
