@@ -20,6 +20,7 @@ from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
 from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
+from .vocabulary import GENERIC_QUESTIONERS
 
 __all__ = [
     "FORMATS",
@@ -37,9 +38,6 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Turns
 
-#: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
-#: questions, possibly from two reporters, so they are not merged into one turn.
-GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
 #: A question: a question mark (ASCII, full-width ``？``, Arabic ``؟``), the Chinese
 #: sentence-final particle 吗, or Japanese polite ですか/ますか before a sentence end.
 QUESTION_RE = re.compile(

@@ -7,70 +7,23 @@ from collections import Counter
 
 import pandas as pd
 
-from .formats.base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
 from .model import TURN_COLUMNS
 from .text import STAGE_DIRECTION_RE
+from .vocabulary import (
+    COURTESY_TITLES,
+    NAME_SUFFIXES,
+    OTHER_LABELS,
+    QUESTION_LABELS,
+    QUESTION_LABELS_OTHER_SCRIPTS,
+    TITLES,
+    UNKNOWN_SPEAKER,
+    UNNAMED_QUESTIONER,
+)
 
 __all__ = ["ROLES", "apply_speaker_edits", "infer_role", "merge_turns", "propose_aliases"]
 
 #: The roles a speaker can have.
 ROLES = ("question", "answer", "other")
-
-_QUESTION_KEYS = {
-    "Q",
-    "QUESTION",
-    "QUESTIONER",
-    "REPORTER",
-    "INTERVIEWER",
-    "MODERATOR",
-    "AUDIENCE MEMBER",
-    "AUDIENCE QUESTION",
-    "PARTICIPANT",
-    "THE PRESS",
-    "PRESS",
-    "JOURNALIST",
-    "HOST",
-    "CO-HOST",
-    "COHOST",
-    "ANCHOR",
-}
-#: Reporter, host and moderator labels in scripts without case: Chinese (记者 reporter, 主持人
-#: host, 提问者 questioner), Japanese (記者, 司会 host, 質問者), Arabic (صحفي journalist,
-#: صحفية, المذيع host, مراسل correspondent, سؤال question).
-_QUESTION_KEYS_OTHER_SCRIPTS = {
-    "记者",
-    "主持人",
-    "提问者",
-    "記者",
-    "司会",
-    "司会者",
-    "質問者",
-    "صحفي",
-    "صحفية",
-    "المذيع",
-    "مراسل",
-    "سؤال",
-}
-_OTHER_KEYS = {
-    "UNKNOWN",
-    "OPERATOR",
-    "ANNOUNCER",
-    "NARRATOR",
-    "STAFF",
-    "INTERPRETER",
-    "VOICE OVER",
-    "VOICEOVER",
-    "THE CLERK",
-    "CLERK",
-    "AUDIENCE",
-    "UNIDENTIFIED",
-    "CROSSTALK",
-    "MULTIPLE SPEAKERS",
-}
-#: Titles that say nothing about office, so "MR. LITTLE" can be "GEORGE LITTLE"; "PRESIDENT CLINTON"
-#: and "SECRETARY CLINTON" are never taken to be "HILLARY CLINTON".
-_COURTESY = {"MR", "MRS", "MS", "MISS", "DR", "MX"}
-_SUFFIXES = {"JR", "SR", "II", "III", "IV", "PHD", "MD", "ESQ"}
 
 
 def infer_role(speaker: str) -> str:
@@ -79,14 +32,14 @@ def infer_role(speaker: str) -> str:
     Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
     operators, announcers, clerks and interpreters are ``"other"``; everyone else answers.
     """
-    if re.sub(r"\([^)]*\)", "", speaker).strip() in _QUESTION_KEYS_OTHER_SCRIPTS:
+    if re.sub(r"\([^)]*\)", "", speaker).strip() in QUESTION_LABELS_OTHER_SCRIPTS:
         return "question"
     key = re.sub(r"\([^)]*\)", "", speaker.upper())
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
-    if key in _QUESTION_KEYS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
+    if key in QUESTION_LABELS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
         return "question"
-    if key in _OTHER_KEYS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
+    if key in OTHER_LABELS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
         return "other"
     return "answer"
 
@@ -97,7 +50,7 @@ def _tokens(label: str) -> list[str]:
 
 
 def _name_tokens(label: str) -> list[str]:
-    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in _SUFFIXES]
+    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in NAME_SUFFIXES]
 
 
 def propose_aliases(labels: list[str]) -> dict[str, str]:
@@ -170,7 +123,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             continue
         names = _name_tokens(label)
         tokens = [t.rstrip(".") for t in _tokens(label)]
-        is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in _COURTESY))
+        is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in COURTESY_TITLES))
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
         matches = [f for f in full_names if _name_tokens(f)[-1] == names[0] and f != label]

@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
+from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NOT_LABELS, ROLE_WORDS, TITLES
+from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
 __all__ = ["NOT_LABELS", "LabelStats", "is_cue_label", "read_labelled"]
 
@@ -54,151 +55,6 @@ _PERIOD_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
 _EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
-
-#: Words that take a colon in page furniture but are never speakers.
-NOT_LABELS = {
-    "NOTE",
-    "NOTES",
-    "SOURCE",
-    "SOURCES",
-    "DATE",
-    "TIME",
-    "TIMES",
-    "SUBJECT",
-    "RE",
-    "TO",
-    "FROM",
-    "CC",
-    "LOCATION",
-    "PLACE",
-    "PARTICIPANTS",
-    "PRESENT",
-    "TAGS",
-    "TAG",
-    "CATEGORY",
-    "CATEGORIES",
-    "UPDATE",
-    "UPDATED",
-    "PUBLISHED",
-    "POSTED",
-    "LINK",
-    "URL",
-    "HTTP",
-    "HTTPS",
-    "EMAIL",
-    "PHONE",
-    "TRANSCRIPT",
-    "VIDEO",
-    "AUDIO",
-    "WATCH",
-    "LISTEN",
-    "READ",
-    "SHARE",
-    "EDITOR",
-    "EDITORS",
-    "CONTACT",
-    "RELEASE",
-    "FOR IMMEDIATE RELEASE",
-    "PS",
-    "EDT",
-    "EST",
-    "PM",
-    "AM",
-    "P.M",
-    "A.M",
-    "PRESIDING",
-    "SENATE MEMBERS PRESENT",
-    "ALSO PRESENT",
-    "ALSO IN ATTENDANCE",
-    "ROUNDTABLE PARTICIPANTS",
-    "ROUNDTABLE PARTICIPANTS, CONTINUED",
-    "WITNESSES",
-    "SPEAKERS",
-    "PANELISTS",
-    "TOPIC",
-    "TOPICS",
-    "AGENDA",
-    "BREAK",
-    "KEYWORDS",
-    "DESCRIPTION",
-    "TITLE",
-    "SUMMARY",
-    "EPISODE",
-    "MEDIA",
-    "ALIASES",
-    "LAYOUT",
-    "CORRECTION",
-    "CORRECTION AND CLARIFICATION",
-    "WARNING",
-    "DISCLAIMER",
-    "CAPTION",
-    "PHOTO",
-    "CREDIT",
-    "IMAGE",
-    "CPD",
-}
-#: Single words that are speaker roles, accepted as labels even when seen once.
-ROLE_WORDS = {
-    "MODERATOR",
-    "INTERVIEWER",
-    "HOST",
-    "REPORTER",
-    "QUESTION",
-    "ANSWER",
-    "NARRATOR",
-    "ANNOUNCER",
-    "AUDIENCE",
-    "PARTICIPANT",
-    "OPERATOR",
-    "INTERPRETER",
-    "TRANSLATOR",
-    "CHAIRMAN",
-    "CHAIR",
-    "CHAIRWOMAN",
-    "STAFF",
-    "CLERK",
-    "WITNESS",
-    "GUEST",
-    "PANELIST",
-    "VOICE",
-    "SPEAKER",
-}
-_PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "del",
-    "della",
-    "di",
-    "du",
-    "la",
-    "le",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "of",
-    "the",
-    "and",
-    "y",
-    "e",
-    "mac",
-    "st",
-    "for",
-    "on",
-    "in",
-    "to",
-}
-
-
-#: Short English words that are emphasis, not names, when capitalised before a colon.
-_COMMON_WORDS = frozenset(
-    "so ok okay no yes now well look note first second third again remember listen please warning "
-    "update answer question bottom line point fact reality truth example result".split()
-)
 
 
 def _front_matter(text: str) -> tuple[str, str, str]:
@@ -275,7 +131,7 @@ def _name_tokens_ok(label: str) -> bool:
         core = token.strip(".'\"-")
         if not core:
             return False
-        if core.lower() in _PARTICLES:
+        if core.lower() in NAME_PARTICLES:
             continue
         if core[0].isupper() or core[0].isdigit() or _caseless(core[0]) or re.fullmatch(r"[A-Z]\.?", token):
             if re.search(r"[!?;\"]", token):
@@ -519,7 +375,7 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
             stats.recurring_single_caps >= 2
             and bool(re.match(r"[^\W_]|[\"'(]", c.rest.lstrip()))
             and not c.rest.lstrip()[:1].islower()
-            and label.lower() not in _COMMON_WORDS
+            and label.lower() not in EMPHASIS_WORDS
         )
     return stats.mixed_recurring >= 1 and len(words) <= 4
 
