@@ -33,9 +33,10 @@ _CLOCK_RE = re.compile(r"^(?P<h>\d+):(?P<m>\d{2}):(?P<s>\d{2}(?:\.\d+)?)(?::(?P<
 
 
 def looks_like_ttml(text: str) -> bool:
-    """True when ``text`` is an XML document whose root is a TTML/DFXP ``<tt>`` element."""
+    """True when ``text`` is an XML document whose root is a ``<tt>`` element in the TTML
+    (``http://www.w3.org/ns/ttml``) or DFXP (``.../ttaf1``) namespace."""
     head = text.lstrip()[:3000]
-    return bool(re.search(r"<(?:\w+:)?tt[\s>]", head)) and ("ttml" in head or "ttaf1" in head or "<tt>" in head)
+    return bool(re.search(r"<(?:\w+:)?tt[\s>]", head)) and ("/ns/ttml" in head or "/ttaf1" in head)
 
 
 def _local(name: str) -> str:
