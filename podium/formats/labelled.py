@@ -23,11 +23,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NOT_LABELS, ROLE_WORDS, TITLES
 from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
-__all__ = ["NOT_LABELS", "LabelStats", "is_cue_label", "read_labelled"]
+__all__ = [
+    "NOT_LABELS",
+    "Candidate",
+    "LabelKind",
+    "LabelStats",
+    "Layout",
+    "Prepared",
+    "Split",
+    "decide_labels",
+    "find_candidates",
+    "is_cue_label",
+    "is_double_spaced",
+    "name_layout",
+    "prepare_text",
+    "read_labelled",
+    "split_blocks",
+]
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -157,14 +174,51 @@ def _key(label: str) -> str:
     return re.sub(r"\s+", " ", label).strip()
 
 
-class _Candidate:
-    __slots__ = ("kind", "label", "removed", "rest", "start")
+class LabelKind(StrEnum):
+    """The shapes of speaker label the reader knows (a :class:`Candidate`'s ``kind``)."""
 
-    def __init__(self, label: str, rest: str, start: float | None, kind: str, removed: str) -> None:
-        self.label, self.rest, self.start, self.kind, self.removed = label, rest, start, kind, removed
+    DASH = "dash"  # "- question": the bundled transcript's unnamed reporters
+    Q = "q"  # "Q:", "QUESTION:", "A:", "ANSWER:"
+    Q_BARE = "q_bare"  # "Q   text" (whitehouse.gov: Q and spaces)
+    Q_DOT = "q_dot"  # "Q. text" / "A. text" (depositions)
+    OTTER = "otter"  # "Name  0:03" header line, speech on the next line
+    COLON = "colon"  # "NAME: text"
+    PERIOD = "period"  # "Mr. NAME. text" (Congressional Record)
+    TIMESTAMPED = "timestamped"  # "Name (00:04):", "[00:01:02] Name:"
+    CHAT = "chat"  # "00:21:14 Name: message" (Zoom chat)
+    TIMESTAMP = "timestamp"  # "[00:01:02] : text": a time and no name
 
 
-def _candidate(line: str) -> _Candidate | None:
+class Layout(StrEnum):
+    """Names of the layouts the labelled-text reader reports as ``source_format``."""
+
+    LABELLED = "labelled_text"
+    TIMESTAMPED = "timestamped_text"
+    CONGRESSIONAL = "congressional"
+    CHAT = "chat"
+    FLATTENED = "flattened_text"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A label a line starts with, before deciding whether it is one.
+
+    Attributes:
+        label: the speaker as written (spaces collapsed).
+        rest: the speech after the label on the same line.
+        start: seconds from a timestamp in or before the label, if any.
+        kind: the label's shape.
+        removed: the text that makes up the label (kept to prove no word is lost).
+    """
+
+    label: str
+    rest: str
+    start: float | None
+    kind: LabelKind
+    removed: str
+
+
+def _candidate(line: str) -> Candidate | None:
     """Return the label a line starts with, if it starts like one."""
     stripped = line.strip()
     if not stripped:
@@ -178,27 +232,28 @@ def _candidate(line: str) -> _Candidate | None:
         stripped = m.group("after")
         e = _EMPTY_LABEL_RE.match(stripped)
         if e:
-            return _Candidate(UNKNOWN_SPEAKER, e.group("rest"), start, "timestamp", prefix + ":")
+            return Candidate(UNKNOWN_SPEAKER, e.group("rest"), start, LabelKind.TIMESTAMP, prefix + ":")
     m = _DASH_RE.match(stripped)
     if m and not prefix:
-        return _Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, "dash", "-")
+        return Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, LabelKind.DASH, "-")
     m = _Q_RE.match(stripped)
     if m:
         sep = m.group("sep")
         label = m.group("label")
+        kind: LabelKind | None
         if ":" in sep:
-            kind = "q"
+            kind = LabelKind.Q
         elif label in ("Q", "A") and sep.startswith("."):
-            kind = "q_dot"  # "Q. text" / "A. text" (depositions)
+            kind = LabelKind.Q_DOT  # "Q. text" / "A. text" (depositions)
         elif label == "Q":
-            kind = "q_bare"  # "Q  text" (whitehouse.gov)
+            kind = LabelKind.Q_BARE  # "Q  text" (whitehouse.gov)
         else:
-            kind = ""
+            kind = None
         if kind:
-            return _Candidate(label, m.group("rest"), start, kind, prefix + label)
+            return Candidate(label, m.group("rest"), start, kind, prefix + label)
     m = _OTTER_RE.match(stripped)
     if m and not prefix and _name_tokens_ok(m.group("label")):
-        return _Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), "otter", stripped)
+        return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
     m = _COLON_RE.match(stripped)
     if m:
         label = _key(m.group("label"))
@@ -207,12 +262,18 @@ def _candidate(line: str) -> _Candidate | None:
             start = parse_clock(ts)
         removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
         if _name_tokens_ok(label) and len(label) <= 100:
-            kind = "chat" if prefix and not prefix.startswith("[") else "timestamped" if (ts or prefix) else "colon"
-            return _Candidate(label, m.group("rest"), start, kind, prefix + removed)
+            kind = (
+                LabelKind.CHAT
+                if prefix and not prefix.startswith("[")
+                else LabelKind.TIMESTAMPED
+                if (ts or prefix)
+                else LabelKind.COLON
+            )
+            return Candidate(label, m.group("rest"), start, kind, prefix + removed)
     m = _PERIOD_RE.match(stripped)
     if m:
         rest = m.group("rest") or ""
-        return _Candidate(_key(m.group("label")), rest, start, "period", prefix + m.group("label") + ".")
+        return Candidate(_key(m.group("label")), rest, start, LabelKind.PERIOD, prefix + m.group("label") + ".")
     return None
 
 
@@ -229,7 +290,7 @@ def _paragraph_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> None:
+def _drop_list_items(lines: list[str], candidates: list[Candidate | None]) -> None:
     """Un-mark ``- `` lines that are items of a bulleted list rather than unnamed questioners.
 
     The reference format gives unnamed questioners a ``- `` paragraph followed by a labelled
@@ -242,23 +303,31 @@ def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> N
     """
     starts = _paragraph_starts(lines)
     start_set = set(starts)
-    has_question_labels = any(c is not None and c.kind in ("q", "q_bare", "q_dot") for c in candidates)
+    has_question_labels = any(
+        c is not None and c.kind in (LabelKind.Q, LabelKind.Q_BARE, LabelKind.Q_DOT) for c in candidates
+    )
     for i, cand in enumerate(candidates):
-        if cand is not None and cand.kind == "dash" and (i not in start_set or has_question_labels):
+        if cand is not None and cand.kind == LabelKind.DASH and (i not in start_set or has_question_labels):
             candidates[i] = None
     k = 0
     while k < len(starts):
         i = starts[k]
         cand = candidates[i]
-        if cand is None or cand.kind != "dash":
+        if cand is None or cand.kind != LabelKind.DASH:
             k += 1
             continue
         run = [i]
-        while k + len(run) < len(starts) and (c := candidates[starts[k + len(run)]]) is not None and c.kind == "dash":
+        while (
+            k + len(run) < len(starts)
+            and (c := candidates[starts[k + len(run)]]) is not None
+            and c.kind == LabelKind.DASH
+        ):
             run.append(starts[k + len(run)])
         after = starts[k + len(run)] if k + len(run) < len(starts) else None
         before = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-        followed_by_label = after is not None and candidates[after] is not None and candidates[after].kind != "dash"
+        followed_by_label = (
+            after is not None and candidates[after] is not None and candidates[after].kind != LabelKind.DASH
+        )
         questionlike = any(
             candidates[j].rest.rstrip().endswith("?") or len(candidates[j].rest.split()) >= 15 for j in run
         )
@@ -292,12 +361,12 @@ class LabelStats:
     flattened: bool = False
 
     @classmethod
-    def of(cls, candidates: list[_Candidate | None], *, flattened: bool = False) -> LabelStats:
+    def of(cls, candidates: list[Candidate | None], *, flattened: bool = False) -> LabelStats:
         """Count the candidates of one file (``None`` for lines that start with no label)."""
         found = [c for c in candidates if c is not None]
-        n_otter = sum(1 for c in found if c.kind == "otter")
-        colon = Counter(c.label for c in found if c.kind == "colon")
-        period = Counter(c.label for c in found if c.kind == "period")
+        n_otter = sum(1 for c in found if c.kind == LabelKind.OTTER)
+        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON)
+        period = Counter(c.label for c in found if c.kind == LabelKind.PERIOD)
         return cls(
             counts=Counter(c.label for c in found),
             otter_headers=n_otter if n_otter > sum(colon.values()) else 0,
@@ -316,21 +385,29 @@ def is_cue_label(text: str) -> tuple[str, str, str] | None:
     """Whether a subtitle cue (or caption line) opens with a speaker label.
 
     A cue prefix is judged like a label that recurs in a labelled file: ``MAYOR QUINTERO: We
-    agree.``, ``Ana: Hi.`` and ``Q: When?`` are labels; ``Look: we did.`` is not (a lower-case
-    word), nor is a prefix with nothing after it.
+    agree.``, ``Ana: Hi.`` and ``Q: When?`` are labels; ``Look: we did.`` is not (an emphasis
+    word, :data:`~podium.vocabulary.EMPHASIS_WORDS`), nor is a prefix with nothing after it.
 
     Returns:
         ``(label, text removed as the label, the speech after it)``, or ``None``.
     """
     cand = _candidate(text) if text.strip() else None
-    if cand is None or cand.kind not in ("colon", "q") or not cand.rest.strip():
+    if cand is None or cand.kind not in (LabelKind.COLON, LabelKind.Q) or not cand.rest.strip():
         return None
+    if cand.label.lower() in EMPHASIS_WORDS:
+        return None  # "Look: we did.", "Now: the weather"
     if not _accepted(cand, LabelStats(counts=Counter({cand.label: 2}))):
         return None
     return cand.label, cand.removed, cand.rest.strip()
 
 
-def _accepted(c: _Candidate, stats: LabelStats) -> bool:
+#: Label shapes that are labels wherever they occur.
+_ALWAYS_LABELS = frozenset(
+    {LabelKind.DASH, LabelKind.Q, LabelKind.Q_BARE, LabelKind.Q_DOT, LabelKind.TIMESTAMPED, LabelKind.CHAT}
+)
+
+
+def _accepted(c: Candidate, stats: LabelStats) -> bool:
     """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`."""
     counts = stats.counts
     flattened = stats.flattened
@@ -338,13 +415,13 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
     upper = label.upper().rstrip(".")
     if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
         return False
-    if c.kind == "otter":
+    if c.kind == LabelKind.OTTER:
         return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
-    if c.kind in ("dash", "q", "q_bare", "q_dot", "timestamped", "chat"):
+    if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
         return counts[label] >= 2
-    if c.kind == "period":
+    if c.kind == LabelKind.PERIOD:
         # seen once, a period label is a label in a file of recurring period labels
         # (``Mr.  PEMBROKE. I yield.``, ``MS. ODUYA (reading). Into the record.``)
         return counts[label] >= 2 or not c.rest or stats.recurring_period_labels >= 2
@@ -380,23 +457,41 @@ def _accepted(c: _Candidate, stats: LabelStats) -> bool:
     return stats.mixed_recurring >= 1 and len(words) <= 4
 
 
-def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
-    """Read labelled text into speaker blocks.
+@dataclass
+class Prepared:
+    """Labelled text made ready for finding labels (the output of :func:`prepare_text`).
 
-    Parameters:
-        text: normalised text (see :func:`podium.text.normalise_text`).
-        markdown: strip markdown (bold, escapes, inline HTML, headings) first.
+    Attributes:
+        lines: the body's lines, front matter, markdown and court line numbers removed.
+        metadata: front matter, if any.
+        removed: structural text taken out (front-matter fences, tags, line numbers).
+        title: the front matter's title, if any.
+        flattened: the body was a one-line scrape whose labels were put on lines of their own.
+        markdown: the text is markdown (asked for, or it has front matter).
+    """
 
-    Returns:
-        A :class:`~podium.formats.base.ReadResult`; ``blocks`` is empty when no label was found.
+    lines: list[str]
+    metadata: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title: str = ""
+    flattened: bool = False
+    markdown: bool = False
+
+
+def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
+    """Step 1: split off YAML front matter, put the labels of a one-line scrape on their own lines,
+    strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
+    front matter says so, and remove court-reporter line and page numbers.
+
+    A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
+    lines and fewer than 2 of them start with a label.
     """
     removed: list[str] = []
     metadata: list[str] = []
     front, title, body = _front_matter(text)
     if front:
         metadata.append(front.strip())
-        removed.append("---")
-        removed.append("---")
+        removed.extend(["---", "---"])
         markdown = True
     lines_all = body.split("\n")
     flattened = (
@@ -416,38 +511,79 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         body = _BOLD_RE.sub(r"\1", body)
         body = _MD_ESCAPE_RE.sub(r"\1", body)
     lines = _strip_line_numbers(body.split("\n"), removed)
+    return Prepared(lines, metadata, removed, title, flattened, markdown)
 
+
+def find_candidates(lines: list[str]) -> list[Candidate | None]:
+    """Step 2: the label each line starts with, if it starts like one (``None`` otherwise).
+
+    Shapes that are labels only in context are dropped here: ``- `` lines that are items of a
+    list (see :func:`_drop_list_items`), a bare ``Q`` that does not start a paragraph ("Q
+    Street" on a wrapped line), ``Q.``/``A.`` unless the file has both (a deposition), and an
+    Otter ``Name  0:03`` header without its speech on the next line.
+    """
     candidates = [_candidate(line) for line in lines]
     _drop_list_items(lines, candidates)
     starts = set(_paragraph_starts(lines))
-    dotted = Counter(c.label for c in candidates if c is not None and c.kind == "q_dot")
+    dotted = Counter(c.label for c in candidates if c is not None and c.kind == LabelKind.Q_DOT)
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     for i, cand in enumerate(candidates):
-        # "Q Street" on a hard-wrapped line is not a reporter: a bare "Q" must start a paragraph.
-        # "Q." / "A." mark a deposition only when the file has both.
-        if cand is not None and (
-            (cand.kind == "q_bare" and i not in starts) or (cand.kind == "q_dot" and min(dotted["Q"], dotted["A"]) == 0)
+        if cand is None:
+            continue
+        if (
+            (cand.kind == LabelKind.Q_BARE and i not in starts)
+            or (cand.kind == LabelKind.Q_DOT and min(dotted["Q"], dotted["A"]) == 0)
+            or (cand.kind == LabelKind.OTTER and i < last_text and not lines[i + 1].strip())
         ):
             candidates[i] = None
-    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    for i, cand in enumerate(candidates):  # an Otter header has its speech on the next line (or ends the file)
-        if cand is not None and cand.kind == "otter" and i < last_text and not lines[i + 1].strip():
-            candidates[i] = None
-    stats = LabelStats.of(candidates, flattened=flattened)
+    return candidates
 
-    # Court reporters double-space: a blank line follows every line, and a paragraph starts
-    # with a deeper indent. There a blank line is not a paragraph break.
+
+def decide_labels(candidates: list[Candidate | None], stats: LabelStats) -> list[Candidate | None]:
+    """Step 3: keep the candidates that are speaker labels, judged with the file-wide
+    :class:`LabelStats` (see :func:`_accepted` for the rules); the others become ``None``."""
+    return [c if c is not None and _accepted(c, stats) else None for c in candidates]
+
+
+def is_double_spaced(lines: list[str]) -> bool:
+    """Whether the text is a court reporter's double-spaced layout: 20 lines of text or more,
+    and at least 80% of them followed by a blank line. There a blank line is not a paragraph
+    break; a paragraph starts with a deeper indent instead."""
     text_lines = [i for i, line in enumerate(lines) if line.strip()]
     followed_by_blank = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
-    double_spaced = len(text_lines) >= 20 and followed_by_blank >= 0.8 * len(text_lines)
+    return len(text_lines) >= 20 and followed_by_blank >= 0.8 * len(text_lines)
 
+
+@dataclass
+class Split:
+    """Blocks and the text around them (the output of :func:`split_blocks`)."""
+
+    blocks: list[Block]
+    metadata: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: bool = False) -> Split:
+    """Step 4: cut the lines into speaker blocks at the labels.
+
+    Lines before the first label are metadata (markdown headings lose their ``#``). After it,
+    unlabelled lines continue the block: a blank line starts a new paragraph (in a
+    :func:`double-spaced <is_double_spaced>` layout, a deeper indent does); a clock on the line
+    after a label alone gives the block its start; markdown headings are metadata. A closing
+    time line at the end ("6:17 P.M. EDT", "END") is metadata. When fewer than half the blocks
+    carry a start time, none does (times are not mixed with estimates).
+    """
+    removed: list[str] = []
+    metadata: list[str] = []
+    double_spaced = is_double_spaced(lines)
     blocks: list[Block] = []
     pending_break = False
     awaiting_time = False
     previous_indent = 0
-    for line, cand in zip(lines, candidates, strict=True):
+    for line, cand in zip(lines, labels, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
-        if cand is not None and _accepted(cand, stats):
+        if cand is not None:
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
@@ -483,28 +619,37 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
             paragraphs.append(stripped)
         pending_break = False
 
-    # A closing time line ("6:17 P.M. EDT", "END 6:45 P.M. EST") is page furniture, not speech.
     trailer: list[str] = []
     while blocks and blocks[-1].paragraphs and _CLOSING_RE.match(blocks[-1].paragraphs[-1]):
         trailer.insert(0, blocks[-1].paragraphs.pop())
     metadata.extend(trailer)
     timed = [b for b in blocks if b.start_s is not None]
-    if timed and len(timed) < len(blocks):
-        # Only some labels carry a time: treat none as timed rather than mixing sources.
-        if len(timed) < 0.5 * len(blocks):
-            for b in blocks:
-                b.start_s = None
-    kinds = Counter(c.kind for c in candidates if c and _accepted(c, stats))
-    fmt = (
-        "flattened_text"
-        if flattened
-        else ("timestamped_text" if kinds.get("otter") or kinds.get("timestamped") else "labelled_text")
-    )
-    if kinds.get("period") and kinds["period"] >= max(kinds.values()):
-        fmt = "congressional"
+    if timed and len(timed) < 0.5 * len(blocks):
+        for b in blocks:
+            b.start_s = None
+    return Split(blocks, metadata, removed)
+
+
+def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> tuple[Layout, list[str]]:
+    """Step 5: name the layout from the kinds of labels found, with notices for the reader.
+
+    A one-line scrape is :attr:`Layout.FLATTENED`; a file whose most common labels are chat
+    lines is :attr:`Layout.CHAT` (with a notice that times are when messages were sent), one of
+    period labels :attr:`Layout.CONGRESSIONAL`; Otter headers or timestamped labels make
+    :attr:`Layout.TIMESTAMPED`; anything else is :attr:`Layout.LABELLED`.
+    """
+    kinds = Counter(c.kind for c in labels if c is not None)
+    if flattened:
+        layout = Layout.FLATTENED
+    elif kinds.get(LabelKind.OTTER) or kinds.get(LabelKind.TIMESTAMPED):
+        layout = Layout.TIMESTAMPED
+    else:
+        layout = Layout.LABELLED
+    if kinds.get(LabelKind.PERIOD) and kinds[LabelKind.PERIOD] >= max(kinds.values()):
+        layout = Layout.CONGRESSIONAL
     notices = []
-    if kinds.get("chat") and kinds["chat"] >= max(kinds.values()):
-        fmt = "chat"
+    if kinds.get(LabelKind.CHAT) and kinds[LabelKind.CHAT] >= max(kinds.values()):
+        layout = Layout.CHAT
         notices.append(
             "This looks like a chat log (time, name, message), not speech: times are when messages were "
             "sent, and each message counts as at most one second per word of talk time."
@@ -513,6 +658,31 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         notices.append(
             "This file has no line breaks; speaker labels were found inside the running text, so check turn boundaries."
         )
+    return layout, notices
+
+
+def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
+    """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
+    :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
+    :func:`split_blocks` and :func:`name_layout`.
+
+    Parameters:
+        text: normalised text (see :func:`podium.text.normalise_text`).
+        markdown: strip markdown (bold, escapes, inline HTML, headings) first.
+
+    Returns:
+        A :class:`~podium.formats.base.ReadResult`; ``blocks`` is empty when no label was found.
+    """
+    prepared = prepare_text(text, markdown=markdown)
+    candidates = find_candidates(prepared.lines)
+    labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
+    split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
+    layout, notices = name_layout(labels, flattened=prepared.flattened)
     return ReadResult(
-        blocks=blocks, metadata=metadata, title=title, removed=removed, notices=notices, source_format=fmt
+        blocks=split.blocks,
+        metadata=prepared.metadata + split.metadata,
+        title=prepared.title,
+        removed=prepared.removed + split.removed,
+        notices=notices,
+        source_format=str(layout),
     )
