@@ -8,6 +8,7 @@ choose one of :data:`FORMATS` instead. Word documents are bytes, not text: see
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from pathlib import PurePath
 
 from .ass import looks_like_ass, read_ass
@@ -31,33 +32,53 @@ __all__ = [
     "read",
 ]
 
+
+class Format(StrEnum):
+    """The readers a user can choose (``--format``, 'Read as'); members compare equal to their
+    string values, so ``Format.SBV == "sbv"``."""
+
+    AUTO = "auto"
+    LABELLED_TEXT = "labelled_text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    DOCX = "docx"
+    SUBTITLES = "subtitles"
+    SBV = "sbv"
+    TTML = "ttml"
+    ASS = "ass"
+    YOUTUBE_JSON3 = "youtube_json3"
+    STT_JSON = "stt_json"
+    RTTM = "rttm"
+    PLAIN = "plain"
+
+
 #: Formats a user may choose instead of automatic detection, with their descriptions.
 FORMATS: dict[str, str] = {
-    "auto": "Detect automatically",
-    "labelled_text": "Labelled text (NAME: speech; rev.com, Otter, briefings, hearings)",
-    "markdown": "Markdown (labelled text with **bold** labels and front matter)",
-    "html": "HTML page",
-    "docx": "Word document (.docx; Teams, Otter, rev.com exports)",
-    "subtitles": "Subtitles (SRT or WebVTT)",
-    "sbv": "YouTube SBV captions",
-    "ttml": "TTML / DFXP captions",
-    "ass": "ASS / SSA subtitles",
-    "youtube_json3": "YouTube JSON3 captions",
-    "stt_json": "Speech-to-text JSON (Deepgram, AWS, Google, Azure, AssemblyAI, Speechmatics, WhisperX)",
-    "rttm": "RTTM speaker segments (pyannote; talk time only, no words)",
-    "plain": "Plain text, no speaker labels",
+    Format.AUTO: "Detect automatically",
+    Format.LABELLED_TEXT: "Labelled text (NAME: speech; rev.com, Otter, briefings, hearings)",
+    Format.MARKDOWN: "Markdown (labelled text with **bold** labels and front matter)",
+    Format.HTML: "HTML page",
+    Format.DOCX: "Word document (.docx; Teams, Otter, rev.com exports)",
+    Format.SUBTITLES: "Subtitles (SRT or WebVTT)",
+    Format.SBV: "YouTube SBV captions",
+    Format.TTML: "TTML / DFXP captions",
+    Format.ASS: "ASS / SSA subtitles",
+    Format.YOUTUBE_JSON3: "YouTube JSON3 captions",
+    Format.STT_JSON: "Speech-to-text JSON (Deepgram, AWS, Google, Azure, AssemblyAI, Speechmatics, WhisperX)",
+    Format.RTTM: "RTTM speaker segments (pyannote; talk time only, no words)",
+    Format.PLAIN: "Plain text, no speaker labels",
 }
 
 #: Formats read from the text as decoded, before :func:`~podium.text.normalise_text` (which
 #: decodes HTML entities: an XML or JSON file must be parsed first).
-RAW_TEXT_FORMATS = frozenset({"stt_json", "html", "ttml", "youtube_json3"})
+RAW_TEXT_FORMATS = frozenset({Format.STT_JSON, Format.HTML, Format.TTML, Format.YOUTUBE_JSON3})
 
 
 #: A markdown bold label, colon inside or outside the bold (``**Sir Alder Finch**: Thank you.``).
 _BOLD_LABEL_LINE_RE = re.compile(r"(?m)^\s*\*\*[^*\n]{1,100}\*\*\s*:|^\s*\*\*[^*\n]{1,100}:\*\*")
 
 
-def detect_format(text: str, name: str = "") -> str:
+def detect_format(text: str, name: str = "") -> Format:
     """Guess a transcript's format from its text (and file name); returns a key of :data:`FORMATS`.
 
     Content decides where it is unmistakable (a TTML root element, ASS ``[Events]``, subtitle
@@ -67,30 +88,30 @@ def detect_format(text: str, name: str = "") -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix in (".json", ".json3", ".js") or looks_like_json(text):
         try:
-            return "youtube_json3" if is_json3(load_json(text)) else "stt_json"
+            return Format.YOUTUBE_JSON3 if is_json3(load_json(text)) else Format.STT_JSON
         except ValueError:
-            return "stt_json"
+            return Format.STT_JSON
     if looks_like_ttml(text) or (suffix in (".ttml", ".dfxp") and text.lstrip().startswith("<")):
-        return "ttml"
+        return Format.TTML
     if looks_like_ass(text):
-        return "ass"
+        return Format.ASS
     if looks_like_subtitles(text) or (suffix in (".srt", ".vtt") and "-->" in text):
-        return "subtitles"
+        return Format.SUBTITLES
     if looks_like_sbv(text):
-        return "sbv"
+        return Format.SBV
     if looks_like_rttm(text):
-        return "rttm"
+        return Format.RTTM
     if looks_like_html(text) or (suffix in (".html", ".htm", ".php") and re.search(r"<[a-zA-Z][^<>]*>", text)):
-        return "html"
+        return Format.HTML
     if suffix in (".srt", ".vtt"):
-        return "subtitles"
+        return Format.SUBTITLES
     if (
         suffix in (".md", ".markdown")
         or text.startswith("---\n")
         or len(_BOLD_LABEL_LINE_RE.findall(text[:200000])) >= 2
     ):
-        return "markdown"
-    return "labelled_text"
+        return Format.MARKDOWN
+    return Format.LABELLED_TEXT
 
 
 def read(text: str, *, name: str = "", source_format: str = "auto", keep_suspect: bool = False) -> ReadResult:

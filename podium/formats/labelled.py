@@ -16,6 +16,13 @@ Covers, after :func:`podium.text.normalise_text`:
 - one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``).
 
 Text before the first label is metadata (headline, banners, datelines), not a speaker.
+
+:func:`read_labelled` runs five steps, each a function of plain data with its own test
+(tests/test_labelled_steps.py): :func:`prepare_text` (front matter, markdown, line numbers) →
+:func:`find_candidates` (what each line starts with, by shape) → :func:`decide_labels` (which
+candidates are labels, from the file-wide :class:`LabelStats`) → :func:`split_blocks` (speaker
+blocks, paragraphs, metadata) → :func:`name_layout` (the layout's name and notices). The word
+lists it uses live in :mod:`podium.vocabulary`.
 """
 
 from __future__ import annotations
@@ -408,7 +415,24 @@ _ALWAYS_LABELS = frozenset(
 
 
 def _accepted(c: Candidate, stats: LabelStats) -> bool:
-    """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`."""
+    """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`.
+
+    Rules, in order:
+
+    1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
+    2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
+       outnumber ``NAME:`` labels.
+    3. ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
+    4. In a one-line scrape, a label must recur.
+    5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
+       or more recurring period labels.
+    6. A ``NAME:`` label that recurs is one (unless a URL follows it). Seen once, it is one when it
+       is alone on its line, a role word, has a parenthetical or a title and a name, or is two or
+       more capitalised words; one capitalised word seen once is a label in a short excerpt of
+       such labels (6 or fewer), or among two or more recurring one-word labels when a sentence
+       follows and it is no emphasis word; a mixed-case name seen once is one in a file whose
+       other mixed-case labels recur.
+    """
     counts = stats.counts
     flattened = stats.flattened
     label = c.label
