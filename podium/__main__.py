@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=list(FORMATS), default="auto", help="transcript format (default: auto)")
     export.add_argument(
+        "--speakers",
+        metavar="RTTM",
+        help="RTTM speaker segments of the same recording: name FILE's unattributed speech by time",
+    )
+    export.add_argument(
         "--keep-hallucinations",
         action="store_true",
         help="count speech-recognition segments that look like hallucinations (left out by default)",
@@ -46,7 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         transcript = read_transcript(
-            args.file, wpm=args.wpm, source_format=args.format, keep_suspect=args.keep_hallucinations
+            args.file,
+            wpm=args.wpm,
+            source_format=args.format,
+            keep_suspect=args.keep_hallucinations,
+            speakers=args.speakers,
         )
     except (DecodeError, ParseError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)

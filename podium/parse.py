@@ -16,6 +16,7 @@ import pandas as pd
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.docx import docx_text, is_docx
+from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
@@ -196,6 +197,7 @@ def parse_text(
     encoding: str = "utf-8",
     merge_aliases: bool = True,
     keep_suspect: bool = False,
+    speakers: tuple[str, str] | None = None,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -210,6 +212,9 @@ def parse_text(
             to be one person (listed in ``Transcript.aliases``).
         keep_suspect: count speech-recognition segments that look like hallucinations
             (Whisper loops, likely silence); by default they are left out, with a notice.
+        speakers: ``(RTTM text, its file name)``: speaker segments that name, by time, the
+            speakers of timed speech the transcript does not attribute (captions without names,
+            Whisper output); see :class:`~podium.formats.rttm.SpeakerTimeline`.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -226,16 +231,32 @@ def parse_text(
     if not words(normalised):
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
+    timeline = None
+    if speakers is not None:
+        try:
+            timeline = read_speaker_timeline(normalise_text(speakers[0]))
+        except ValueError as exc:
+            raise ParseError(f"{speakers[1]}: {exc}") from exc
     try:
         result = formats.read(
             text if fmt in formats.RAW_TEXT_FORMATS else normalised,
             name=name,
             source_format=fmt,
             keep_suspect=keep_suspect,
+            timeline=timeline,
         )
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
     notices = list(result.notices)
+    if timeline is not None:
+        if not result.blocks or any(b.start_s is None for b in result.blocks):
+            raise ParseError(
+                f"{name} has no timestamps, so its words cannot be matched to the speakers of {speakers[1]} by time."
+            )
+        notices.append(
+            f"Speakers were taken from {speakers[1]} by time (the speaker segment that overlaps each caption "
+            "or word longest) wherever the transcript does not name them."
+        )
     blocks = result.blocks
     metadata = list(result.metadata)
     if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
@@ -296,12 +317,14 @@ def parse_bytes(
     source_format: str = "auto",
     merge_aliases: bool = True,
     keep_suspect: bool = False,
+    speakers: tuple[bytes, str] | None = None,
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
     A Word document (``.docx``, detected from its bytes) is read with python-docx
     (:func:`~podium.formats.docx.docx_text`) and its text parsed like any text file;
-    its ``source_format`` is then ``"docx: <format of the text>"``.
+    its ``source_format`` is then ``"docx: <format of the text>"``. ``speakers`` is an RTTM
+    file's ``(bytes, name)`` whose speaker segments name the transcript's speakers by time.
 
     Raises:
         DecodeError: if the bytes are empty, binary or in no recognisable encoding.
@@ -315,6 +338,7 @@ def parse_bytes(
         transcript = parse_text(text, name=name, wpm=wpm, encoding="docx", merge_aliases=merge_aliases)
         return dataclasses.replace(transcript, source_format=f"docx: {transcript.source_format}")
     text, encoding = decode_bytes(data)
+    rttm = (decode_bytes(speakers[0])[0], speakers[1]) if speakers is not None else None
     return parse_text(
         text,
         name=name,
@@ -323,13 +347,20 @@ def parse_bytes(
         encoding=encoding,
         merge_aliases=merge_aliases,
         keep_suspect=keep_suspect,
+        speakers=rttm,
     )
 
 
 def read_transcript(
-    path: str | Path, *, wpm: float = DEFAULT_WPM, source_format: str = "auto", keep_suspect: bool = False
+    path: str | Path,
+    *,
+    wpm: float = DEFAULT_WPM,
+    source_format: str = "auto",
+    keep_suspect: bool = False,
+    speakers: str | Path | None = None,
 ) -> Transcript:
-    """Read and parse a transcript file; see :func:`parse_text`.
+    """Read and parse a transcript file; see :func:`parse_text`. ``speakers`` is the path of an
+    RTTM file whose speaker segments name the transcript's unattributed speech by time.
 
     Raises:
         DecodeError: if the file is empty, binary or in no recognisable encoding.
@@ -337,8 +368,14 @@ def read_transcript(
         OSError: if the file cannot be read.
     """
     path = Path(path)
+    rttm = (Path(speakers).read_bytes(), Path(speakers).name) if speakers is not None else None
     return parse_bytes(
-        path.read_bytes(), name=path.name, wpm=wpm, source_format=source_format, keep_suspect=keep_suspect
+        path.read_bytes(),
+        name=path.name,
+        wpm=wpm,
+        source_format=source_format,
+        keep_suspect=keep_suspect,
+        speakers=rttm,
     )
 
 

@@ -54,3 +54,25 @@ def test_suspected_hallucinations_switch():
     switch.set_value(True).run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Words"] == "27"
+
+
+def test_words_added_to_an_rttm_file_take_its_speakers():
+    from tests.test_format_rttm import CAPTIONS, SEGMENTS
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {
+        "name": "call.srt",
+        "data": CAPTIONS.encode(),
+        "format": "auto",
+        "speakers": {"name": "call.rttm", "data": SEGMENTS.encode()},
+    }
+    at.switch_page("pages/1_Speaker_time.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert list(at.dataframe[0].value["speaker"]) == ["spk_A", "spk_B"]
+    assert any("call.rttm" in c.value for c in at.sidebar.caption)
+
+
+def test_an_rttm_file_offers_to_add_the_words():
+    at = _open(RTTM.encode(), "meeting.rttm")
+    assert any("Add the words" in str(w.label) for w in at.get("file_uploader"))

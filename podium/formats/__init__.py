@@ -16,7 +16,7 @@ from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult
 from .json3 import is_json3, read_json3
 from .labelled import read_labelled
 from .markup import looks_like_html, read_html
-from .rttm import looks_like_rttm, read_rttm
+from .rttm import SpeakerTimeline, looks_like_rttm, read_rttm
 from .stt_json import load_json, looks_like_json, read_stt_json
 from .subtitles import looks_like_sbv, looks_like_subtitles, read_subtitles
 from .ttml import looks_like_ttml, read_ttml
@@ -114,18 +114,26 @@ def detect_format(text: str, name: str = "") -> Format:
     return Format.LABELLED_TEXT
 
 
-def read(text: str, *, name: str = "", source_format: str = "auto", keep_suspect: bool = False) -> ReadResult:
+def read(
+    text: str,
+    *,
+    name: str = "",
+    source_format: str = "auto",
+    keep_suspect: bool = False,
+    timeline: SpeakerTimeline | None = None,
+) -> ReadResult:
     """Read text in ``source_format`` (``"auto"`` detects it). Formats in :data:`RAW_TEXT_FORMATS`
     take the text as decoded; the others take it normalised. ``keep_suspect`` keeps speech
     recognition segments that look like hallucinations (see
-    :func:`~podium.formats.stt_json.suspect_segments`).
+    :func:`~podium.formats.stt_json.suspect_segments`). A ``timeline`` of speaker segments (from
+    an RTTM file) names the speakers of captions and speech-to-text output that has none.
 
     Raises:
         ValueError: if the text is not in the chosen format (for example invalid JSON or XML).
     """
     fmt = detect_format(text, name) if source_format == "auto" else source_format
     if fmt == "stt_json":
-        return read_stt_json(text, keep_suspect=keep_suspect)
+        return read_stt_json(text, keep_suspect=keep_suspect, timeline=timeline)
     if fmt == "youtube_json3":
         try:
             data = load_json(text)
@@ -133,15 +141,15 @@ def read(text: str, *, name: str = "", source_format: str = "auto", keep_suspect
             raise ValueError(f"The file is not valid JSON ({exc.args[0].split(':')[0]}).") from exc
         if not is_json3(data):
             raise ValueError("The file is JSON, but not YouTube JSON3 captions (no events with tStartMs).")
-        return read_json3(data)
+        return read_json3(data, timeline=timeline)
     if fmt == "ttml":
-        return read_ttml(text)
+        return read_ttml(text, timeline=timeline)
     if fmt == "ass":
-        return read_ass(text)
+        return read_ass(text, timeline=timeline)
     if fmt == "subtitles":
-        return read_subtitles(text)
+        return read_subtitles(text, timeline=timeline)
     if fmt == "sbv":
-        return read_subtitles(text, sbv=True)
+        return read_subtitles(text, sbv=True, timeline=timeline)
     if fmt == "rttm":
         return read_rttm(text)
     if fmt == "html":

@@ -14,6 +14,7 @@ import re
 import pysubs2
 
 from .base import ReadResult
+from .rttm import SpeakerTimeline
 from .subtitles import Cue, read_cues
 
 __all__ = ["looks_like_ass", "read_ass"]
@@ -25,7 +26,7 @@ def looks_like_ass(text: str) -> bool:
     return bool(re.search(r"(?im)^\[(?:events|script info)\]\s*$", head)) and bool(re.search(r"(?m)^Dialogue:", text))
 
 
-def read_ass(text: str) -> ReadResult:
+def read_ass(text: str, *, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read ASS/SSA text into speaker blocks with the events' times.
 
     Raises:
@@ -46,4 +47,4 @@ def read_ass(text: str) -> ReadResult:
     if not cues:
         raise ValueError("The ASS/SSA file has no Dialogue lines with text.")
     cues.sort(key=lambda c: c.start)
-    return read_cues(cues, source_format=fmt, rolling=False)
+    return read_cues(cues, source_format=fmt, rolling=False, timeline=timeline)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import ReadResult
+from .rttm import SpeakerTimeline
 from .subtitles import Cue, read_cues
 
 __all__ = ["is_json3", "read_json3"]
@@ -26,7 +27,7 @@ def is_json3(data: Any) -> bool:
     )
 
 
-def read_json3(data: dict) -> ReadResult:
+def read_json3(data: dict, *, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read parsed YouTube JSON3 captions into speaker blocks with the events' times."""
     cues = []
     for event in data["events"]:
@@ -40,4 +41,4 @@ def read_json3(data: dict) -> ReadResult:
         end = start + float(event.get("dDurationMs") or 0) / 1000
         cues.append(Cue(start, end, lines))
     cues.sort(key=lambda c: c.start)
-    return read_cues(cues, source_format="youtube_json3", rolling=False)
+    return read_cues(cues, source_format="youtube_json3", rolling=False, timeline=timeline)

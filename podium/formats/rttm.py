@@ -11,9 +11,11 @@ RTTM has no words: it gives talk time and the timeline, and word counts are zero
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .base import Block, ReadResult
 
-__all__ = ["looks_like_rttm", "read_rttm"]
+__all__ = ["SpeakerTimeline", "looks_like_rttm", "read_rttm", "read_speaker_timeline"]
 
 #: Fields after the file id on a SPEAKER line: channel, onset, duration, ortho, stype, name, conf, slat.
 _TAIL = 8
@@ -27,6 +29,50 @@ def looks_like_rttm(text: str) -> bool:
     record_types = {"SPEAKER", "SPKR-INFO", "LEXEME", "NON-SPEECH", "NON-LEX", "SEGMENT", "NOSCORE", "NO_RT_METADATA"}
     records = [ln for ln in lines if ln[0] in record_types and len(ln) >= 9]
     return any(ln[0] == "SPEAKER" for ln in records) and len(records) >= 0.8 * len(lines)
+
+
+#: How far (seconds) a stretch of speech may lie from every speaker segment and still be given
+#: the nearest one: diarization trims segment edges, captions run a little long.
+NEAREST_S = 1.0
+
+
+@dataclass(frozen=True)
+class SpeakerTimeline:
+    """Who speaks when: ``(start, end, speaker)`` segments in seconds, from an RTTM file."""
+
+    segments: tuple[tuple[float, float, str], ...]
+
+    def speaker_at(self, start: float | None, end: float | None) -> str | None:
+        """The speaker of the stretch from ``start`` to ``end`` seconds: the one whose segments
+        overlap it longest, else the one with a segment within :data:`NEAREST_S` seconds, else
+        ``None`` (also when the stretch has no time)."""
+        if start is None:
+            return None
+        end = start if end is None else max(start, end)
+        overlap: dict[str, float] = {}
+        nearest: tuple[float, str] | None = None
+        for seg_start, seg_end, speaker in self.segments:
+            shared = min(end, seg_end) - max(start, seg_start)
+            if shared > 0 or (shared == 0 and start == end and seg_start <= start <= seg_end):
+                overlap[speaker] = overlap.get(speaker, 0.0) + max(shared, 1e-9)
+            gap = max(seg_start - end, start - seg_end, 0.0)
+            if nearest is None or gap < nearest[0]:
+                nearest = (gap, speaker)
+        if overlap:
+            return max(overlap, key=lambda k: overlap[k])
+        if nearest is not None and nearest[0] <= NEAREST_S:
+            return nearest[1]
+        return None
+
+
+def read_speaker_timeline(text: str) -> SpeakerTimeline:
+    """The speaker segments of an RTTM file, to attribute another transcript's words by time.
+
+    Raises:
+        ValueError: if the text holds no readable ``SPEAKER`` line.
+    """
+    result = read_rttm(text)
+    return SpeakerTimeline(tuple((b.start_s or 0.0, b.end_s or 0.0, b.speaker) for b in result.blocks))
 
 
 def read_rttm(text: str) -> ReadResult:

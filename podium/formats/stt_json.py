@@ -18,6 +18,7 @@ from typing import Any
 
 from ..text import normalise_text
 from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
+from .rttm import SpeakerTimeline
 
 __all__ = ["JSON_SCHEMAS", "load_json", "looks_like_json", "read_stt_json"]
 
@@ -634,11 +635,12 @@ def suspect_segments(segments: list[Any]) -> dict[int, str]:
     return suspect
 
 
-def read_stt_json(text: str, *, keep_suspect: bool = False) -> ReadResult:
+def read_stt_json(text: str, *, keep_suspect: bool = False, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read speech-to-text JSON into speaker blocks.
 
     Whisper segments flagged by :func:`suspect_segments` are left out (their text goes to
-    ``metadata``, with a notice) unless ``keep_suspect``.
+    ``removed``, with a notice) unless ``keep_suspect``. A ``timeline`` (from an RTTM file)
+    names, by time, the speaker of each word or segment the file does not attribute.
 
     Raises:
         ValueError: if the text is not JSON, or is JSON in no schema listed in :data:`JSON_SCHEMAS`.
@@ -688,6 +690,14 @@ def read_stt_json(text: str, *, keep_suspect: bool = False) -> ReadResult:
         if name in ("segments", "records"):
             items, unit_notice = _milliseconds_to_seconds(items, data)
             notices.extend(unit_notice)
+        if timeline is not None:
+            items = [
+                ((timeline.speaker_at(a, b) or sp) if sp in (UNKNOWN_SPEAKER, _NOT_A_NAME) else sp, w, a, b, attach)
+                for sp, w, a, b, attach in items
+            ]
+            for k, (_sp, w, a, b, attach) in enumerate(items):  # punctuation without a time joins its word
+                if attach and a is None and k > 0:
+                    items[k] = (items[k - 1][0], w, a, b, attach)
         word_level = name in WORD_LEVEL or (
             name == "assemblyai"
             and any(u.get("words") for u in (data.get("utterances") or [{"words": data.get("words")}]))
@@ -706,7 +716,7 @@ def read_stt_json(text: str, *, keep_suspect: bool = False) -> ReadResult:
             )
         if name == "bbc_kaldi":
             notices.append("This file holds speaker segments without words: talk time is real, word counts are zero.")
-        if any(b.speaker == UNKNOWN_SPEAKER for b in blocks):
+        if any(b.speaker == UNKNOWN_SPEAKER for b in blocks) and timeline is None:
             notices.append("Some speech has no speaker in the file and is attributed to UNKNOWN.")
         return ReadResult(blocks=blocks, source_format=f"stt_json:{name}", notices=notices, removed=metadata)
     raise ValueError(

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from .base import UNKNOWN_SPEAKER, Block, ReadResult
 from .labelled import is_cue_label
+from .rttm import SpeakerTimeline
 
 __all__ = ["SBV_TIMING_RE", "TIMING_RE", "Cue", "looks_like_sbv", "looks_like_subtitles", "read_cues", "read_subtitles"]
 
@@ -264,12 +265,18 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
 
 
 def read_cues(
-    cues: list[Cue], *, source_format: str, removed: list[str] | None = None, rolling: bool = True
+    cues: list[Cue],
+    *,
+    source_format: str,
+    removed: list[str] | None = None,
+    rolling: bool = True,
+    timeline: SpeakerTimeline | None = None,
 ) -> ReadResult:
     """Turn cues into speaker blocks with the cues' times (shared by every caption format).
 
     ``rolling`` allows dropping rolling-caption repeats (SRT, WebVTT); formats that never
-    repeat a line on screen (TTML, ASS, JSON3) pass ``False``.
+    repeat a line on screen (TTML, ASS, JSON3) pass ``False``. A ``timeline`` (from an RTTM
+    file) names the speaker of each cue the captions do not name, by time.
 
     Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``
     and ``speech_s`` measured per cue (see :meth:`~podium.formats.base.Block.add_time`).
@@ -289,6 +296,8 @@ def read_cues(
     unnamed = 0
     for seg in segments:
         speaker = seg.voice or seg.label
+        if speaker is None and timeline is not None:
+            speaker = timeline.speaker_at(seg.cue.start, seg.cue.end)
         if speaker is None and seg.change:
             unnamed += 1
             speaker = f"{UNNAMED_PREFIX} {unnamed}"
@@ -312,15 +321,16 @@ def read_cues(
             f"(>> or a dialogue dash); those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} "
             "in order of appearance. Rename or merge them on the Speakers page."
         )
-    elif not labelled:
+    elif not labelled and timeline is None:
         notices.append("The subtitles name no speakers, so all speech is attributed to one unknown speaker.")
     return ReadResult(blocks=blocks, removed=removed, notices=notices, source_format=source_format)
 
 
-def read_subtitles(text: str, *, sbv: bool | None = None) -> ReadResult:
+def read_subtitles(text: str, *, sbv: bool | None = None, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read SRT, WebVTT or SBV text into speaker blocks with the cues' times.
 
-    ``sbv`` says the text is YouTube SBV (``None``: detect it).
+    ``sbv`` says the text is YouTube SBV (``None``: detect it); ``timeline`` names unnamed cues'
+    speakers by time (see :func:`read_cues`).
 
     Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``;
     ``source_format`` is ``"srt"``, ``"vtt"`` or ``"sbv"``.
@@ -331,6 +341,8 @@ def read_subtitles(text: str, *, sbv: bool | None = None) -> ReadResult:
     if sbv is None:
         sbv = not is_vtt and not looks_like_subtitles(text) and looks_like_sbv(text)
     cues = _cues(text, removed, metadata, sbv=sbv)
-    result = read_cues(cues, source_format="vtt" if is_vtt else "sbv" if sbv else "srt", removed=removed)
+    result = read_cues(
+        cues, source_format="vtt" if is_vtt else "sbv" if sbv else "srt", removed=removed, timeline=timeline
+    )
     result.metadata = metadata
     return result

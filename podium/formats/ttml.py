@@ -24,6 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .base import ReadResult
+from .rttm import SpeakerTimeline
 from .subtitles import Cue, read_cues
 
 __all__ = ["looks_like_ttml", "parse_ttml_time", "read_ttml"]
@@ -139,7 +140,7 @@ def _runs(element: ET.Element, agent: str | None, agents: dict[str, str]) -> lis
     return runs
 
 
-def read_ttml(text: str) -> ReadResult:
+def read_ttml(text: str, *, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read TTML/DFXP captions into speaker blocks with the cues' times.
 
     Raises:
@@ -200,7 +201,7 @@ def read_ttml(text: str) -> ReadResult:
     if not cues:
         raise ValueError("The TTML file has no timed captions (<p begin=... end=...>).")
     cues.sort(key=lambda c: c.start)
-    result = read_cues(cues, source_format="ttml", rolling=False)
+    result = read_cues(cues, source_format="ttml", rolling=False, timeline=timeline)
     if bad:
         result.notices.append(
             f"{len(bad)} time value(s) could not be read (such as {bad[0]!r}); those captions were skipped."
