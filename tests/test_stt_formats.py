@@ -285,3 +285,21 @@ def test_whisper_hallucinations_can_be_included():
     t = parse_text(json.dumps(WHISPER_LOOP), name="whisper.json", keep_suspect=True)
     assert t.turns["n_words"].sum() == 5 + 2 + 2 + 2 + 3 + 9 + 4
     assert any("are included" in n for n in t.notices)
+
+
+@pytest.mark.parametrize(
+    ("data", "spoken"),
+    [
+        (ASSEMBLYAI, "Thanks for coming in today Happy to be here"),
+        (AZURE, "Hello council Good evening to you"),
+        (
+            SEGMENTS_MS,
+            "We opened the meeting at seven sharp today Then we voted on the budget and it passed easily nine to two",
+        ),
+    ],
+)
+def test_speech_to_text_words_are_conserved(data, spoken):
+    from podium.text import all_words
+
+    t = parse_text(json.dumps(data), name="x.json")
+    assert [w for txt in t.turns["text"] for w in all_words(txt)] == spoken.split()
