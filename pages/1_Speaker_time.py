@@ -24,7 +24,14 @@ top = speakers.iloc[0]
 total_words = int(speakers["n_words"].sum())
 rate = f"at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
 name = md_escape(top["speaker"])
-if len(speakers) == 1:
+if total_words == 0:  # speaker segments without words (RTTM): talk time is all there is
+    total_s = float(speakers["talk_time_s"].sum())
+    share = float(top["talk_time_s"]) / total_s if total_s else 0.0
+    lead = (
+        f"**{name} spoke most: about {fmt_duration(top['talk_time_s'])} of {fmt_duration(total_s)} of talk time "
+        f"({share:.0%})**, in {plural(int(top['n_turns']), 'turn')}. The file has speaker segments but no words."
+    )
+elif len(speakers) == 1:
     lead = (
         f"**{name} said {plural(int(top['n_words']), 'word')} in {plural(int(top['n_turns']), 'turn')}**, "
         f"about {fmt_duration(top['talk_time_s'])} {rate}."

@@ -32,6 +32,10 @@ def test_speaker_time_of_an_rttm_file():
     at = _open(RTTM.encode(), "meeting.rttm", "pages/1_Speaker_time.py")
     table = at.dataframe[0].value
     assert list(table["speaker"]) == ["spk_A", "spk_B"]
+    # spk_A talks 2.25 + 1.25 = 3.5 s of 4.5 s: 78%; the headline is about time, not "0 of 0 words"
+    lead = "\n".join(m.value for m in at.markdown)
+    assert "spk\\_A spoke most: about" in lead and "(78%)" in lead
+    assert "0 of 0 words" not in lead
 
 
 def test_a_word_document_opens():
