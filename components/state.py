@@ -321,7 +321,7 @@ def page_setup(page_title: str) -> PageContext:
         on_change=_on_upload,
         args=(widget,),
         max_upload_size=MAX_UPLOAD_MB,
-        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, a Word .docx, captions "
+        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, a Word .docx, a PDF, captions "
         "(SRT, WebVTT, SBV, TTML/DFXP, ASS/SSA, YouTube JSON3), speech-to-text JSON (Deepgram, AWS, Google, "
         "Azure, AssemblyAI, Speechmatics, WhisperX) or RTTM speaker segments. The format is detected; "
         "override it with 'Read as'.",

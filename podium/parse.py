@@ -16,6 +16,7 @@ import pandas as pd
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.docx import docx_text, is_docx
+from .formats.pdf import is_pdf, pdf_text
 from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
@@ -323,7 +324,9 @@ def parse_bytes(
 
     A Word document (``.docx``, detected from its bytes) is read with python-docx
     (:func:`~podium.formats.docx.docx_text`) and its text parsed like any text file;
-    its ``source_format`` is then ``"docx: <format of the text>"``. ``speakers`` is an RTTM
+    its ``source_format`` is then ``"docx: <format of the text>"``. A PDF (detected from its
+    bytes) is read with pypdf, its page furniture set aside (:func:`~podium.formats.pdf.pdf_text`);
+    its ``source_format`` is ``"pdf: <format of the text>"``. ``speakers`` is an RTTM
     file's ``(bytes, name)`` whose speaker segments name the transcript's speakers by time.
 
     Raises:
@@ -337,6 +340,28 @@ def parse_bytes(
             raise ParseError(str(exc)) from exc
         transcript = parse_text(text, name=name, wpm=wpm, encoding="docx", merge_aliases=merge_aliases)
         return dataclasses.replace(transcript, source_format=f"docx: {transcript.source_format}")
+    if source_format == "pdf" or (source_format == "auto" and is_pdf(data)):
+        try:
+            text, furniture = pdf_text(data)
+        except ValueError as exc:
+            raise ParseError(str(exc)) from exc
+        transcript = parse_text(text, name=name, wpm=wpm, encoding="pdf", merge_aliases=merge_aliases)
+        notices = transcript.notices
+        metadata = transcript.metadata
+        if furniture:
+            unique = list(dict.fromkeys(furniture))
+            notices += (
+                f"{len(furniture)} line(s) of page furniture (running headers and footers, page numbers) "
+                "were set aside as page text, not speech.",
+            )
+            metadata = "\n".join([metadata, "Page furniture:", *unique]).strip()
+        return dataclasses.replace(
+            transcript,
+            source_format=f"pdf: {transcript.source_format}",
+            notices=notices,
+            metadata=metadata,
+            removed=transcript.removed + tuple(furniture),
+        )
     text, encoding = decode_bytes(data)
     rttm = (decode_bytes(speakers[0])[0], speakers[1]) if speakers is not None else None
     return parse_text(

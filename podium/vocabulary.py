@@ -211,6 +211,18 @@ NOT_LABELS = frozenset(
         "CREDIT",
         "IMAGE",
         "CPD",
+        "FIRST AIRED",
+        "AIRED",
+        "ORIGINALLY AIRED",
+        "LAST UPDATED",
+        "RECORDED",
+        "BROADCAST",
+        "COPYRIGHT",
+        "APPEARANCES",
+        "ON BEHALF OF THE PETITIONERS",
+        "ON BEHALF OF THE RESPONDENTS",
+        "ON BEHALF OF THE PETITIONER",
+        "ON BEHALF OF THE RESPONDENT",
     }
 )
 

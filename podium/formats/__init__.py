@@ -42,6 +42,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     DOCX = "docx"
+    PDF = "pdf"
     SUBTITLES = "subtitles"
     SBV = "sbv"
     TTML = "ttml"
@@ -59,6 +60,7 @@ FORMATS: dict[str, str] = {
     Format.MARKDOWN: "Markdown (labelled text with **bold** labels and front matter)",
     Format.HTML: "HTML page",
     Format.DOCX: "Word document (.docx; Teams, Otter, rev.com exports)",
+    Format.PDF: "PDF with text (court, hearing and press-office transcripts)",
     Format.SUBTITLES: "Subtitles (SRT or WebVTT)",
     Format.SBV: "YouTube SBV captions",
     Format.TTML: "TTML / DFXP captions",
@@ -158,6 +160,8 @@ def read(
         return read_labelled(text, markdown=True)
     if fmt == "docx":
         raise ValueError("A Word document is read from the file itself; open the .docx file.")
+    if fmt == "pdf":
+        raise ValueError("A PDF is read from the file itself; open the .pdf file.")
     if fmt == "plain":
         return ReadResult(blocks=[], source_format="plain")
     return read_labelled(text)

@@ -79,6 +79,10 @@ _PERIOD_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
 _EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
+# Back matter after the last turn: a copyright notice or a separator line.
+_BACK_MATTER_RE = re.compile(
+    r"^(?:copyright\b|\u00a9|\(c\)\s*\d{4})|all rights reserved\.?$|^[-_*=~\u2014]{3,}$", re.IGNORECASE
+)
 
 
 def _front_matter(text: str) -> tuple[str, str, str]:
@@ -535,7 +539,26 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         body = _BOLD_RE.sub(r"\1", body)
         body = _MD_ESCAPE_RE.sub(r"\1", body)
     lines = _strip_line_numbers(body.split("\n"), removed)
+    cover = _cover_page_end(lines)
+    if cover:
+        metadata.extend(line.strip() for line in lines[:cover] if line.strip())
+        lines = lines[cover:]
     return Prepared(lines, metadata, removed, title, flattened, markdown)
+
+
+_PROCEEDINGS_RE = re.compile(r"^\s*P\s?R\s?O\s?C\s?E\s?E\s?D\s?I\s?N\s?G\s?S\s*:?\s*$")
+
+
+def _cover_page_end(lines: list[str]) -> int:
+    """Index after a court transcript's cover page: the line ``PROCEEDINGS`` (or
+    ``P R O C E E D I N G S``) in the first 40% of the text ends the case caption, appearances
+    and contents, which are not speech (``ACME HOLDINGS, ET AL.,   :`` is not a speaker).
+    0 when there is no such line."""
+    limit = max(1, int(0.4 * len(lines)))
+    for i, line in enumerate(lines[:limit]):
+        if _PROCEEDINGS_RE.match(line):
+            return i + 1
+    return 0
 
 
 def find_candidates(lines: list[str]) -> list[Candidate | None]:
@@ -594,7 +617,8 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     unlabelled lines continue the block: a blank line starts a new paragraph (in a
     :func:`double-spaced <is_double_spaced>` layout, a deeper indent does); a clock on the line
     after a label alone gives the block its start; markdown headings are metadata. A closing
-    time line at the end ("6:17 P.M. EDT", "END") is metadata. When fewer than half the blocks
+    time line, a copyright notice or a separator line at the end ("6:17 P.M. EDT", "END",
+    "Copyright © 2021 ... All rights reserved.", "----") is metadata. When fewer than half the blocks
     carry a start time, none does (times are not mixed with estimates).
     """
     removed: list[str] = []
@@ -644,7 +668,11 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
         pending_break = False
 
     trailer: list[str] = []
-    while blocks and blocks[-1].paragraphs and _CLOSING_RE.match(blocks[-1].paragraphs[-1]):
+    while (
+        blocks
+        and blocks[-1].paragraphs
+        and (_CLOSING_RE.match(blocks[-1].paragraphs[-1]) or _BACK_MATTER_RE.search(blocks[-1].paragraphs[-1]))
+    ):
         trailer.insert(0, blocks[-1].paragraphs.pop())
     metadata.extend(trailer)
     timed = [b for b in blocks if b.start_s is not None]
