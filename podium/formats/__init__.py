@@ -18,7 +18,7 @@ from .labelled import read_labelled
 from .markup import looks_like_html, read_html
 from .rttm import SpeakerTimeline, looks_like_rttm, read_rttm
 from .stt_json import load_json, looks_like_json, read_stt_json
-from .subtitles import looks_like_sbv, looks_like_subtitles, read_subtitles
+from .subtitles import SBV_TIMING_RE, looks_like_sbv, looks_like_subtitles, read_subtitles
 from .ttml import looks_like_ttml, read_ttml
 
 __all__ = [
@@ -99,7 +99,7 @@ def detect_format(text: str, name: str = "") -> Format:
         return Format.ASS
     if looks_like_subtitles(text) or (suffix in (".srt", ".vtt") and "-->" in text):
         return Format.SUBTITLES
-    if looks_like_sbv(text):
+    if looks_like_sbv(text) or (suffix == ".sbv" and any(SBV_TIMING_RE.match(ln) for ln in text.split("\n")[:50])):
         return Format.SBV
     if looks_like_rttm(text):
         return Format.RTTM
