@@ -303,3 +303,24 @@ def test_speech_to_text_words_are_conserved(data, spoken):
 
     t = parse_text(json.dumps(data), name="x.json")
     assert [w for txt in t.turns["text"] for w in all_words(txt)] == spoken.split()
+
+
+def test_corpus_rev_debate_json_gets_its_times_from_the_minute_fields():
+    from podium import read_transcript
+    from podium.formats.stt_json import load_json
+    from tests.conftest import CORPUS
+
+    path = CORPUS / "debate" / "debate2020_rev_derived_speechJSON.js"
+    if not path.is_file():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    t = read_transcript(path)
+    assert t.timing == "source"  # 822 "minute" clocks, one "NA"
+    assert t.turns["start_s"].iloc[0] == 80.0  # "01:20"
+    assert t.turns["start_s"].is_monotonic_increasing
+    # the clock restarts after entry 179 ("24:25", then "NA", then "00:15"): part two follows part one
+    # after the words of entries 178 and 179 at 150 words a minute; the last entry is "01:10:50"
+    entries = load_json(path.read_text(encoding="utf-8"))
+    assert (entries[178]["minute"], entries[179]["minute"], entries[180]["minute"]) == ("24:25", "NA", "00:15")
+    gap = (len(entries[178]["text"].split()) + len(entries[179]["text"].split())) * 60 / 150
+    assert entries[-1]["minute"] == "01:10:50"
+    assert t.turns["start_s"].iloc[-1] == pytest.approx(4250 + 1465 + gap - 15)

@@ -88,7 +88,7 @@ def detect_format(text: str, name: str = "") -> Format:
     any tag is HTML, ``.md`` is markdown).
     """
     suffix = PurePath(name).suffix.lower()
-    if suffix in (".json", ".json3", ".js") or looks_like_json(text):
+    if suffix in (".json", ".json3") or looks_like_json(text):
         try:
             return Format.YOUTUBE_JSON3 if is_json3(load_json(text)) else Format.STT_JSON
         except ValueError:
