@@ -78,3 +78,17 @@ def test_malformed_ttml_is_one_clear_error():
 
     with pytest.raises(ParseError, match="not well-formed XML"):
         parse_text('<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="1s">Hi</body></tt>', name="x.ttml")
+
+
+def test_xml_whitespace_is_a_space_and_only_br_breaks_a_line():
+    ttml = (
+        '<tt xmlns="http://www.w3.org/ns/ttml"><body><div>\n'
+        '  <p begin="00:00:01.000" end="00:00:02.000">\n      MAYOR:\n      We agree.</p>\n'
+        '  <p begin="00:00:02.000" end="00:00:03.000">CLERK: So<br/>noted.</p>\n'
+        "</div></body></tt>"
+    )
+    t = parse_text(ttml, name="x.ttml")
+    assert list(zip(t.turns["speaker"], t.turns["text"], strict=True)) == [
+        ("MAYOR", "We agree."),
+        ("CLERK", "So noted."),
+    ]

@@ -116,9 +116,11 @@ def _runs(element: ET.Element, agent: str | None, agents: dict[str, str]) -> lis
     """Text of ``element`` as ``(agent, text)`` runs, ``<br/>`` as a newline."""
     runs: list[tuple[str | None, str]] = []
 
-    def add(who: str | None, text: str | None) -> None:
+    def add(who: str | None, text: str | None, *, raw: bool = False) -> None:
         if not text:
             return
+        if not raw:
+            text = re.sub(r"\s+", " ", text)  # XML whitespace is a space; only <br/> breaks a line
         if runs and runs[-1][0] == who:
             runs[-1] = (who, runs[-1][1] + text)
         else:
@@ -129,7 +131,7 @@ def _runs(element: ET.Element, agent: str | None, agents: dict[str, str]) -> lis
         if ref:
             who = " ".join(agents.get(r, r) for r in ref.split())
         if _local(node.tag) == "br":
-            add(who, "\n")
+            add(who, "\n", raw=True)
         else:
             add(who, node.text)
         for child in node:
