@@ -378,14 +378,24 @@ def word_cloud_image(phrases: pd.DataFrame, *, width: int = 900, height: int = 4
 
     Uses ``WordCloud.generate_from_frequencies`` on our own counts so the cloud shows
     exactly the table's phrases (wordcloud's own tokenizer splits curly apostrophes and
-    joins words across sentences). Returns ``None`` when there is nothing to draw.
+    joins words across sentences). The font is one that covers the phrases' characters
+    (:func:`components.fonts.cloud_font`); phrases no available font covers are left out.
+    Returns ``None`` when there is nothing to draw.
     """
     if phrases.empty:
         return None
     from wordcloud import WordCloud  # lazy: imports matplotlib
 
+    from components.fonts import cloud_font
+
     frequencies = dict(zip(phrases["phrase"], phrases["count"].astype(float), strict=True))
+    font_path, undrawable = cloud_font(list(frequencies))  # a font that covers the text: no empty boxes
+    for phrase in undrawable:
+        frequencies.pop(phrase)
+    if not frequencies:
+        return None
     cloud = WordCloud(
+        font_path=font_path,
         width=width,
         height=height,
         background_color="white",

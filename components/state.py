@@ -94,10 +94,30 @@ class PageContext:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_transcript(
-    data: bytes, name: str, wpm: float, source_format: str = "auto", merge_aliases: bool = True
+    data: bytes,
+    name: str,
+    wpm: float,
+    source_format: str = "auto",
+    merge_aliases: bool = True,
+    keep_suspect: bool = False,
+    speakers: tuple[bytes, str] | None = None,
 ) -> Transcript:
     """Parse a transcript's bytes once per (content, rate, format); see :func:`podium.parse.parse_bytes`."""
-    return parse_bytes(data, name=name, wpm=wpm, source_format=source_format, merge_aliases=merge_aliases)
+    return parse_bytes(
+        data,
+        name=name,
+        wpm=wpm,
+        source_format=source_format,
+        merge_aliases=merge_aliases,
+        keep_suspect=keep_suspect,
+        speakers=speakers,
+    )
+
+
+def _speakers(source: dict) -> tuple[bytes, str] | None:
+    """The RTTM file (bytes, name) whose speakers a source's words are matched to, if any."""
+    rttm = source.get("speakers")
+    return (rttm["data"], rttm["name"]) if rttm else None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -162,6 +182,8 @@ def _switch_source(source: dict, *, failure: str, keeps: str) -> bool:
             st.session_state.get(WPM_KEY, DEFAULT_WPM),
             source["format"],
             _merge_aliases(),
+            source.get("keep_suspect", False),
+            _speakers(source),
         )
     except (DecodeError, ParseError) as exc:
         st.session_state[ERROR_KEY] = f"{failure} {exc} {keeps}"
@@ -189,6 +211,34 @@ def _on_format(widget_key: str) -> None:
     _switch_source(
         {**source, "format": fmt},
         failure=f"Could not read {source['name']} as {FORMATS[fmt].split(' (')[0].lower()}:",
+        keeps="The previous reading is still shown.",
+    )
+
+
+def _on_words_upload(widget_key: str) -> None:
+    """Read an uploaded transcript with the speakers of the RTTM file now open, matched by time."""
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        return
+    rttm = _source()
+    source = {
+        "name": uploaded.name,
+        "data": uploaded.getvalue(),
+        "format": "auto",
+        "speakers": {"name": rttm["name"], "data": rttm["data"]},
+    }
+    if not _switch_source(
+        source, failure=f"Could not add the words of {uploaded.name}:", keeps="The RTTM file is still loaded."
+    ):
+        st.session_state[UPLOAD_GEN_KEY] = st.session_state.get(UPLOAD_GEN_KEY, 0) + 1
+
+
+def _on_suspect(widget_key: str) -> None:
+    """Re-read the transcript with or without the segments that look like hallucinations."""
+    source = _source()
+    _switch_source(
+        {**source, "keep_suspect": bool(st.session_state[widget_key])},
+        failure=f"Could not re-read {source['name']}:",
         keeps="The previous reading is still shown.",
     )
 
@@ -262,7 +312,15 @@ def page_setup(page_title: str) -> PageContext:
     source = _source()
     wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
     try:
-        transcript = load_transcript(source["data"], source["name"], wpm, source["format"], _merge_aliases())
+        transcript = load_transcript(
+            source["data"],
+            source["name"],
+            wpm,
+            source["format"],
+            _merge_aliases(),
+            source.get("keep_suspect", False),
+            _speakers(source),
+        )
     except (DecodeError, ParseError) as exc:  # only reachable if the bundled file is broken
         st.error(f"Could not open {source['name']}: {exc}")
         st.stop()
@@ -281,12 +339,37 @@ def page_setup(page_title: str) -> PageContext:
         key=widget,
         on_change=_on_upload,
         args=(widget,),
-        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, SRT or WebVTT subtitles, "
-        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX), up to "
+        help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, a Word .docx, a PDF, captions "
+        "(SRT, WebVTT, SBV, TTML/DFXP, ASS/SSA, YouTube JSON3), speech-to-text JSON (Deepgram, AWS, Google, "
+        "Azure, AssemblyAI, Speechmatics, WhisperX) or RTTM speaker segments, up to "
         f"{max_upload_mb()} MB. The format is detected; override it with 'Read as'.",
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
+    if transcript.source_format == "rttm":
+        words_widget = f"podium_words_{page_title}_{st.session_state.get(UPLOAD_GEN_KEY, 0)}"
+        sidebar.file_uploader(
+            "Add the words: a transcript with the same times",
+            type=None,
+            key=words_widget,
+            on_change=_on_words_upload,
+            args=(words_widget,),
+            help="RTTM gives who spoke when, without words. Add captions or speech-to-text output of the same "
+            "recording (SRT, WebVTT, Whisper JSON...): each caption or word goes to the speaker talking at its time.",
+        )
+    elif source.get("speakers"):
+        sidebar.caption(f"Speakers matched by time from **{source['speakers']['name']}**.")
+    if source.get("keep_suspect") or any("hallucination" in n for n in transcript.notices):
+        suspect_widget = f"podium_suspect_{page_title}"
+        st.session_state[suspect_widget] = bool(source.get("keep_suspect", False))
+        sidebar.toggle(
+            "Include suspected hallucinations",
+            key=suspect_widget,
+            on_change=_on_suspect,
+            args=(suspect_widget,),
+            help="Speech recognition sometimes invents text in silences or repeats a line in a loop "
+            "(“Thank you.” five times). Such segments are left out of every count unless this is on.",
+        )
     format_widget = f"podium_format_{page_title}"
     st.session_state[format_widget] = source["format"]
     sidebar.selectbox(

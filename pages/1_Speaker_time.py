@@ -54,7 +54,15 @@ longest = (answers if len(answers) else lengths).sort_values(["turn_s", "turn_id
 kind = "answer" if len(answers) else "turn"
 top = speakers.iloc[0]
 name = md_escape(top["speaker"])
-if ctx.speakers:
+total_words = int(whole["n_words"].sum())
+if total_words == 0:  # speaker segments without words (RTTM): talk time is all there is
+    all_talk_s = float(speakers["talk_time_s"].sum())
+    share = float(top["talk_time_s"]) / all_talk_s if all_talk_s else 0.0
+    lead = (
+        f"**{name} spoke most: about {say(top['talk_time_s'])} of {say(all_talk_s)} of talk time ({share:.0%})**, "
+        f"in {plural(int(top['n_turns']), 'turn')}. The file has speaker segments but no words"
+    )
+elif ctx.speakers:
     shown_s = float(speakers["talk_time_s"].sum())
     lead = (
         f"**{name} spoke for {say(top['talk_time_s'])}: {top['talk_share_shown']:.0%} of the {estimated}talk time "

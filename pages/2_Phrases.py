@@ -13,6 +13,12 @@ transcript = ctx.transcript
 turns = ctx.turns
 
 st.title("Repeated phrases")
+if int(transcript.turns["n_words"].sum()) == 0:
+    st.info(
+        "This file holds speaker segments without words (such as RTTM from pyannote), so there are no "
+        "phrases to count. Talk time and the timeline are on the Speaker time page."
+    )
+    st.stop()
 c1, c2, c3 = st.columns([2, 1, 2])
 n = c1.segmented_control(
     "Phrase length (words)", options=[1, 2, 3, 4], format_func=lambda k: f"{k}-word", **remembered("phrase_n", 2)

@@ -12,6 +12,12 @@ ctx = page_setup("Q&A")
 transcript = ctx.transcript
 
 st.title("Questions and answers")
+if int(transcript.turns["n_words"].sum()) == 0:
+    st.info(
+        "This file holds speaker segments without words (such as RTTM from pyannote), so there are no "
+        "questions to pair. Talk time and the timeline are on the Speaker time page."
+    )
+    st.stop()
 pairs = filter_pairs(cached.qa_pairs(transcript.turns), ctx.speakers)
 if pairs.empty:
     if not (transcript.turns["role"] == "question").any():

@@ -37,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="speaker mapping to apply before export (columns turn_id, label, speaker, role, as downloaded from "
         "the Speakers page); rows that do not match FILE are reported",
     )
+    export.add_argument(
+        "--rttm",
+        metavar="RTTM",
+        help="RTTM speaker segments of the same recording: name FILE's unattributed speech by time",
+    )
+    export.add_argument(
+        "--keep-hallucinations",
+        action="store_true",
+        help="count speech-recognition segments that look like hallucinations (left out by default)",
+    )
     return parser
 
 
@@ -47,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2
     try:
-        transcript = read_transcript(args.file, wpm=args.wpm, source_format=args.format)
+        transcript = read_transcript(
+            args.file,
+            wpm=args.wpm,
+            source_format=args.format,
+            keep_suspect=args.keep_hallucinations,
+            speakers=args.rttm,
+        )
     except (DecodeError, ParseError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return 1

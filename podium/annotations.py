@@ -20,6 +20,8 @@ STAGE_COLUMNS: dict[str, str] = {
 
 
 def _kind(direction: str) -> str:
+    if direction.startswith("\u266a"):
+        return "singing"  # "♪ lyrics ♪": the kind, not the lyrics
     inner = direction.strip()[1:-1].strip().rstrip(".").lower()
     inner = re.sub(r"\s*\d{1,2}:\d{2}(?::\d{2})?", "", inner)  # "[crosstalk 00:06:51]"
     return re.sub(r"\s+", " ", inner).strip()

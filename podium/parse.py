@@ -7,6 +7,7 @@ merges consecutive blocks of one speaker into turns and measures them.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from pathlib import Path
@@ -16,11 +17,15 @@ import pandas as pd
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.base import parse_clock
+from .formats.docx import docx_text, is_docx
 from .formats.markup import html_to_text
+from .formats.pdf import is_pdf, pdf_text
+from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
-from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, normalise_text, words
+from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, decode_bytes, normalise_text, words
+from .vocabulary import GENERIC_QUESTIONERS
 
 __all__ = [
     "FORMATS",
@@ -40,9 +45,11 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Turns
 
-#: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
-#: questions, possibly from two reporters, so they are not merged into one turn.
-GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
+#: A question: a question mark (ASCII, full-width ``？``, Arabic ``؟``), the Chinese
+#: sentence-final particle 吗, or Japanese polite ですか/ますか before a sentence end.
+QUESTION_RE = re.compile(
+    r"[?\uff1f\u061f]|(?:\u5417|\u3067\u3059\u304b|\u307e\u3059\u304b)(?=\s*(?:[\u3002\uff01!\uff0c,.]|$))"
+)
 
 
 def continues_turn(previous_label: str, label: str) -> bool:
@@ -65,7 +72,7 @@ def measure_text(text: str) -> dict[str, object]:
         "n_words": len(words(text)),
         "cut_off": bool(CUT_OFF_RE.search(speech)),
         "resumes": bool(RESUME_RE.match(speech)),
-        "is_question": "?" in speech,
+        "is_question": bool(QUESTION_RE.search(speech)),
         "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
     }
 
@@ -268,6 +275,13 @@ def _looks_like_title(paragraph: str) -> bool:
 _MARKER_RE = re.compile(r"^(?:video |full |audio )?transcript:?$", re.IGNORECASE)
 
 
+def _speaking_notes(label: str) -> str:
+    """The stage-direction notes of a label (``"(through interpreter)"`` of
+    ``"PRESIDENT ALVAREZ (through interpreter)"``), joined by a space; ``""`` when it has none."""
+    notes = re.findall(r"\([^()]*\)", label)
+    return " ".join(notes) if notes and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes) else ""
+
+
 def parse_text(
     text: str,
     *,
@@ -277,6 +291,8 @@ def parse_text(
     encoding: str = "utf-8",
     merge_aliases: bool = True,
     decode_notices: tuple[str, ...] = (),
+    keep_suspect: bool = False,
+    speakers: tuple[str, str] | None = None,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -291,6 +307,11 @@ def parse_text(
             to be one person (listed in ``Transcript.aliases``).
         decode_notices: sentences from decoding the file (repairs such as removed NUL bytes),
             put first among the transcript's notices.
+        keep_suspect: count speech-recognition segments that look like hallucinations
+            (Whisper loops, likely silence); by default they are left out, with a notice.
+        speakers: ``(RTTM text, its file name)``: speaker segments that name, by time, the
+            speakers of timed speech the transcript does not attribute (captions without names,
+            Whisper output); see :class:`~podium.formats.rttm.SpeakerTimeline`.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -307,16 +328,39 @@ def parse_text(
     if not words(normalised):
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
+    timeline = None
+    if speakers is not None:
+        try:
+            timeline = read_speaker_timeline(normalise_text(speakers[0]))
+        except ValueError as exc:
+            raise ParseError(f"{speakers[1]}: {exc}") from exc
     try:
-        result = formats.read(text if fmt in ("stt_json", "html") else normalised, name=name, source_format=fmt)
+        result = formats.read(
+            text if fmt in formats.RAW_TEXT_FORMATS else normalised,
+            name=name,
+            source_format=fmt,
+            keep_suspect=keep_suspect,
+            timeline=timeline,
+        )
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
     notices = [*decode_notices, *result.notices, *_time_notices(result.blocks, result.removed)]
+    if timeline is not None:
+        if not result.blocks or any(b.start_s is None for b in result.blocks):
+            raise ParseError(
+                f"{name} has no timestamps, so its words cannot be matched to the speakers of {speakers[1]} by time."
+            )
+        notices.append(
+            f"Speakers were taken from {speakers[1]} by time (the speaker segment that overlaps each caption "
+            "or word longest) wherever the transcript does not name them."
+        )
     blocks = result.blocks
     metadata = list(result.metadata)
     if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
         if fmt == "stt_json":
             raise ParseError("The JSON file holds no transcribed words.")
+        if fmt in ("youtube_json3", "ttml", "ass", "rttm"):
+            raise ParseError(f"The {FORMATS[fmt].split(' (')[0]} file holds no captions with words.")
         if fmt == "subtitles":
             raise ParseError("The subtitle file holds no spoken text, only cue numbers and times.")
         if blocks and result.removed:
@@ -345,7 +389,11 @@ def parse_text(
             if label != target:
                 aliases.setdefault(target, [target]).append(label)
         for block in blocks:
-            block.speaker = canonical.get(block.speaker, block.speaker)
+            target = canonical.get(block.speaker, block.speaker)
+            notes = _speaking_notes(block.speaker) if target != block.speaker else ""
+            if notes and block.paragraphs:
+                block.paragraphs[0] = f"{notes} {block.paragraphs[0]}"  # "(through interpreter)" stays visible
+            block.speaker = target
         if aliases:
             listed = "; ".join(f"{k} = {' / '.join(v[1:])}" for k, v in aliases.items())
             notices.append(
@@ -384,28 +432,82 @@ def parse_text(
 
 
 def parse_bytes(
-    data: bytes, *, name: str, wpm: float = DEFAULT_WPM, source_format: str = "auto", merge_aliases: bool = True
+    data: bytes,
+    *,
+    name: str,
+    wpm: float = DEFAULT_WPM,
+    source_format: str = "auto",
+    merge_aliases: bool = True,
+    keep_suspect: bool = False,
+    speakers: tuple[bytes, str] | None = None,
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
+
+    A Word document (``.docx``, detected from its bytes) is read with python-docx
+    (:func:`~podium.formats.docx.docx_text`) and its text parsed like any text file;
+    its ``source_format`` is then ``"docx: <format of the text>"``. A PDF (detected from its
+    bytes) is read with pypdf, its page furniture set aside (:func:`~podium.formats.pdf.pdf_text`);
+    its ``source_format`` is ``"pdf: <format of the text>"``. ``speakers`` is an RTTM
+    file's ``(bytes, name)`` whose speaker segments name the transcript's speakers by time.
 
     Raises:
         DecodeError: if the bytes are empty, binary or in no recognisable encoding.
         ParseError: if the text holds no transcript.
     """
+    if source_format == "docx" or (source_format == "auto" and is_docx(data)):
+        try:
+            text = docx_text(data)
+        except ValueError as exc:
+            raise ParseError(str(exc)) from exc
+        transcript = parse_text(text, name=name, wpm=wpm, encoding="docx", merge_aliases=merge_aliases)
+        return dataclasses.replace(transcript, source_format=f"docx: {transcript.source_format}")
+    if source_format == "pdf" or (source_format == "auto" and is_pdf(data)):
+        try:
+            text, furniture = pdf_text(data)
+        except ValueError as exc:
+            raise ParseError(str(exc)) from exc
+        transcript = parse_text(text, name=name, wpm=wpm, encoding="pdf", merge_aliases=merge_aliases)
+        notices = transcript.notices
+        metadata = transcript.metadata
+        if furniture:
+            unique = list(dict.fromkeys(furniture))
+            notices += (
+                f"{len(furniture)} line(s) of page furniture (running headers and footers, page numbers) "
+                "were set aside as page text, not speech.",
+            )
+            metadata = "\n".join([metadata, "Page furniture:", *unique]).strip()
+        return dataclasses.replace(
+            transcript,
+            source_format=f"pdf: {transcript.source_format}",
+            notices=notices,
+            metadata=metadata,
+            removed=transcript.removed + tuple(furniture),
+        )
     decoded = decode(data)
+    rttm = (decode_bytes(speakers[0])[0], speakers[1]) if speakers is not None else None
     return parse_text(
         decoded.text,
         name=name,
         wpm=wpm,
         source_format=source_format,
         encoding=decoded.encoding,
-        merge_aliases=merge_aliases,
         decode_notices=decoded.notices,
+        merge_aliases=merge_aliases,
+        keep_suspect=keep_suspect,
+        speakers=rttm,
     )
 
 
-def read_transcript(path: str | Path, *, wpm: float = DEFAULT_WPM, source_format: str = "auto") -> Transcript:
-    """Read and parse a transcript file; see :func:`parse_text`.
+def read_transcript(
+    path: str | Path,
+    *,
+    wpm: float = DEFAULT_WPM,
+    source_format: str = "auto",
+    keep_suspect: bool = False,
+    speakers: str | Path | None = None,
+) -> Transcript:
+    """Read and parse a transcript file; see :func:`parse_text`. ``speakers`` is the path of an
+    RTTM file whose speaker segments name the transcript's unattributed speech by time.
 
     Raises:
         DecodeError: if the file is empty, binary or in no recognisable encoding.
@@ -413,7 +515,15 @@ def read_transcript(path: str | Path, *, wpm: float = DEFAULT_WPM, source_format
         OSError: if the file cannot be read.
     """
     path = Path(path)
-    return parse_bytes(path.read_bytes(), name=path.name, wpm=wpm, source_format=source_format)
+    rttm = (Path(speakers).read_bytes(), Path(speakers).name) if speakers is not None else None
+    return parse_bytes(
+        path.read_bytes(),
+        name=path.name,
+        wpm=wpm,
+        source_format=source_format,
+        keep_suspect=keep_suspect,
+        speakers=rttm,
+    )
 
 
 # Re-exported for callers that catch both.

@@ -5,51 +5,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .formats.base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
+from .text import STAGE_DIRECTION_RE
+from .vocabulary import (
+    COURTESY_TITLES,
+    NAME_SUFFIXES,
+    OTHER_LABELS,
+    QUESTION_LABELS,
+    QUESTION_LABELS_OTHER_SCRIPTS,
+    TITLES,
+    UNKNOWN_SPEAKER,
+    UNNAMED_QUESTIONER,
+)
 
 __all__ = ["ROLES", "infer_role", "propose_aliases"]
 
 #: The roles a speaker can have.
 ROLES = ("question", "answer", "other")
-
-_QUESTION_KEYS = {
-    "Q",
-    "QUESTION",
-    "QUESTIONER",
-    "REPORTER",
-    "INTERVIEWER",
-    "MODERATOR",
-    "AUDIENCE MEMBER",
-    "AUDIENCE QUESTION",
-    "PARTICIPANT",
-    "THE PRESS",
-    "PRESS",
-    "JOURNALIST",
-    "HOST",
-    "CO-HOST",
-    "COHOST",
-    "ANCHOR",
-}
-_OTHER_KEYS = {
-    "UNKNOWN",
-    "OPERATOR",
-    "ANNOUNCER",
-    "NARRATOR",
-    "STAFF",
-    "INTERPRETER",
-    "VOICE OVER",
-    "VOICEOVER",
-    "THE CLERK",
-    "CLERK",
-    "AUDIENCE",
-    "UNIDENTIFIED",
-    "CROSSTALK",
-    "MULTIPLE SPEAKERS",
-}
-#: Titles that say nothing about office, so "MR. LITTLE" can be "GEORGE LITTLE"; "PRESIDENT CLINTON"
-#: and "SECRETARY CLINTON" are never taken to be "HILLARY CLINTON".
-_COURTESY = {"MR", "MRS", "MS", "MISS", "DR", "MX"}
-_SUFFIXES = {"JR", "SR", "II", "III", "IV", "PHD", "MD", "ESQ"}
 
 
 def infer_role(speaker: str) -> str:
@@ -58,12 +29,14 @@ def infer_role(speaker: str) -> str:
     Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
     operators, announcers, clerks and interpreters are ``"other"``; everyone else answers.
     """
+    if re.sub(r"\([^)]*\)", "", speaker).strip() in QUESTION_LABELS_OTHER_SCRIPTS:
+        return "question"
     key = re.sub(r"\([^)]*\)", "", speaker.upper())
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
-    if key in _QUESTION_KEYS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
+    if key in QUESTION_LABELS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
         return "question"
-    if key in _OTHER_KEYS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
+    if key in OTHER_LABELS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
         return "other"
     return "answer"
 
@@ -74,7 +47,7 @@ def _tokens(label: str) -> list[str]:
 
 
 def _name_tokens(label: str) -> list[str]:
-    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in _SUFFIXES]
+    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in NAME_SUFFIXES]
 
 
 def propose_aliases(labels: list[str]) -> dict[str, str]:
@@ -84,6 +57,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     frequent spelling wins among variants):
 
     1. Labels equal but for case, punctuation and spacing (``Chris Wallace`` / ``CHRIS WALLACE``).
+    1b. A label with a note on how the person speaks, one that is a stage direction
+       (``PRESIDENT ALVAREZ (through interpreter)``, ``MODERATOR (off mic)``), and the label
+       without it.
     2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
        the later label ``AvW``.
     3. A short form, a courtesy title (Mr, Mrs, Ms, Miss, Dr) and surname or the surname alone
@@ -110,6 +86,25 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         for v in variants:
             canonical[v] = best
 
+    # 1b. one person with and without a note on how they speak: "PRESIDENT ALVAREZ (through
+    #     interpreter)" and "PRESIDENT ALVAREZ", "MODERATOR (off mic)" and "MODERATOR". Only notes
+    #     that are stage directions; parse_text keeps the note at the start of the turn.
+    bare: dict[str, str] = {}
+    for label in order:
+        if "(" not in label:
+            bare.setdefault(" ".join(_tokens(label)), label)
+    for label in order:
+        notes = re.findall(r"\([^()]*\)", label)
+        target = bare.get(" ".join(_tokens(label)))
+        if (
+            notes
+            and target
+            and label not in generic
+            and target not in generic
+            and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes)
+        ):
+            canonical[label] = canonical[target]
+
     # 2. parenthetical abbreviations
     for label in order:
         for abbr in re.findall(r"\(([A-Za-z]{2,6})\)", label):
@@ -125,7 +120,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             continue
         names = _name_tokens(label)
         tokens = [t.rstrip(".") for t in _tokens(label)]
-        is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in _COURTESY))
+        is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in COURTESY_TITLES))
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
         matches = [f for f in full_names if _name_tokens(f)[-1] == names[0] and f != label]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from .languages import CAPTION_EVENT_PATTERN, has_cjk, segment_cjk, segment_cjk_words
+
 __all__ = [
     "CUT_OFF_RE",
     "RESUME_RE",
@@ -296,10 +298,12 @@ _STAGE_WORDS = (
     r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|"
     r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
 )
+
+
 # A stage direction: a parenthesis or bracket whose content starts with one of
-# the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]".
+# the known non-speech words, e.g. "(Laughter.)", "[crosstalk 00:06:51]", or a caption event.
 STAGE_DIRECTION_RE = re.compile(
-    r"[\(\[]\s*(?:" + _STAGE_WORDS.replace(" ", r"\s+") + r")\b[^\(\)\[\]]{0,80}[\)\]]",
+    r"[\(\[]\s*(?:" + _STAGE_WORDS.replace(" ", r"\s+") + r")\b[^\(\)\[\]]{0,80}[\)\]]|" + CAPTION_EVENT_PATTERN,
     re.IGNORECASE,
 )
 
@@ -333,11 +337,11 @@ def words(text: str) -> list[str]:
     ["NATO's", 'open-door', 'policy', "it's", '10:30']
     """
     text = strip_stage_directions(text.replace("\u2019", "'"))
-    return _WORD_RE.findall(text)
+    return segment_cjk_words(_WORD_RE.findall(text), text)
 
 
 # Between two words, any of these ends a sentence-like run for n-gram counting.
-_BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)")
+_BOUNDARY_RE = re.compile(r"[.!?;:\u2014\u2013\u2026()\[\]\"\n\u3002\uff01\uff1f\uff1b\uff1a\u061f]|--|(?<=\s)-(?=\s)")
 _ABBREV_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, p.m, e.g
 # Titles and abbreviations written with a period that does not end a sentence ("Mr. President").
 _TITLE_ABBREVIATIONS = frozenset(
@@ -357,6 +361,7 @@ def sentence_spans(text: str) -> list[list[tuple[str, int, int]]]:
     current: list[tuple[str, int, int]] = []
     last_end = 0
     previous = ""
+    cjk = has_cjk(text)
     for match in _WORD_RE.finditer(text):
         gap = text[last_end : match.start()]
         if current and _BOUNDARY_RE.search(gap):
@@ -365,7 +370,8 @@ def sentence_spans(text: str) -> list[list[tuple[str, int, int]]]:
                 runs.append(current)
                 current = []
         previous = match.group(0)
-        current.append((previous.lower(), match.start(), match.end()))
+        for word, start, end in segment_cjk(previous, match.start()) if cjk else [(previous, *match.span())]:
+            current.append((word.lower(), start, end))
         last_end = match.end()
     if current:
         runs.append(current)
@@ -392,4 +398,5 @@ def all_words(text: str) -> list[str]:
 
     Used to check that parsing loses no word of the source.
     """
-    return _WORD_RE.findall(text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    return segment_cjk_words(_WORD_RE.findall(text), text)

@@ -115,4 +115,6 @@ def test_speaker_time_page_renders_for_unusual_files(name):
     at.switch_page("pages/1_Speaker_time.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    assert " spoke for " in "\n".join(m.value for m in at.markdown)
+    lead = "\n".join(m.value for m in at.markdown)
+    # a file of speaker segments without words leads with talk time, never "0 of 0 words"
+    assert (" spoke most: about " in lead and "no words" in lead) if "kaldi" in name else " spoke for " in lead

@@ -5,77 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..vocabulary import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
+
 __all__ = ["PAUSE_S", "TITLES", "UNKNOWN_SPEAKER", "UNNAMED_QUESTIONER", "Block", "ReadResult", "parse_clock"]
 
-#: Speaker name given to unlabelled question lines (the seed's ``- `` lines).
-UNNAMED_QUESTIONER = "REPORTER"
-#: Speaker name given to speech whose speaker the source does not say.
-UNKNOWN_SPEAKER = "UNKNOWN"
-#: Words that open a person's label as a title or office ("MR. LITTLE", "Senator Smith", "THE PRESIDENT").
-TITLES = frozenset(
-    {
-        "ADMIRAL",
-        "AGENT",
-        "AMBASSADOR",
-        "ASSEMBLYMAN",
-        "ASSEMBLYWOMAN",
-        "CAPT",
-        "CAPTAIN",
-        "CHAIR",
-        "CHAIRMAN",
-        "CHAIRWOMAN",
-        "CHIEF",
-        "COL",
-        "COLONEL",
-        "COMMISSIONER",
-        "CONGRESSMAN",
-        "CONGRESSWOMAN",
-        "COUNCILMAN",
-        "COUNCILWOMAN",
-        "DAME",
-        "DETECTIVE",
-        "DIRECTOR",
-        "DR",
-        "FATHER",
-        "GEN",
-        "GENERAL",
-        "GOV",
-        "GOVERNOR",
-        "HON",
-        "JUDGE",
-        "JUSTICE",
-        "LADY",
-        "LIEUTENANT",
-        "LORD",
-        "LT",
-        "MAJOR",
-        "MAYOR",
-        "MINISTER",
-        "MISS",
-        "MR",
-        "MRS",
-        "MS",
-        "OFFICER",
-        "PRESIDENT",
-        "PRIME",
-        "PROF",
-        "PROFESSOR",
-        "REP",
-        "REPRESENTATIVE",
-        "REV",
-        "SEC",
-        "SECRETARY",
-        "SEN",
-        "SENATOR",
-        "SGT",
-        "SHERIFF",
-        "SIR",
-        "SISTER",
-        "SPEAKER",
-        "THE",
-        "VICE",
-    }
-)
 #: Longest gap (seconds) between two timed pieces of one speaker's speech that still counts as
 #: a pause inside speech; a longer gap is silence and is left out of talk time.
 PAUSE_S = 2.0

@@ -16,16 +16,42 @@ Covers, after :func:`podium.text.normalise_text`:
 - one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``).
 
 Text before the first label is metadata (headline, banners, datelines), not a speaker.
+
+:func:`read_labelled` runs five steps, each a function of plain data with its own test
+(tests/test_labelled_steps.py): :func:`prepare_text` (front matter, markdown, line numbers) →
+:func:`find_candidates` (what each line starts with, by shape) → :func:`decide_labels` (which
+candidates are labels, from the file-wide :class:`LabelStats`) → :func:`split_blocks` (speaker
+blocks, paragraphs, metadata) → :func:`name_layout` (the layout's name and notices). The word
+lists it uses live in :mod:`podium.vocabulary`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
 
-from .base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
+from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NOT_LABELS, ROLE_WORDS, TITLES
+from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
-__all__ = ["NOT_LABELS", "read_labelled"]
+__all__ = [
+    "NOT_LABELS",
+    "Candidate",
+    "LabelKind",
+    "LabelStats",
+    "Layout",
+    "Prepared",
+    "Split",
+    "decide_labels",
+    "find_candidates",
+    "is_cue_label",
+    "is_double_spaced",
+    "name_layout",
+    "prepare_text",
+    "read_labelled",
+    "split_blocks",
+]
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -42,154 +68,21 @@ _BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
 _CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
 _OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
 _COLON_RE = re.compile(
-    r"^(?P<label>[^\W\d_\[][^:\n]{0,100}?|\[[^:\n]{0,100}?)"
+    r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
     r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
-    r"\s*:(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$)(?P<rest>.*)$"
+    r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$|(?<=\uff1a))(?P<rest>.*)$"
 )
 _PERIOD_RE = re.compile(
     r"^(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
-    r"Admiral|Colonel|Governor|Secretary|The)\.?\s+)+[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?)\.(?:\s+(?P<rest>.*))?$"
+    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE)\.?\s+)+"
+    r"[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?(?:\s*\([a-z][^()]{0,40}\))?)\.(?:\s+(?P<rest>.*))?$"
 )
 _CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
 _EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
-
-#: Words that take a colon in page furniture but are never speakers.
-NOT_LABELS = {
-    "NOTE",
-    "NOTES",
-    "SOURCE",
-    "SOURCES",
-    "DATE",
-    "TIME",
-    "TIMES",
-    "SUBJECT",
-    "RE",
-    "TO",
-    "FROM",
-    "CC",
-    "LOCATION",
-    "PLACE",
-    "PARTICIPANTS",
-    "PRESENT",
-    "TAGS",
-    "TAG",
-    "CATEGORY",
-    "CATEGORIES",
-    "UPDATE",
-    "UPDATED",
-    "PUBLISHED",
-    "POSTED",
-    "LINK",
-    "URL",
-    "HTTP",
-    "HTTPS",
-    "EMAIL",
-    "PHONE",
-    "TRANSCRIPT",
-    "VIDEO",
-    "AUDIO",
-    "WATCH",
-    "LISTEN",
-    "READ",
-    "SHARE",
-    "EDITOR",
-    "EDITORS",
-    "CONTACT",
-    "RELEASE",
-    "FOR IMMEDIATE RELEASE",
-    "PS",
-    "EDT",
-    "EST",
-    "PM",
-    "AM",
-    "P.M",
-    "A.M",
-    "PRESIDING",
-    "SENATE MEMBERS PRESENT",
-    "ALSO PRESENT",
-    "ALSO IN ATTENDANCE",
-    "ROUNDTABLE PARTICIPANTS",
-    "ROUNDTABLE PARTICIPANTS, CONTINUED",
-    "WITNESSES",
-    "SPEAKERS",
-    "PANELISTS",
-    "TOPIC",
-    "TOPICS",
-    "AGENDA",
-    "BREAK",
-    "KEYWORDS",
-    "DESCRIPTION",
-    "TITLE",
-    "SUMMARY",
-    "EPISODE",
-    "MEDIA",
-    "ALIASES",
-    "LAYOUT",
-    "CORRECTION",
-    "CORRECTION AND CLARIFICATION",
-    "WARNING",
-    "DISCLAIMER",
-    "CAPTION",
-    "PHOTO",
-    "CREDIT",
-    "IMAGE",
-    "CPD",
-}
-#: Single words that are speaker roles, accepted as labels even when seen once.
-ROLE_WORDS = {
-    "MODERATOR",
-    "INTERVIEWER",
-    "HOST",
-    "REPORTER",
-    "QUESTION",
-    "ANSWER",
-    "NARRATOR",
-    "ANNOUNCER",
-    "AUDIENCE",
-    "PARTICIPANT",
-    "OPERATOR",
-    "INTERPRETER",
-    "TRANSLATOR",
-    "CHAIRMAN",
-    "CHAIR",
-    "CHAIRWOMAN",
-    "STAFF",
-    "CLERK",
-    "WITNESS",
-    "GUEST",
-    "PANELIST",
-    "VOICE",
-    "SPEAKER",
-}
-_PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "del",
-    "della",
-    "di",
-    "du",
-    "la",
-    "le",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "of",
-    "the",
-    "and",
-    "y",
-    "e",
-    "mac",
-    "st",
-    "for",
-    "on",
-    "in",
-    "to",
-}
+# Back matter after the last turn: a copyright notice or a separator line.
+_BACK_MATTER_RE = re.compile(
+    r"^(?:copyright\b|\u00a9|\(c\)\s*\d{4})|all rights reserved\.?$|^[-_*=~\u2014]{3,}$", re.IGNORECASE
+)
 
 
 def _front_matter(text: str) -> tuple[str, str, str]:
@@ -266,9 +159,9 @@ def _name_tokens_ok(label: str) -> bool:
         core = token.strip(".'\"-")
         if not core:
             return False
-        if core.lower() in _PARTICLES:
+        if core.lower() in NAME_PARTICLES:
             continue
-        if core[0].isupper() or core[0].isdigit() or re.fullmatch(r"[A-Z]\.?", token):
+        if core[0].isupper() or core[0].isdigit() or _caseless(core[0]) or re.fullmatch(r"[A-Z]\.?", token):
             if re.search(r"[!?;\"]", token):
                 return False
             continue
@@ -276,24 +169,67 @@ def _name_tokens_ok(label: str) -> bool:
     return True
 
 
+def _caseless(char: str) -> bool:
+    """True for a letter of a script without case (Chinese, Japanese, Arabic, Hebrew...): such a
+    label (``主持人：``, ``صحفي:``) is judged like a capitalised one."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _is_capitalised(label: str) -> bool:
     name = re.sub(r"\([^)]*\)", "", label)
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return bool(letters) and sum(c.isupper() or _caseless(c) for c in letters) >= 0.7 * len(letters)
 
 
 def _key(label: str) -> str:
     return re.sub(r"\s+", " ", label).strip()
 
 
-class _Candidate:
-    __slots__ = ("kind", "label", "removed", "rest", "start")
+class LabelKind(StrEnum):
+    """The shapes of speaker label the reader knows (a :class:`Candidate`'s ``kind``)."""
 
-    def __init__(self, label: str, rest: str, start: float | None, kind: str, removed: str) -> None:
-        self.label, self.rest, self.start, self.kind, self.removed = label, rest, start, kind, removed
+    DASH = "dash"  # "- question": the bundled transcript's unnamed reporters
+    Q = "q"  # "Q:", "QUESTION:", "A:", "ANSWER:"
+    Q_BARE = "q_bare"  # "Q   text" (whitehouse.gov: Q and spaces)
+    Q_DOT = "q_dot"  # "Q. text" / "A. text" (depositions)
+    OTTER = "otter"  # "Name  0:03" header line, speech on the next line
+    COLON = "colon"  # "NAME: text"
+    PERIOD = "period"  # "Mr. NAME. text" (Congressional Record)
+    TIMESTAMPED = "timestamped"  # "Name (00:04):", "[00:01:02] Name:"
+    CHAT = "chat"  # "00:21:14 Name: message" (Zoom chat)
+    TIMESTAMP = "timestamp"  # "[00:01:02] : text": a time and no name
 
 
-def _candidate(line: str) -> _Candidate | None:
+class Layout(StrEnum):
+    """Names of the layouts the labelled-text reader reports as ``source_format``."""
+
+    LABELLED = "labelled_text"
+    TIMESTAMPED = "timestamped_text"
+    CONGRESSIONAL = "congressional"
+    CHAT = "chat"
+    FLATTENED = "flattened_text"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A label a line starts with, before deciding whether it is one.
+
+    Attributes:
+        label: the speaker as written (spaces collapsed).
+        rest: the speech after the label on the same line.
+        start: seconds from a timestamp in or before the label, if any.
+        kind: the label's shape.
+        removed: the text that makes up the label (kept to prove no word is lost).
+    """
+
+    label: str
+    rest: str
+    start: float | None
+    kind: LabelKind
+    removed: str
+
+
+def _candidate(line: str) -> Candidate | None:
     """Return the label a line starts with, if it starts like one."""
     stripped = line.strip()
     if not stripped:
@@ -307,27 +243,28 @@ def _candidate(line: str) -> _Candidate | None:
         stripped = m.group("after")
         e = _EMPTY_LABEL_RE.match(stripped)
         if e:
-            return _Candidate(UNKNOWN_SPEAKER, e.group("rest"), start, "timestamp", prefix + ":")
+            return Candidate(UNKNOWN_SPEAKER, e.group("rest"), start, LabelKind.TIMESTAMP, prefix + ":")
     m = _DASH_RE.match(stripped)
     if m and not prefix:
-        return _Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, "dash", "-")
+        return Candidate(UNNAMED_QUESTIONER, m.group("rest"), None, LabelKind.DASH, "-")
     m = _Q_RE.match(stripped)
     if m:
         sep = m.group("sep")
         label = m.group("label")
+        kind: LabelKind | None
         if ":" in sep:
-            kind = "q"
+            kind = LabelKind.Q
         elif label in ("Q", "A") and sep.startswith("."):
-            kind = "q_dot"  # "Q. text" / "A. text" (depositions)
+            kind = LabelKind.Q_DOT  # "Q. text" / "A. text" (depositions)
         elif label == "Q":
-            kind = "q_bare"  # "Q  text" (whitehouse.gov)
+            kind = LabelKind.Q_BARE  # "Q  text" (whitehouse.gov)
         else:
-            kind = ""
+            kind = None
         if kind:
-            return _Candidate(label, m.group("rest"), start, kind, prefix + label)
+            return Candidate(label, m.group("rest"), start, kind, prefix + label)
     m = _OTTER_RE.match(stripped)
     if m and not prefix and _name_tokens_ok(m.group("label")):
-        return _Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), "otter", stripped)
+        return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
     m = _COLON_RE.match(stripped)
     if m:
         label = _key(m.group("label"))
@@ -336,12 +273,18 @@ def _candidate(line: str) -> _Candidate | None:
             start = parse_clock(ts)
         removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
         if _name_tokens_ok(label) and len(label) <= 100:
-            kind = "chat" if prefix and not prefix.startswith("[") else "timestamped" if (ts or prefix) else "colon"
-            return _Candidate(label, m.group("rest"), start, kind, prefix + removed)
+            kind = (
+                LabelKind.CHAT
+                if prefix and not prefix.startswith("[")
+                else LabelKind.TIMESTAMPED
+                if (ts or prefix)
+                else LabelKind.COLON
+            )
+            return Candidate(label, m.group("rest"), start, kind, prefix + removed)
     m = _PERIOD_RE.match(stripped)
     if m:
         rest = m.group("rest") or ""
-        return _Candidate(_key(m.group("label")), rest, start, "period", prefix + m.group("label") + ".")
+        return Candidate(_key(m.group("label")), rest, start, LabelKind.PERIOD, prefix + m.group("label") + ".")
     return None
 
 
@@ -358,7 +301,7 @@ def _paragraph_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> None:
+def _drop_list_items(lines: list[str], candidates: list[Candidate | None]) -> None:
     """Un-mark ``- `` lines that are items of a bulleted list rather than unnamed questioners.
 
     The reference format gives unnamed questioners a ``- `` paragraph followed by a labelled
@@ -371,23 +314,31 @@ def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> N
     """
     starts = _paragraph_starts(lines)
     start_set = set(starts)
-    has_question_labels = any(c is not None and c.kind in ("q", "q_bare", "q_dot") for c in candidates)
+    has_question_labels = any(
+        c is not None and c.kind in (LabelKind.Q, LabelKind.Q_BARE, LabelKind.Q_DOT) for c in candidates
+    )
     for i, cand in enumerate(candidates):
-        if cand is not None and cand.kind == "dash" and (i not in start_set or has_question_labels):
+        if cand is not None and cand.kind == LabelKind.DASH and (i not in start_set or has_question_labels):
             candidates[i] = None
     k = 0
     while k < len(starts):
         i = starts[k]
         cand = candidates[i]
-        if cand is None or cand.kind != "dash":
+        if cand is None or cand.kind != LabelKind.DASH:
             k += 1
             continue
         run = [i]
-        while k + len(run) < len(starts) and (c := candidates[starts[k + len(run)]]) is not None and c.kind == "dash":
+        while (
+            k + len(run) < len(starts)
+            and (c := candidates[starts[k + len(run)]]) is not None
+            and c.kind == LabelKind.DASH
+        ):
             run.append(starts[k + len(run)])
         after = starts[k + len(run)] if k + len(run) < len(starts) else None
         before = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-        followed_by_label = after is not None and candidates[after] is not None and candidates[after].kind != "dash"
+        followed_by_label = (
+            after is not None and candidates[after] is not None and candidates[after].kind != LabelKind.DASH
+        )
         questionlike = any(
             candidates[j].rest.rstrip().endswith("?") or len(candidates[j].rest.split()) >= 15 for j in run
         )
@@ -397,19 +348,111 @@ def _drop_list_items(lines: list[str], candidates: list[_Candidate | None]) -> N
         k += len(run)
 
 
-def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
+@dataclass
+class LabelStats:
+    """File-wide statistics that decide whether a candidate label is a label.
+
+    Attributes:
+        counts: how many lines of the file start with each candidate label.
+        otter_headers: number of ``Name  0:03`` header lines when they outnumber ``NAME:``
+            labels, else 0 (an Otter export is full of them; elsewhere they are prose).
+        colon_labels: number of ``NAME:`` candidates in the file.
+        caps_labels: number of distinct capitalised ``NAME:`` candidates.
+        mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
+        flattened: the file is a one-line scrape whose labels were found inside the text.
+    """
+
+    counts: Counter = field(default_factory=Counter)
+    otter_headers: int = 0
+    colon_labels: int = 0
+    caps_labels: int = 0
+    mixed_recurring: int = 0
+    recurring_period_labels: int = 0
+    recurring_single_caps: int = 0
+    flattened: bool = False
+
+    @classmethod
+    def of(cls, candidates: list[Candidate | None], *, flattened: bool = False) -> LabelStats:
+        """Count the candidates of one file (``None`` for lines that start with no label)."""
+        found = [c for c in candidates if c is not None]
+        n_otter = sum(1 for c in found if c.kind == LabelKind.OTTER)
+        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON)
+        period = Counter(c.label for c in found if c.kind == LabelKind.PERIOD)
+        return cls(
+            counts=Counter(c.label for c in found),
+            otter_headers=n_otter if n_otter > sum(colon.values()) else 0,
+            colon_labels=sum(colon.values()),
+            caps_labels=sum(1 for k in colon if _is_capitalised(k)),
+            mixed_recurring=sum(1 for k, n in colon.items() if n >= 2 and not _is_capitalised(k)),
+            recurring_period_labels=sum(1 for n in period.values() if n >= 2),
+            recurring_single_caps=sum(
+                1 for k, n in colon.items() if n >= 2 and _is_capitalised(k) and len(k.split()) == 1
+            ),
+            flattened=flattened,
+        )
+
+
+def is_cue_label(text: str) -> tuple[str, str, str] | None:
+    """Whether a subtitle cue (or caption line) opens with a speaker label.
+
+    A cue prefix is judged like a label that recurs in a labelled file: ``MAYOR QUINTERO: We
+    agree.``, ``Ana: Hi.`` and ``Q: When?`` are labels; ``Look: we did.`` is not (an emphasis
+    word, :data:`~podium.vocabulary.EMPHASIS_WORDS`), nor is a prefix with nothing after it.
+
+    Returns:
+        ``(label, text removed as the label, the speech after it)``, or ``None``.
+    """
+    cand = _candidate(text) if text.strip() else None
+    if cand is None or cand.kind not in (LabelKind.COLON, LabelKind.Q) or not cand.rest.strip():
+        return None
+    if cand.label.lower() in EMPHASIS_WORDS:
+        return None  # "Look: we did.", "Now: the weather"
+    if not _accepted(cand, LabelStats(counts=Counter({cand.label: 2}))):
+        return None
+    return cand.label, cand.removed, cand.rest.strip()
+
+
+#: Label shapes that are labels wherever they occur.
+_ALWAYS_LABELS = frozenset(
+    {LabelKind.DASH, LabelKind.Q, LabelKind.Q_BARE, LabelKind.Q_DOT, LabelKind.TIMESTAMPED, LabelKind.CHAT}
+)
+
+
+def _accepted(c: Candidate, stats: LabelStats) -> bool:
+    """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`.
+
+    Rules, in order:
+
+    1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
+    2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
+       outnumber ``NAME:`` labels.
+    3. ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
+    4. In a one-line scrape, a label must recur.
+    5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
+       or more recurring period labels.
+    6. A ``NAME:`` label that recurs is one (unless a URL follows it). Seen once, it is one when it
+       is alone on its line, a role word, has a parenthetical or a title and a name, or is two or
+       more capitalised words; one capitalised word seen once is a label in a short excerpt of
+       such labels (6 or fewer), or among two or more recurring one-word labels when a sentence
+       follows and it is no emphasis word; a mixed-case name seen once is one in a file whose
+       other mixed-case labels recur.
+    """
+    counts = stats.counts
+    flattened = stats.flattened
     label = c.label
     upper = label.upper().rstrip(".")
     if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
         return False
-    if c.kind == "otter":
-        return counts.get("\0otter", 0) >= 3  # "Name  0:03" header lines: only in a file full of them
-    if c.kind in ("dash", "q", "q_bare", "q_dot", "timestamped", "chat"):
+    if c.kind == LabelKind.OTTER:
+        return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
+    if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
         return counts[label] >= 2
-    if c.kind == "period":
-        return counts[label] >= 2 or not c.rest
+    if c.kind == LabelKind.PERIOD:
+        # seen once, a period label is a label in a file of recurring period labels
+        # (``Mr.  PEMBROKE. I yield.``, ``MS. ODUYA (reading). Into the record.``)
+        return counts[label] >= 2 or not c.rest or stats.recurring_period_labels >= 2
     if c.rest.startswith("//"):
         return False  # "Speedy Trial proposal: https://..." style link captions
     if counts[label] >= 2:
@@ -429,27 +472,54 @@ def _accepted(c: _Candidate, counts: Counter, flattened: bool) -> bool:
             return True  # "ANTONY BLINKEN", "SENIOR STATE DEPARTMENT OFFICIAL"
         # one capitalised word seen once: a speaker in a short excerpt of such labels
         # (HOLT: / TRUMP: / CLINTON:), emphasis in a long transcript ("REMEMBER: ...")
-        return counts.get("\0labels", 0) <= 6 and counts.get("\0caps", 0) >= 2
-    return counts.get("\0mixed_recurring", 0) >= 1 and len(words) <= 4
+        if stats.colon_labels <= 6 and stats.caps_labels >= 2:
+            return True
+        # a short name among recurring one-word labels (JO: among ANA: and BEN:), when what
+        # follows starts a sentence; "REMEMBER: we created" and "SO: what" stay prose
+        return (
+            stats.recurring_single_caps >= 2
+            and bool(re.match(r"[^\W_]|[\"'(]", c.rest.lstrip()))
+            and not c.rest.lstrip()[:1].islower()
+            and label.lower() not in EMPHASIS_WORDS
+        )
+    return stats.mixed_recurring >= 1 and len(words) <= 4
 
 
-def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
-    """Read labelled text into speaker blocks.
+@dataclass
+class Prepared:
+    """Labelled text made ready for finding labels (the output of :func:`prepare_text`).
 
-    Parameters:
-        text: normalised text (see :func:`podium.text.normalise_text`).
-        markdown: strip markdown (bold, escapes, inline HTML, headings) first.
+    Attributes:
+        lines: the body's lines, front matter, markdown and court line numbers removed.
+        metadata: front matter, if any.
+        removed: structural text taken out (front-matter fences, tags, line numbers).
+        title: the front matter's title, if any.
+        flattened: the body was a one-line scrape whose labels were put on lines of their own.
+        markdown: the text is markdown (asked for, or it has front matter).
+    """
 
-    Returns:
-        A :class:`~podium.formats.base.ReadResult`; ``blocks`` is empty when no label was found.
+    lines: list[str]
+    metadata: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    title: str = ""
+    flattened: bool = False
+    markdown: bool = False
+
+
+def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
+    """Step 1: split off YAML front matter, put the labels of a one-line scrape on their own lines,
+    strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
+    front matter says so, and remove court-reporter line and page numbers.
+
+    A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
+    lines and fewer than 2 of them start with a label.
     """
     removed: list[str] = []
     metadata: list[str] = []
     front, title, body = _front_matter(text)
     if front:
         metadata.append(front.strip())
-        removed.append("---")
-        removed.append("---")
+        removed.extend(["---", "---"])
         markdown = True
     lines_all = body.split("\n")
     flattened = (
@@ -469,46 +539,99 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         body = _BOLD_RE.sub(r"\1", body)
         body = _MD_ESCAPE_RE.sub(r"\1", body)
     lines = _strip_line_numbers(body.split("\n"), removed)
+    cover = _cover_page_end(lines)
+    if cover:
+        metadata.extend(line.strip() for line in lines[:cover] if line.strip())
+        lines = lines[cover:]
+    return Prepared(lines, metadata, removed, title, flattened, markdown)
 
+
+_PROCEEDINGS_RE = re.compile(r"^\s*P\s?R\s?O\s?C\s?E\s?E\s?D\s?I\s?N\s?G\s?S\s*:?\s*$")
+
+
+def _cover_page_end(lines: list[str]) -> int:
+    """Index after a court transcript's cover page: the line ``PROCEEDINGS`` (or
+    ``P R O C E E D I N G S``) in the first 40% of the text ends the case caption, appearances
+    and contents, which are not speech (``ACME HOLDINGS, ET AL.,   :`` is not a speaker).
+    0 when there is no such line."""
+    limit = max(1, int(0.4 * len(lines)))
+    for i, line in enumerate(lines[:limit]):
+        if _PROCEEDINGS_RE.match(line):
+            return i + 1
+    return 0
+
+
+def find_candidates(lines: list[str]) -> list[Candidate | None]:
+    """Step 2: the label each line starts with, if it starts like one (``None`` otherwise).
+
+    Shapes that are labels only in context are dropped here: ``- `` lines that are items of a
+    list (see :func:`_drop_list_items`), a bare ``Q`` that does not start a paragraph ("Q
+    Street" on a wrapped line), ``Q.``/``A.`` unless the file has both (a deposition), and an
+    Otter ``Name  0:03`` header without its speech on the next line.
+    """
     candidates = [_candidate(line) for line in lines]
     _drop_list_items(lines, candidates)
     starts = set(_paragraph_starts(lines))
-    dotted = Counter(c.label for c in candidates if c is not None and c.kind == "q_dot")
+    dotted = Counter(c.label for c in candidates if c is not None and c.kind == LabelKind.Q_DOT)
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     for i, cand in enumerate(candidates):
-        # "Q Street" on a hard-wrapped line is not a reporter: a bare "Q" must start a paragraph.
-        # "Q." / "A." mark a deposition only when the file has both.
-        if cand is not None and (
-            (cand.kind == "q_bare" and i not in starts) or (cand.kind == "q_dot" and min(dotted["Q"], dotted["A"]) == 0)
+        if cand is None:
+            continue
+        if (
+            (cand.kind == LabelKind.Q_BARE and i not in starts)
+            or (cand.kind == LabelKind.Q_DOT and min(dotted["Q"], dotted["A"]) == 0)
+            or (cand.kind == LabelKind.OTTER and i < last_text and not lines[i + 1].strip())
         ):
             candidates[i] = None
-    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    for i, cand in enumerate(candidates):  # an Otter header has its speech on the next line (or ends the file)
-        if cand is not None and cand.kind == "otter" and i < last_text and not lines[i + 1].strip():
-            candidates[i] = None
-    counts = Counter(c.label for c in candidates if c)
-    n_otter = sum(1 for c in candidates if c and c.kind == "otter")
-    n_colon = sum(1 for c in candidates if c and c.kind == "colon")
-    counts["\0otter"] = n_otter if n_otter > n_colon else 0
-    colon_labels = [c.label for c in candidates if c and c.kind == "colon"]
-    colon_counts = Counter(colon_labels)
-    counts["\0labels"] = len(colon_labels)
-    counts["\0caps"] = len({k for k in colon_counts if _is_capitalised(k)})
-    counts["\0mixed_recurring"] = sum(1 for k, n in colon_counts.items() if n >= 2 and not _is_capitalised(k))
+    return candidates
 
-    # Court reporters double-space: a blank line follows every line, and a paragraph starts
-    # with a deeper indent. There a blank line is not a paragraph break.
+
+def decide_labels(candidates: list[Candidate | None], stats: LabelStats) -> list[Candidate | None]:
+    """Step 3: keep the candidates that are speaker labels, judged with the file-wide
+    :class:`LabelStats` (see :func:`_accepted` for the rules); the others become ``None``."""
+    return [c if c is not None and _accepted(c, stats) else None for c in candidates]
+
+
+def is_double_spaced(lines: list[str]) -> bool:
+    """Whether the text is a court reporter's double-spaced layout: 20 lines of text or more,
+    and at least 80% of them followed by a blank line. There a blank line is not a paragraph
+    break; a paragraph starts with a deeper indent instead."""
     text_lines = [i for i, line in enumerate(lines) if line.strip()]
     followed_by_blank = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
-    double_spaced = len(text_lines) >= 20 and followed_by_blank >= 0.8 * len(text_lines)
+    return len(text_lines) >= 20 and followed_by_blank >= 0.8 * len(text_lines)
 
+
+@dataclass
+class Split:
+    """Blocks and the text around them (the output of :func:`split_blocks`)."""
+
+    blocks: list[Block]
+    metadata: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: bool = False) -> Split:
+    """Step 4: cut the lines into speaker blocks at the labels.
+
+    Lines before the first label are metadata (markdown headings lose their ``#``). After it,
+    unlabelled lines continue the block: a blank line starts a new paragraph (in a
+    :func:`double-spaced <is_double_spaced>` layout, a deeper indent does); a clock on the line
+    after a label alone gives the block its start; markdown headings are metadata. A closing
+    time line, a copyright notice or a separator line at the end ("6:17 P.M. EDT", "END",
+    "Copyright © 2021 ... All rights reserved.", "----") is metadata. When fewer than half the blocks
+    carry a start time, none does (times are not mixed with estimates).
+    """
+    removed: list[str] = []
+    metadata: list[str] = []
+    double_spaced = is_double_spaced(lines)
     blocks: list[Block] = []
     pending_break = False
     awaiting_time = False
     previous_indent = 0
-    for line, cand in zip(lines, candidates, strict=True):
+    for line, cand in zip(lines, labels, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
-        if cand is not None and _accepted(cand, counts, flattened):
+        if cand is not None:
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
@@ -544,28 +667,41 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
             paragraphs.append(stripped)
         pending_break = False
 
-    # A closing time line ("6:17 P.M. EDT", "END 6:45 P.M. EST") is page furniture, not speech.
     trailer: list[str] = []
-    while blocks and blocks[-1].paragraphs and _CLOSING_RE.match(blocks[-1].paragraphs[-1]):
+    while (
+        blocks
+        and blocks[-1].paragraphs
+        and (_CLOSING_RE.match(blocks[-1].paragraphs[-1]) or _BACK_MATTER_RE.search(blocks[-1].paragraphs[-1]))
+    ):
         trailer.insert(0, blocks[-1].paragraphs.pop())
     metadata.extend(trailer)
     timed = [b for b in blocks if b.start_s is not None]
-    if timed and len(timed) < len(blocks):
-        # Only some labels carry a time: treat none as timed rather than mixing sources.
-        if len(timed) < 0.5 * len(blocks):
-            for b in blocks:
-                b.start_s = None
-    kinds = Counter(c.kind for c in candidates if c and _accepted(c, counts, flattened))
-    fmt = (
-        "flattened_text"
-        if flattened
-        else ("timestamped_text" if kinds.get("otter") or kinds.get("timestamped") else "labelled_text")
-    )
-    if kinds.get("period") and kinds["period"] >= max(kinds.values()):
-        fmt = "congressional"
+    if timed and len(timed) < 0.5 * len(blocks):
+        for b in blocks:
+            b.start_s = None
+    return Split(blocks, metadata, removed)
+
+
+def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> tuple[Layout, list[str]]:
+    """Step 5: name the layout from the kinds of labels found, with notices for the reader.
+
+    A one-line scrape is :attr:`Layout.FLATTENED`; a file whose most common labels are chat
+    lines is :attr:`Layout.CHAT` (with a notice that times are when messages were sent), one of
+    period labels :attr:`Layout.CONGRESSIONAL`; Otter headers or timestamped labels make
+    :attr:`Layout.TIMESTAMPED`; anything else is :attr:`Layout.LABELLED`.
+    """
+    kinds = Counter(c.kind for c in labels if c is not None)
+    if flattened:
+        layout = Layout.FLATTENED
+    elif kinds.get(LabelKind.OTTER) or kinds.get(LabelKind.TIMESTAMPED):
+        layout = Layout.TIMESTAMPED
+    else:
+        layout = Layout.LABELLED
+    if kinds.get(LabelKind.PERIOD) and kinds[LabelKind.PERIOD] >= max(kinds.values()):
+        layout = Layout.CONGRESSIONAL
     notices = []
-    if kinds.get("chat") and kinds["chat"] >= max(kinds.values()):
-        fmt = "chat"
+    if kinds.get(LabelKind.CHAT) and kinds[LabelKind.CHAT] >= max(kinds.values()):
+        layout = Layout.CHAT
         notices.append(
             "This looks like a chat log (time, name, message), not speech: times are when messages were "
             "sent, and each message counts as at most one second per word of talk time."
@@ -574,6 +710,31 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         notices.append(
             "This file has no line breaks; speaker labels were found inside the running text, so check turn boundaries."
         )
+    return layout, notices
+
+
+def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
+    """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
+    :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
+    :func:`split_blocks` and :func:`name_layout`.
+
+    Parameters:
+        text: normalised text (see :func:`podium.text.normalise_text`).
+        markdown: strip markdown (bold, escapes, inline HTML, headings) first.
+
+    Returns:
+        A :class:`~podium.formats.base.ReadResult`; ``blocks`` is empty when no label was found.
+    """
+    prepared = prepare_text(text, markdown=markdown)
+    candidates = find_candidates(prepared.lines)
+    labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
+    split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
+    layout, notices = name_layout(labels, flattened=prepared.flattened)
     return ReadResult(
-        blocks=blocks, metadata=metadata, title=title, removed=removed, notices=notices, source_format=fmt
+        blocks=split.blocks,
+        metadata=prepared.metadata + split.metadata,
+        title=prepared.title,
+        removed=prepared.removed + split.removed,
+        notices=notices,
+        source_format=str(layout),
     )

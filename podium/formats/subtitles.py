@@ -1,43 +1,89 @@
-"""Subtitles: SRT and WebVTT, including speaker voices and prefixes.
+"""Subtitles and captions: SRT, WebVTT and YouTube SBV, plus the cue model that the TTML, ASS/SSA
+and YouTube JSON3 readers share (:func:`read_cues`).
 
 A tolerant reader of our own rather than webvtt-py or srt: with webvtt-py 0.6 a cue whose
 speech contains ``-->`` came back empty (its words silently lost), and neither library keeps
 two ``<v>`` voices of one cue apart. Here a timing line is only a line that *is* a timing line;
 anything else is speech.
 
+- Times: ``HH:MM:SS.mmm``, ``MM:SS.mmm``, hours past 99 (``123:04:05.000``), and SRT times
+  without milliseconds (``00:01:07 --> 00:01:09``); SBV's ``0:00:01.000,0:00:03.000``.
 - ``<v Name>`` voice spans, with or without ``</v>``; two voices in one cue are two blocks.
-- ``Name: text`` prefixes: when most cues carry one (Zoom), an unprefixed cue is an unknown
-  speaker; when few do (a label only where the speaker changes), unprefixed cues continue
-  the previous speaker.
-- Inline word timestamps (``word<00:00:02.560>``) and styling tags are stripped.
-- Rolling auto-captions that repeat the previous cue's lines keep each line once.
-- Cue numbers, ``WEBVTT`` headers and ``NOTE``/``STYLE``/``REGION`` blocks are not speech.
+- A name alone on each cue's first line (Teams' Word export), when every cue has one.
+- ``Name: text`` prefixes (asked of :func:`~podium.formats.labelled.is_cue_label`): when most
+  cues carry one (Zoom), an unprefixed cue is an unknown speaker; when few do (a label only
+  where the speaker changes), unprefixed cues continue the previous speaker.
+- Broadcast captions' ``>>`` (change of speaker) and ``>>>`` (change of story) start a new
+  turn: named when a label follows, otherwise an unnamed speaker numbered in order of
+  appearance (``SPEAKER 1``, ``SPEAKER 2``). ``>>`` is never a word.
+- Dialogue dashes: a cue of several lines whose later lines open with ``-`` holds one speaker
+  per dashed line (``-Where is the vote?`` / ``- On Thursday.``).
+- Styling is not speech: ``<b>``, ``<i>``, ``<u>``, ``<font ...>``, ``<c.class>``, ``<span>``
+  and ASS override blocks such as ``{\\an8}``; a label inside styling is still a label.
+- Inline word timestamps (``word<00:00:02.560>``) are stripped. YouTube's rolling
+  auto-captions, which show each line again (without word times) in the next cue, keep each
+  spoken line once; a line with word times is always new speech, so words genuinely said
+  twice are kept twice.
+- Cue numbers (also a last one with no cue after it), cue ids, ``WEBVTT`` headers and
+  ``NOTE``/``STYLE``/``REGION`` blocks anywhere (Teams writes ``NOTE Confidence: 0.91`` before
+  each cue) are not speech.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import words
-from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
-from .labelled import _accepted, _candidate
+from .base import UNKNOWN_SPEAKER, Block, ReadResult
+from .labelled import is_cue_label
+from .rttm import SpeakerTimeline
 
-__all__ = ["TIMING_RE", "looks_like_subtitles", "read_subtitles"]
+__all__ = ["SBV_TIMING_RE", "TIMING_RE", "Cue", "looks_like_sbv", "looks_like_subtitles", "read_cues", "read_subtitles"]
 
-_T = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}"
-TIMING_RE = re.compile(r"^\s*(?P<start>" + _T + r")\s*-->\s*(?P<end>" + _T + r")(?P<settings>.*)$")
+_T = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+TIMING_RE = re.compile(r"^\s*(?P<start>" + _T + r")\s*-->\s*(?P<end>" + _T + r")(?P<settings>(?:\s.*)?)$")
+#: YouTube SBV timing lines: ``0:00:00.599,0:00:04.160``.
+SBV_TIMING_RE = re.compile(r"^\s*(?P<start>\d+:\d{2}:\d{2}\.\d{1,3}),(?P<end>\d+:\d{2}:\d{2}\.\d{1,3})\s*$")
 _VOICE_RE = re.compile(r"<v(?:\.[\w.\-]+)?\s+([^>]+)>")
-_INLINE_TS_RE = re.compile(r"<" + _T + r">")
-_TAG_RE = re.compile(r"</?(?:c|i|b|u|ruby|rt|lang|v)(?:[.\s][^>]*)?>", re.IGNORECASE)
+_INLINE_TS_RE = re.compile(r"<(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}>")
+_TAG_RE = re.compile(r"</?(?:c|i|b|u|s|v|font|span|ruby|rt|lang|em|strong)(?:[.\s][^>]*)?>", re.IGNORECASE)
+_ASS_OVERRIDE_RE = re.compile(r"\{\\[^{}]*\}")
+_BROADCAST_RE = re.compile(r"\s*>>>?")
+_DIALOGUE_DASH_RE = re.compile(r"^[-\u2010\u2013]\s*(?=[^\s\-\u2010\u2013])")
+_BLOCK_RE = re.compile(r"^(?:NOTE|STYLE|REGION)(?:\s|$)")
+#: Speaker name prefix for unnamed speakers that captions mark only by ``>>`` or a dialogue dash.
+UNNAMED_PREFIX = "SPEAKER"
 
 
 @dataclass
-class _Cue:
+class Cue:
+    """One caption on screen: ``start``/``end`` in seconds, its text lines, and a speaker the
+    format names outside the text (an ASS ``Name`` field, a TTML ``ttm:agent``), if any."""
+
     start: float
     end: float
-    lines: list[str]
+    lines: list[str] = field(default_factory=list)
+    voice: str | None = None
+
+
+def cue_seconds(value: str) -> float:
+    """Seconds of a cue time: ``123:04:05.000``, ``00:01:07``, ``01:07,5``, ``0:0:5.32``.
+
+    Raises:
+        ValueError: if ``value`` is not such a time.
+
+    >>> cue_seconds("123:04:05.250")
+    443045.25
+    """
+    clock, _, frac = value.strip().replace(",", ".").partition(".")
+    parts = clock.split(":")
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or (frac and not frac.isdigit()):
+        raise ValueError(f"not a cue time: {value!r}")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    return seconds + (int(frac) / 10 ** len(frac) if frac else 0.0)
 
 
 def looks_like_subtitles(text: str) -> bool:
@@ -47,34 +93,53 @@ def looks_like_subtitles(text: str) -> bool:
     return sum(1 for line in text.split("\n")[:400] if TIMING_RE.match(line)) >= 2
 
 
-def _cues(text: str, removed: list[str], metadata: list[str]) -> list[_Cue]:
+def looks_like_sbv(text: str) -> bool:
+    """True when ``text`` has at least two YouTube SBV timing lines (``0:00:01.000,0:00:03.500``)."""
+    return sum(1 for line in text.split("\n")[:400] if SBV_TIMING_RE.match(line)) >= 2
+
+
+def _timing(line: str, sbv: bool) -> tuple[float, float] | None:
+    m = (SBV_TIMING_RE if sbv else TIMING_RE).match(line)
+    if not m:
+        return None
+    return cue_seconds(m["start"]), cue_seconds(m["end"])
+
+
+def _cues(text: str, removed: list[str], metadata: list[str], *, sbv: bool = False) -> list[Cue]:
+    """Split subtitle text into cues; cue numbers, ids and comment blocks go to removed/metadata."""
     lines = text.split("\n")
-    cues: list[_Cue] = []
-    skipping_block = False
+    is_vtt = text.lstrip().startswith("WEBVTT")
+    timings = [_timing(line, sbv) for line in lines]
+    cues: list[Cue] = []
+    in_block = False  # inside a NOTE / STYLE / REGION block
     for i, line in enumerate(lines):
-        timing = TIMING_RE.match(line)
-        if timing:
-            # a cue number (or a VTT cue id after a blank line) right before the timing line
-            if cues and cues[-1].lines and i > 0 and lines[i - 1].strip() == cues[-1].lines[-1].strip():
-                prev = cues[-1].lines[-1].strip()
-                if prev.isdigit() or (i > 1 and not lines[i - 2].strip() and " " not in prev):
-                    removed.append(cues[-1].lines.pop())
-            cues.append(_Cue(parse_clock(timing["start"]) or 0.0, parse_clock(timing["end"]) or 0.0, []))
-            removed.append(line.strip())
-            skipping_block = False
-            continue
         stripped = line.strip()
-        if not cues:
-            if stripped.isdigit():
-                removed.append(stripped)
-            elif stripped:
-                metadata.append(stripped)
+        if timings[i] is not None:
+            start, end = timings[i]  # type: ignore[misc]
+            cues.append(Cue(start, end))
+            removed.append(stripped)
+            in_block = False
             continue
         if not stripped:
+            in_block = False
             continue
-        if re.match(r"^(NOTE|STYLE|REGION)\b", stripped) and not cues[-1].lines:
-            skipping_block = True
-        if skipping_block:
+        after_blank = i == 0 or not lines[i - 1].strip()
+        if after_blank and _BLOCK_RE.match(stripped):
+            in_block = True
+        if in_block:
+            metadata.append(stripped)
+            continue
+        next_is_timing = i + 1 < len(lines) and timings[i + 1] is not None
+        rest_blank = not any(ln.strip() for ln in lines[i + 1 :])
+        if after_blank or next_is_timing:
+            # a cue number (also a last one with no cue after it) or a WebVTT cue id
+            if stripped.isdigit() and (next_is_timing or rest_blank):
+                removed.append(stripped)
+                continue
+            if next_is_timing and after_blank and (is_vtt or " " not in stripped):
+                removed.append(stripped)
+                continue
+        if not cues:
             metadata.append(stripped)
             continue
         cues[-1].lines.append(stripped)
@@ -95,94 +160,195 @@ def _split_voices(line: str) -> list[tuple[str | None, str]]:
     return [(v, t) for v, t in parts if t.strip() or v]
 
 
-def _share_cue_times(segments: list[tuple[str | None, str | None, str, _Cue]]) -> list[tuple[float, float]]:
-    """``(start, end)`` of each segment: a cue's time is shared, in order, among its segments by their
-    words, so two voices in one cue ("- Ready? - Yes.") split the cue rather than both taking all of it.
-    A cue whose segments have no words at all gives each segment the whole cue."""
-    times: list[tuple[float, float]] = []
-    i = 0
-    while i < len(segments):
-        cue = segments[i][3]
-        j = i
-        while j < len(segments) and segments[j][3] is cue:
-            j += 1
-        counts = [len(words(part)) for _, _, part, _ in segments[i:j]]
-        total = sum(counts)
-        if total == 0:
-            times.extend([(cue.start, cue.end)] * (j - i))
-        else:
-            at = cue.start
-            for n in counts:
-                end = at + (cue.end - cue.start) * n / total
-                times.append((at, end))
-                at = end
-        i = j
-    return times
+def strip_styling(text: str, removed: list[str]) -> str:
+    """Remove inline word timestamps, styling tags and ASS override blocks from caption text."""
+    for pattern in (_INLINE_TS_RE, _TAG_RE, _ASS_OVERRIDE_RE):
+        removed.extend(pattern.findall(text))
+        text = pattern.sub("", text)
+    return text
 
 
-def read_subtitles(text: str) -> ReadResult:
-    """Read SRT or WebVTT text into speaker blocks with the cues' times.
+def _drop_rolling_repeats(cues: list[Cue], removed: list[str]) -> None:
+    """Keep each line of rolling captions once.
 
-    Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``.
+    With inline word times (YouTube auto-captions), a line without word times that repeats a
+    line of the previous cue is the previous line still on screen; a line with word times is
+    always new speech. Without word times, leading lines that repeat the previous cue's lines
+    are dropped only in a file that rolls (a third or more of its cues, and at least two, open
+    with the previous cue's line and then go on to a new line, or flash for under 0.1 s), so a
+    "No." said in two cues in a row of an ordinary SRT stays twice.
     """
-    removed: list[str] = []
-    metadata: list[str] = []
-    is_vtt = text.lstrip().startswith("WEBVTT")
-    cues = _cues(text, removed, metadata)
+    plain = [[_TAG_RE.sub("", _INLINE_TS_RE.sub("", ln)).strip().lower() for ln in c.lines] for c in cues]
+    if any(_INLINE_TS_RE.search(ln) for c in cues for ln in c.lines):
+        for k in range(1, len(cues)):
+            previous = set(plain[k - 1])
+            keep = []
+            for line, text in zip(cues[k].lines, plain[k], strict=True):
+                if not _INLINE_TS_RE.search(line) and text in previous:
+                    removed.append(line)
+                else:
+                    keep.append(line)
+            cues[k].lines = keep
+        return
+    rolling = sum(
+        1
+        for k in range(1, len(cues))
+        if plain[k]
+        and plain[k][0] in set(plain[k - 1])
+        and (len(plain[k]) > 1 or cues[k].end - cues[k].start < 0.1)  # a repeat rolls on, or flashes
+    )
+    if rolling < 2 or rolling < len(cues) / 3:
+        return
+    for k in range(1, len(cues)):
+        previous = set(plain[k - 1])
+        while cues[k].lines and cues[k].lines[0].strip().lower() in previous:
+            removed.append(cues[k].lines.pop(0))
 
-    # Dedupe rolling captions: drop leading lines repeating the previous cue's lines.
-    previous: list[str] = []
-    for cue in cues:
-        original = list(cue.lines)
-        while cue.lines and previous and cue.lines[0].lower() in (p.lower() for p in previous):
-            removed.append(cue.lines.pop(0))
-        previous = original
 
-    # Segments: (voice, prefix label, text, cue)
-    segments: list[tuple[str | None, str | None, str, _Cue]] = []
+_NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'\-]*(?: [\w.'\-()]+){0,4}$")
+
+
+def _name_lines(cues: list[Cue]) -> bool:
+    """Whether each cue's first line is its speaker's name (Teams' Word export: ``0:0:0.0 -->
+    0:0:5.3`` / ``Ana Ruiz`` / speech). Only when there are three cues or more, every cue has a
+    name line and speech below it, the names are capitalised words without end punctuation,
+    and they recur (at most half as many names as cues, or two)."""
+    if len(cues) < 3 or any(len(c.lines) < 2 or c.voice for c in cues):
+        return False
+    firsts = [c.lines[0] for c in cues]
+    if not all(_NAME_LINE_RE.match(f) and f[0].isupper() and not f.endswith((".", "?", "!", ",")) for f in firsts):
+        return False
+    return len(set(firsts)) <= max(2, len(cues) // 2)
+
+
+@dataclass
+class _Segment:
+    voice: str | None
+    label: str | None
+    text: str
+    cue: Cue
+    change: bool  # a ">>" or dialogue dash starts a new speaker here
+
+
+def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
+    segments: list[_Segment] = []
     for cue in cues:
+        dialogue = len(cue.lines) >= 2 and any(_DIALOGUE_DASH_RE.match(ln) for ln in cue.lines[1:])
         for line in cue.lines:
             removed.extend(_INLINE_TS_RE.findall(line))
             line = _INLINE_TS_RE.sub("", line)
             for voice, part in _split_voices(line):
                 if voice:
                     removed.append(f"<v {voice}>")
-                removed.extend(_TAG_RE.findall(part))
-                part = _TAG_RE.sub("", part).strip()
-                label = None
-                cand = _candidate(part) if part else None
-                if (
-                    cand is not None
-                    and cand.kind in ("colon", "q")
-                    and cand.rest
-                    and _accepted(cand, Counter({cand.label: 2}), False)  # a cue prefix is taken as a recurring label
-                ):
-                    label = cand.label
-                    removed.append(cand.removed)
-                    part = cand.rest.strip()
-                segments.append((voice, label, part, cue))
+                part = re.sub(r"\s+", " ", strip_styling(part, removed)).strip()
+                voice = voice or cue.voice
+                pieces = _BROADCAST_RE.split(part)
+                for k, piece in enumerate(pieces):
+                    change = k > 0
+                    if k > 0:
+                        removed.append(">>")
+                    piece = piece.strip()
+                    if k == 0 and dialogue:
+                        dash = _DIALOGUE_DASH_RE.match(piece)
+                        if dash:
+                            removed.append(piece[: dash.end()].strip())
+                            piece = piece[dash.end() :]
+                            change = True
+                    if not piece and not change:
+                        continue
+                    label = None
+                    found = is_cue_label(piece) if piece else None
+                    if found is not None:
+                        label, label_text, piece = found
+                        removed.append(label_text)
+                    segments.append(_Segment(voice, label, piece, cue, change))
+    return segments
 
-    labelled = sum(1 for v, lab, _, _ in segments if v or lab)
+
+def _share_cue_times(segments: list) -> list[tuple[float, float]]:
+    """``(start, end)`` of each segment: a cue's time is shared, in order, among its segments by their
+    words, so two voices in one cue ("- Ready? - Yes.") split the cue rather than both taking all of it.
+    A cue whose segments have no words at all gives each segment the whole cue."""
+    times: list[tuple[float, float]] = []
+    i = 0
+    while i < len(segments):
+        cue = segments[i].cue
+        j = i
+        while j < len(segments) and segments[j].cue is cue:
+            j += 1
+        counts = [len(words(seg.text)) for seg in segments[i:j]]
+        total = sum(counts)
+        if total == 0:
+            times.extend([(cue.start, cue.end)] * (j - i))
+        else:
+            at, done = cue.start, 0
+            for n in counts:
+                done += n
+                end = cue.end if done == total else cue.start + (cue.end - cue.start) * done / total
+                times.append((at, end))
+                at = end
+        i = j
+    return times
+
+
+def read_cues(
+    cues: list[Cue],
+    *,
+    source_format: str,
+    removed: list[str] | None = None,
+    rolling: bool = True,
+    timeline: SpeakerTimeline | None = None,
+) -> ReadResult:
+    """Turn cues into speaker blocks with the cues' times (shared by every caption format).
+
+    ``rolling`` allows dropping rolling-caption repeats (SRT, WebVTT); formats that never
+    repeat a line on screen (TTML, ASS, JSON3) pass ``False``. A ``timeline`` (from an RTTM
+    file) names the speaker of each cue the captions do not name, by time.
+
+    Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``
+    and ``speech_s`` measured per cue (see :meth:`~podium.formats.base.Block.add_time`).
+    """
+    removed = [] if removed is None else removed
+    if rolling:
+        _drop_rolling_repeats(cues, removed)
+    if _name_lines(cues):
+        for cue in cues:
+            cue.voice = cue.lines.pop(0)
+            removed.append(cue.voice)
+    segments = _segments(cues, removed)
+    labelled = sum(1 for s in segments if s.voice or s.label)
     dense = bool(segments) and labelled >= 0.8 * len(segments)
     blocks: list[Block] = []
     current: str | None = None
-    for (voice, label, part, _cue), (start, end) in zip(segments, _share_cue_times(segments), strict=True):
-        speaker = voice or label
+    unnamed = 0
+    for seg, (start, end) in zip(segments, _share_cue_times(segments), strict=True):
+        speaker = seg.voice or seg.label
+        if speaker is None and timeline is not None:
+            speaker = timeline.speaker_at(seg.cue.start, seg.cue.end)
+        if speaker is None and seg.change:
+            unnamed += 1
+            speaker = f"{UNNAMED_PREFIX} {unnamed}"
         if speaker is None:
             speaker = UNKNOWN_SPEAKER if (dense or current is None) else current
         current = speaker
-        if blocks and blocks[-1].speaker == speaker and blocks[-1].end_s is not None:
-            if part:
-                blocks[-1].paragraphs[0] = f"{blocks[-1].paragraphs[0]} {part}".strip()
+        if blocks and blocks[-1].speaker == speaker and not seg.change and blocks[-1].end_s is not None:
+            if seg.text:
+                blocks[-1].paragraphs[0] = f"{blocks[-1].paragraphs[0]} {seg.text}".strip()
             blocks[-1].add_time(start, end)
             continue
-        block = Block(speaker, [part] if part else [""])
+        block = Block(speaker, [seg.text])
         block.add_time(start, end)
         blocks.append(block)
     for block in blocks:
         block.paragraphs = [p for p in block.paragraphs if p]
     notices = []
-    if not labelled:
+    if unnamed:
+        notices.append(
+            f"The captions mark {unnamed} change{'s' if unnamed != 1 else ''} of speaker without a name "
+            f"(>> or a dialogue dash); those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} "
+            "in order of appearance. Rename or merge them on the Speakers page."
+        )
+    elif not labelled and timeline is None:
         notices.append("The subtitles name no speakers, so all speech is attributed to one unknown speaker.")
     backwards = sum(1 for cue in cues if cue.end < cue.start)
     if backwards:
@@ -190,6 +356,26 @@ def read_subtitles(text: str) -> ReadResult:
             f"{backwards} cue{'s' if backwards != 1 else ''} end{'' if backwards != 1 else 's'} before starting; "
             "such a cue counts no talk time."
         )
-    return ReadResult(
-        blocks=blocks, metadata=metadata, removed=removed, notices=notices, source_format="vtt" if is_vtt else "srt"
+    return ReadResult(blocks=blocks, removed=removed, notices=notices, source_format=source_format)
+
+
+def read_subtitles(text: str, *, sbv: bool | None = None, timeline: SpeakerTimeline | None = None) -> ReadResult:
+    """Read SRT, WebVTT or SBV text into speaker blocks with the cues' times.
+
+    ``sbv`` says the text is YouTube SBV (``None``: detect it); ``timeline`` names unnamed cues'
+    speakers by time (see :func:`read_cues`).
+
+    Returns a :class:`~podium.formats.base.ReadResult` whose blocks carry ``start_s``/``end_s``;
+    ``source_format`` is ``"srt"``, ``"vtt"`` or ``"sbv"``.
+    """
+    removed: list[str] = []
+    metadata: list[str] = []
+    is_vtt = text.lstrip().startswith("WEBVTT")
+    if sbv is None:
+        sbv = not is_vtt and not looks_like_subtitles(text) and looks_like_sbv(text)
+    cues = _cues(text, removed, metadata, sbv=sbv)
+    result = read_cues(
+        cues, source_format="vtt" if is_vtt else "sbv" if sbv else "srt", removed=removed, timeline=timeline
     )
+    result.metadata = metadata
+    return result

@@ -1,0 +1,152 @@
+"""Subtitle and caption kinds that used to lose structure (issue 10). Values are checked by hand."""
+
+import pytest
+
+from podium import parse_text
+from podium.formats.subtitles import cue_seconds
+from podium.text import all_words
+
+
+def turns(text, name="x.srt"):
+    t = parse_text(text, name=name)
+    return t, list(zip(t.turns["speaker"], t.turns["text"], strict=True))
+
+
+def test_cue_times_past_99_hours_and_without_milliseconds():
+    assert cue_seconds("123:04:05.000") == 123 * 3600 + 4 * 60 + 5
+    assert cue_seconds("00:01:07") == 67.0
+    srt = "1\n00:01:07 --> 00:01:09\nMAYOR: We agree.\n\n2\n00:01:09 --> 00:01:12\nCLERK: So noted.\n"
+    t, got = turns(srt)
+    assert got == [("MAYOR", "We agree."), ("CLERK", "So noted.")]
+    assert list(t.turns["start_s"]) == [67.0, 69.0]
+    assert list(t.turns["end_s"]) == [69.0, 72.0]
+    assert t.timing == "source"
+    vtt = "WEBVTT\n\n123:04:05.000 --> 123:04:07.500\nLong stream.\n\n123:04:08.000 --> 123:04:09.000\nStill on.\n"
+    t, got = turns(vtt, "x.vtt")
+    assert got == [("UNKNOWN", "Long stream. Still on.")]
+    assert t.turns["start_s"].iloc[0] == 443045.0
+    assert t.turns["end_s"].iloc[0] == 443049.0
+    assert "-->" not in t.turns["text"].iloc[0]
+
+
+def test_trailing_cue_number_is_not_speech():
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nFirst line.\n\n2\n00:00:02,000 --> 00:00:03,000\nLast line.\n\n3\n\n"
+    _, got = turns(srt)
+    assert got == [("UNKNOWN", "First line. Last line.")]
+
+
+def test_styling_markup_is_stripped_and_labels_inside_it_kept():
+    srt = (
+        '1\n00:00:01,000 --> 00:00:02,000\n<font color="#ffee00">MAYOR QUINTERO:</font> We agree.\n\n'
+        "2\n00:00:02,000 --> 00:00:04,000\n{\\an8}<b>Bold</b> and <u>under</u>, {\\i1}tilted{\\i0}.\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\n<i>COUNCILOR VIERA:</i> Next item.\n"
+    )
+    _, got = turns(srt)
+    assert got == [("MAYOR QUINTERO", "We agree. Bold and under, tilted."), ("COUNCILOR VIERA", "Next item.")]
+
+
+def test_broadcast_chevrons_start_new_turns():
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n>> We turn now to the weather.\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nSunny all week.\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\n>> Thanks, Dana.\n\n"
+        "4\n00:00:05,000 --> 00:00:07,000\n>> COUNCILOR VIERA: Next item. >>> In other news, rain.\n"
+    )
+    t, got = turns(srt)
+    assert got == [
+        ("SPEAKER 1", "We turn now to the weather. Sunny all week."),
+        ("SPEAKER 2", "Thanks, Dana."),
+        ("COUNCILOR VIERA", "Next item."),
+        ("SPEAKER 3", "In other news, rain."),
+    ]
+    assert ">>" not in " ".join(t.turns["text"])
+    assert list(t.turns["n_words"]) == [9, 2, 2, 4]
+    assert any("SPEAKER 1 to SPEAKER 3" in n for n in t.notices)
+
+
+def test_dialogue_dashes_are_two_speakers():
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n-Where is the vote?\n- On Thursday.\n"
+    _, got = turns(srt)
+    assert got == [("SPEAKER 1", "Where is the vote?"), ("SPEAKER 2", "On Thursday.")]
+    # a single line that opens with a dash, or a hyphen inside a line, is not a dialogue
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n- well-known facts\nstay here.\n"
+    _, got = turns(srt)
+    assert got == [("UNKNOWN", "- well-known facts stay here.")]
+
+
+def test_vtt_note_and_style_blocks_anywhere_are_comments():
+    vtt = (
+        "WEBVTT\n\nSTYLE\n::cue { color: yellow }\n\n"
+        "NOTE Confidence: 0.91\n\n"
+        "b1-0\n00:00:01.000 --> 00:00:02.000\n<v Ana Ruiz>Good morning.</v>\n\n"
+        "NOTE Confidence: 0.87\n\n"
+        "b1-1\n00:00:02.000 --> 00:00:03.000\n<v Bo Chen>Morning.</v>\n\n"
+        "STYLE\n::cue(.loud) { font-weight: bold }\n\n"
+        "NOTE\nA comment\nover two lines\n\n"
+        "b1-2\n00:00:03.000 --> 00:00:04.000\n<v Ana Ruiz>Let us start.</v>\n"
+    )
+    t, got = turns(vtt, "teams.vtt")
+    assert got == [("Ana Ruiz", "Good morning."), ("Bo Chen", "Morning."), ("Ana Ruiz", "Let us start.")]
+    assert "Confidence" not in " ".join(t.turns["text"])
+    assert "NOTE" not in set(t.turns["speaker"])
+
+
+YOUTUBE_ROLLING = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:00.160 --> 00:00:02.950 align:start position:0%
+~
+thank<00:00:00.560><c> you</c><00:00:00.880><c> very</c><00:00:01.120><c> much</c>
+
+00:00:02.950 --> 00:00:02.960 align:start position:0%
+thank you very much
+~
+
+00:00:02.960 --> 00:00:05.390 align:start position:0%
+thank you very much
+thank<00:00:03.360><c> you</c><00:00:03.600><c> very</c><00:00:03.840><c> much</c>
+
+00:00:05.390 --> 00:00:05.400 align:start position:0%
+thank you very much
+~
+
+00:00:05.400 --> 00:00:07.000 align:start position:0%
+thank you very much
+now<00:00:05.800><c> the</c><00:00:06.000><c> budget</c>
+
+00:00:07.000 --> 00:00:07.010 align:start position:0%
+now the budget
+~
+""".replace("~", " ")  # YouTube writes lines of one space
+
+
+def test_youtube_rolling_captions_with_word_times_keep_each_spoken_word_once():
+    t, got = turns(YOUTUBE_ROLLING, "yt.vtt")
+    # "thank you very much" is genuinely said twice; each on-screen repeat is dropped
+    assert got == [("UNKNOWN", "thank you very much thank you very much now the budget")]
+    assert t.turns["n_words"].iloc[0] == 11
+    assert t.turns["start_s"].iloc[0] == 0.16
+
+
+def test_ordinary_srt_keeps_a_line_said_in_two_cues_in_a_row():
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n2\n00:00:02,000 --> 00:00:03,000\nNo.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\nAbsolutely not.\n"
+    )
+    t, _ = turns(srt)
+    assert t.turns["text"].iloc[0] == "No. No. Absolutely not."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1\n00:01:07 --> 00:01:09\n>> MAYOR: We agree, {\\an8}<b>all</b> of us.\n\n2\n"
+        "00:01:09 --> 00:01:10\n-Really?\n- Yes.\n\n3\n\n",
+    ],
+)
+def test_caption_words_are_conserved(text):
+    t = parse_text(text, name="x.srt")
+    spoken = ["We", "agree", "all", "of", "us", "Really", "Yes"]
+    assert t.turns["n_words"].sum() == len(spoken)
+    assert [w for txt in t.turns["text"] for w in all_words(txt)] == spoken
