@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -144,9 +145,14 @@ def normalise_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-# A word: letters or digits, with single inner apostrophes, hyphens, periods or
-# colons between them ("NATO's", "open-door", "U.S", "10:30"). Underscore is not a letter.
-_WORD_RE = re.compile(r"[^\W_]+(?:['\-.:][^\W_]+)*")
+# ---- Word tokeniser (what one word is, for n_words everywhere) -------------------------------
+# A word: letters or digits, with single inner apostrophes, hyphens, periods or colons between
+# them ("NATO's", "open-door", "U.S", "10:30", "3.5"); a number with thousands separators is one
+# word with its currency sign ("$1,250,000", "2,000"); an ampersand between letters joins them
+# ("P&L", "AT&T", "Q&A"). Underscore is not a letter.
+_JOINER = r"(?:['\-.:]|(?<=[^\W\d_])&(?=[^\W\d_])|(?<=\d),(?=\d{3}(?!\d)))"
+_WORD_RE = re.compile(rf"(?:[$\u00a3\u20ac\u00a5](?=\d))?[^\W_]++(?:{_JOINER}[^\W_]++)*+")
+# ---- end of the word tokeniser ----------------------------------------------------------------
 
 _STAGE_WORDS = (
     r"laughter|laughs|laughing|applause|inaudible|unintelligible|indiscernible|crosstalk|"
@@ -185,8 +191,10 @@ def words(text: str) -> list[str]:
     """Split ``text`` into words, excluding stage directions.
 
     A word is a run of letters or digits with single inner apostrophes, hyphens,
-    periods or colons (``NATO's``, ``open-door``, ``U.S``, ``10:30``); ``--`` and
-    punctuation separate words. Curly apostrophes must already be folded by
+    periods or colons (``NATO's``, ``open-door``, ``U.S``, ``10:30``, ``3.5``); a number
+    with thousands separators is one word, with its currency sign (``$1,250,000``); an
+    ampersand between letters joins them (``P&L``, ``AT&T``); ``--`` and punctuation
+    separate words. Curly apostrophes must already be folded by
     :func:`normalise_text`; this function folds them too, to be safe.
 
     >>> words("NATO’s open-door policy -- (Laughter.) it's 10:30.")
@@ -253,3 +261,234 @@ def all_words(text: str) -> list[str]:
     Used to check that parsing loses no word of the source.
     """
     return _WORD_RE.findall(text.replace("\u2019", "'"))
+
+
+# ---- Phrase tokens (n-grams, log-odds, KWIC, word clouds) -------------------------------------
+# One pipeline turns a turn's text into runs of phrase tokens; every phrase count, chart, cloud
+# and search uses it. Stopwords are not removed here (see podium.phrases).
+
+# Where a run of phrase tokens ends: sentence punctuation, a dash, a bracket, a quotation mark,
+# a line break; a period or colon only when it is not inside a word ("3.5", "10:30", "U.S").
+_RUN_BREAK_RE = re.compile(
+    r"(?=[!?;\u2014\u2013\u2026()\[\]\"\n.:-])"  # a quick first-character test
+    r"(?:[!?;\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)|(?<![^\W_])[.:]|[.:](?![^\W_]))"
+)
+# A period after a title or a dotted abbreviation, followed by a word on the same line, does not
+# end a sentence ("Mr. President", "U.S. forces", "No. 5"); it is masked as a space first.
+_PERIOD_CANDIDATE_RE = re.compile(
+    r"\.(?= +[^\W_])(?:(?<=\.[^\W\d_]\.)|(?<=\b(?i:mr|ms|dr|st|jr|sr|lt|vs|no)\.)"
+    r"|(?<=\b(?i:mrs|gen|sen|rep|gov|col|maj|sgt|rev|hon|amb|adm)\.)|(?<=\b(?i:capt|prof|cmdr|supt)\.))"
+)
+_ABBREV_TAIL_RE = re.compile(
+    r"(?:^|[^\w.'&-])(?:((?:[^\W\d_]\.)+[^\W\d_]|(?i:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|lt|col|capt|maj|"
+    r"sgt|prof|rev|hon|vs|amb|adm|cmdr|supt))|((?i:no)))$"
+)
+_DOTTED_CAPS_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+
+#: Contractions ending in 's that are not possessives ("it's" is "it is"): never folded.
+S_CONTRACTIONS = frozenset(
+    "it's that's let's he's she's what's there's here's who's where's how's when's why's this's".split()
+)
+
+
+def _mask_period(m: re.Match) -> str:
+    tail = _ABBREV_TAIL_RE.search(m.string, max(0, m.start() - 16), m.start())
+    if tail is None:
+        return "."
+    if tail.group(2) is not None:  # "No. 5", not "no. Then"
+        return " " if m.string[m.end() : m.end() + 20].lstrip(" ")[:1].isdigit() else "."
+    return " " if m.string[m.end() : m.end() + 1] == " " else "."
+
+
+def _mask_abbreviation_periods(text: str) -> str:
+    """Replace with a space each period after a title or a dotted abbreviation that is followed by
+    a word on the same line ("Mr. President", "U.S. forces", "No. 5"); offsets are kept."""
+    return _PERIOD_CANDIDATE_RE.sub(_mask_period, text)
+
+
+def is_caps_text(text: str) -> bool:
+    """Whether ``text`` is written in capitals (closed captions, shouting): more upper- than
+    lower-case letters, and at least 20 letters. Case then carries no meaning for phrases."""
+    upper = len(_UPPER_RE.findall(text))
+    return upper >= 20 and upper > len(_LOWER_RE.findall(text))
+
+
+@lru_cache(maxsize=500_000)
+def phrase_token_parts(word: str, sentence_initial: bool = False, caps_text: bool = False) -> tuple[str, ...]:
+    """Turn one word (as :func:`words` finds it) into its phrase tokens.
+
+    Rules, in order:
+
+    - A possessive ``'s`` is dropped: ``Lander's`` counts as ``Lander`` (not the contractions in
+      :data:`S_CONTRACTIONS`, such as ``it's``).
+    - A dotted capital abbreviation loses its periods: ``U.S`` is ``US``, ``U.N`` is ``UN``.
+    - A hyphenated compound is its words: ``open-door`` is ``open``, ``door`` (so it counts with
+      "open door").
+    - Case: a part written in capitals with two or more letters keeps its case (``US`` the
+      country is not ``us`` the pronoun; ``NATO``, ``AT&T``), except the first word of a sentence
+      whose lower-case form is a stopword of :func:`library_stopwords` (a sentence-opening ``US``
+      is read as ``us``) and any word of a text written in capitals (``caps_text``, see
+      :func:`is_caps_text`); every other part is lower-cased.
+
+    Numbers are kept as written (``$1,250,000``, ``3.5``); there is no plural folding.
+    """
+    lower = word.lower()
+    if lower.endswith("'s") and len(word) > 2 and lower not in S_CONTRACTIONS:
+        word = word[:-2]
+    if _DOTTED_CAPS_RE.match(word) and word.isupper():
+        word = word.replace(".", "")
+    parts = [p for p in word.split("-") if p] if "-" in word else [word]
+    out = []
+    for i, part in enumerate(parts):
+        keep = (
+            not caps_text
+            and part.isupper()
+            and sum(ch.isalpha() for ch in part) >= 2
+            and not (sentence_initial and i == 0 and part.lower() in library_stopwords())
+        )
+        out.append(part if keep else part.lower())
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def library_stopwords() -> frozenset[str]:
+    """wordcloud's English ``STOPWORDS`` (lower case): the documented list Podium starts from.
+
+    wordcloud ships the classic English list (articles, pronouns, auxiliaries, contractions
+    with straight apostrophes; https://github.com/amueller/word_cloud, ``wordcloud/stopwords``).
+    """
+    from wordcloud import STOPWORDS  # imported lazily: wordcloud pulls in matplotlib
+
+    return frozenset(w.lower() for w in STOPWORDS)
+
+
+def _prepare(text: str) -> str:
+    """Text with stage directions blanked and abbreviation periods masked, offsets kept."""
+    text = text.replace("\u2019", "'")
+    if "(" in text or "[" in text:
+        text = STAGE_DIRECTION_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+    if "." in text:
+        text = _mask_abbreviation_periods(text)
+    return text
+
+
+#: Marks a run break in :func:`phrase_tokens`; no token contains it.
+RUN_BREAK = "\x00"
+_WORD_OR_BREAK_RE = re.compile(_WORD_RE.pattern + "|\x00")
+_CAPS_WORD_RE = re.compile(r"\b[A-Z\u00c0-\u00d6\u00d8-\u00de]{2,}\b")
+
+
+def _caps(text: str) -> bool:
+    """:func:`is_caps_text`, with a quick exit for texts with few words in capitals."""
+    return len(_CAPS_WORD_RE.findall(text)) >= 5 and is_caps_text(text)
+
+
+@lru_cache(maxsize=1)
+def _sentence_initial_caps() -> frozenset[str]:
+    """Stopwords written in capitals ("WE", "THE", "IT'S"): lower-cased at a sentence start."""
+    return frozenset(w.upper() for w in library_stopwords() if sum(c.isalpha() for c in w) >= 2)
+
+
+def phrase_tokens(text: str) -> tuple[list[str], int]:
+    """The phrase tokens of ``text`` as one list, runs separated by :data:`RUN_BREAK`, and the
+    number of words (``len(words(text))``). The fast form of :func:`phrase_runs`, for counting."""
+    text = _RUN_BREAK_RE.sub(RUN_BREAK, _prepare(text))
+    caps = _caps(text)
+    found = _WORD_OR_BREAK_RE.findall(text)
+    if not found:
+        return [], 0
+    n_breaks = found.count(RUN_BREAK)
+    if caps:
+        mid = _mid_sentence_parts_caps
+        tokens = [part for word in found for part in mid(word)]
+    else:
+        mid = _mid_sentence_parts
+        tokens = [part for word in found for part in mid(word)]
+        if _sentence_initial_caps() & set(found):  # a sentence-opening "WE": the slow, exact path
+            tokens = []
+            initial = True
+            for word in found:
+                if word == RUN_BREAK:
+                    initial = True
+                    tokens.append(word)
+                else:
+                    tokens.extend(phrase_token_parts(word, initial, False))
+                    initial = False
+    return tokens, len(found) - n_breaks
+
+
+def phrase_runs_and_words(text: str) -> tuple[list[list[str]], int]:
+    """:func:`phrase_runs` of ``text`` and its number of words (``len(words(text))``), in one pass."""
+    tokens, n_words = phrase_tokens(text)
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token == RUN_BREAK:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if run], n_words
+
+
+@lru_cache(maxsize=500_000)
+def _mid_sentence_parts(word: str) -> tuple[str, ...]:
+    if word == RUN_BREAK:
+        return (RUN_BREAK,)
+    return phrase_token_parts(word, False, False)
+
+
+@lru_cache(maxsize=100_000)
+def _mid_sentence_parts_caps(word: str) -> tuple[str, ...]:
+    if word == RUN_BREAK:
+        return (RUN_BREAK,)
+    return phrase_token_parts(word, False, True)
+
+
+def phrase_runs(text: str) -> list[list[str]]:
+    """Split ``text`` (one turn) into runs of phrase tokens that n-grams may span.
+
+    A run ends where :func:`sentence_runs` ends one (sentence punctuation, dashes, brackets,
+    quotation marks, line breaks, stage directions; not the period of ``U.S.`` or ``Mr.``);
+    each word becomes its tokens by :func:`phrase_token_parts`. Stopwords are kept.
+
+    >>> phrase_runs("NATO's open-door policy. The US told us.")
+    [['NATO', 'open', 'door', 'policy'], ['the', 'US', 'told', 'us']]
+    """
+    return phrase_runs_and_words(text)[0]
+
+
+def phrase_spans(text: str) -> list[list[tuple[str, int, int]]]:
+    """Like :func:`phrase_runs`, with each token's character offsets in ``text``.
+
+    Returns runs of ``(token, start, end)``; ``text[start:end]`` is the word as written (for a
+    hyphenated compound, the part; for a possessive, the word with its ``'s``).
+    """
+    text = _prepare(text)
+    caps = _caps(text)
+    bounds = [(m.start(), m.end()) for m in _RUN_BREAK_RE.finditer(text)] + [(len(text), len(text))]
+    runs = []
+    start = 0
+    for end, after in bounds:
+        run = []
+        for m in _WORD_RE.finditer(text, start, end):
+            word = m.group(0)
+            parts = phrase_token_parts(word, not run, caps)
+            if len(parts) == 1:
+                run.append((parts[0], m.start(), m.end()))
+                continue
+            pos = m.start()
+            for part, raw in zip(parts, [r for r in word.split("-") if r], strict=False):
+                pos = text.index(raw, pos)
+                run.append((part, pos, pos + len(raw)))
+                pos += len(raw)
+            if word.lower().endswith("'s"):
+                token, first, _ = run[-1]
+                run[-1] = (token, first, m.end())
+        if run:
+            runs.append(run)
+        start = after
+    return runs
+
+
+# ---- end of phrase tokens ---------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""N-gram counting (1 to 3 words) against scikit-learn's CountVectorizer on the same turns.
+
+Usage: python bench/ngram_speed.py [WORDS ...]     (default 10000 100000 1000000)
+
+The text is the turns of every transcript in ../shared/corpus that Podium parses (real
+speech: debates, briefings, hearings, podcasts), repeated in order until the word count is
+reached; each turn is one document. Both sides get the same list of turns:
+
+- Podium: :func:`podium.phrases.tally` with ``ns=(1, 2, 3)`` (its whole text pipeline: stage
+  directions, sentence runs, numbers, possessives, case, hyphens, per-turn counts);
+- scikit-learn: ``CountVectorizer(ngram_range=(1, 3)).fit_transform`` (lower-casing, its
+  default token pattern, a document-term matrix).
+
+Each is timed as the best of 3 runs (1 run at a million words and above); throughput is words
+(:func:`podium.text.words`) per second. scikit-learn is a benchmark-only dependency
+(requirements-dev.txt).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from podium.model import ParseError  # noqa: E402
+from podium.parse import parse_bytes  # noqa: E402
+from podium.phrases import tally  # noqa: E402
+from podium.text import DecodeError  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_turns() -> list[tuple[str, int]]:
+    """Every parsed turn of the corpus as (text, words), in file order."""
+    turns = []
+    for path in sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix not in {".tsv", ".md"}):
+        try:
+            transcript = parse_bytes(path.read_bytes(), name=path.name)
+        except (DecodeError, ParseError):
+            continue
+        turns.extend(zip(transcript.turns["text"], transcript.turns["n_words"], strict=True))
+    return [t for t in turns if t[1]]
+
+
+def sample(turns: list[tuple[str, int]], n_words: int) -> list[str]:
+    out, total, i = [], 0, 0
+    while total < n_words:
+        text, n = turns[i % len(turns)]
+        out.append(text)
+        total += n
+        i += 1
+    return out
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(sizes: list[int]) -> None:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    turns = corpus_turns()
+    print(f"corpus: {len(turns):,} turns, {sum(n for _, n in turns):,} words")
+    print(f"{'words':>10} {'turns':>8} {'podium s':>9} {'sklearn s':>10} {'podium w/s':>11} {'sklearn w/s':>12} {'ratio':>6}")
+    for size in sizes:
+        texts = sample(turns, size)
+        repeat = 1 if size >= 1_000_000 else 3
+        ours = best_of(lambda: tally(texts, ns=(1, 2, 3)), repeat)  # noqa: B023
+        theirs = best_of(lambda: CountVectorizer(ngram_range=(1, 3)).fit_transform(texts), repeat)  # noqa: B023
+        print(
+            f"{size:>10,} {len(texts):>8,} {ours:>9.2f} {theirs:>10.2f} {size / ours:>11,.0f} "
+            f"{size / theirs:>12,.0f} {theirs / ours:>6.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])
