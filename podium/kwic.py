@@ -105,12 +105,16 @@ def kwic(
                         at = start_s + (end_s - start_s) * (seen + i) / max(n_tokens, 1)
                         left = text[max(0, start - window) : start]
                         if start - window > 0:
-                            cut = re.search(r"\s", left)
-                            left = "\u2026" + (left[cut.end() :] if cut else "")
+                            if not text[start - window - 1].isspace():  # the window starts mid-word
+                                cut = re.search(r"\s", left)
+                                left = left[cut.end() :] if cut else ""
+                            left = "\u2026" + left
                         right = text[end : end + window]
                         if end + window < len(text):
-                            cut = list(re.finditer(r"\s", right))
-                            right = (right[: cut[-1].start()] if cut else "") + "\u2026"
+                            if not text[end + window].isspace():  # the window ends mid-word
+                                cut = list(re.finditer(r"\s", right))
+                                right = right[: cut[-1].start()] if cut else ""
+                            right = right.rstrip() + "\u2026"
                         rows.append(
                             {
                                 "turn_id": turn_id,

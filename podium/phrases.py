@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pandas as pd
 
@@ -117,9 +118,7 @@ def _check(ns: Iterable[int], min_count: int) -> tuple[int, ...]:
     return ns
 
 
-def tally(
-    texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: Iterable[int] = (1, 2, 3, 4, 5)
-) -> Tally:
+def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: Iterable[int] = (1, 2, 3, 4, 5)) -> Tally:
     """Count every n-gram of the given lengths in each text (one text per turn), per speaker.
 
     An n-gram is ``n`` consecutive phrase tokens inside one run of
@@ -159,11 +158,11 @@ def _tally_into(texts, speakers, ns, counts, turn_counts, n_words) -> None:
             if n == 1:
                 grams = tokens
             elif n == 2:
-                grams = list(zip(tokens, tokens[1:]))
+                grams = list(pairwise(tokens))
             elif n == 3:
-                grams = list(zip(tokens, tokens[1:], tokens[2:]))
+                grams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
             else:
-                grams = list(zip(*(tokens[i:] for i in range(n))))
+                grams = list(zip(*(tokens[i:] for i in range(n)), strict=False))
             counts[speaker][n].update(grams)
             turn_counts[speaker][n].update(set(grams))
     for by_n in (*counts.values(), *turn_counts.values()):
@@ -265,9 +264,7 @@ def phrase_table(
     )
 
 
-def count_ngrams(
-    texts: Iterable[str], *, n: int = 2, min_count: int = 2, drop_stopwords: bool = True
-) -> pd.DataFrame:
+def count_ngrams(texts: Iterable[str], *, n: int = 2, min_count: int = 2, drop_stopwords: bool = True) -> pd.DataFrame:
     """:func:`phrase_table` for one phrase length ``n``, sorted by count descending, then phrase."""
     return phrase_table(texts, ns=(n,), min_count=min_count, drop_stopwords=drop_stopwords)
 

@@ -179,8 +179,6 @@ def test_property_ngram_total_matches_runs(turn_tokens, n):
 @given(st.lists(st.lists(st.tuples(_word, _sep), max_size=25), min_size=1, max_size=4), st.integers(1, 3))
 def test_property_kwic_lists_as_many_lines_as_the_count(turn_tokens, n):
     texts = ["".join(w + s for w, s in tokens) for tokens in turn_tokens]
-    turns = pd.DataFrame(
-        {"turn_id": range(len(texts)), "speaker": "A", "text": texts, "start_s": 0.0, "end_s": 10.0}
-    )
+    turns = pd.DataFrame({"turn_id": range(len(texts)), "speaker": "A", "text": texts, "start_s": 0.0, "end_s": 10.0})
     for phrase, count in count_ngrams(texts, n=n, min_count=1)[["phrase", "count"]].itertuples(index=False):
         assert len(kwic(turns, phrase, exact=True)) == count

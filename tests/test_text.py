@@ -122,7 +122,10 @@ def test_cp1252_is_preferred_to_lookalike_code_pages():
         # stage directions are not words and break runs
         ("open (Laughter.) door", [["open"], ["door"]]),
         # a text in capitals has no meaningful case
-        ("THANK YOU ALL FOR HAVING US HERE AT THE SUMMIT", [["thank", "you", "all", "for", "having", "us", "here", "at", "the", "summit"]]),
+        (
+            "THANK YOU ALL FOR HAVING US HERE AT THE SUMMIT",
+            [["thank", "you", "all", "for", "having", "us", "here", "at", "the", "summit"]],
+        ),
         ("", []),
     ],
 )

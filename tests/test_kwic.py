@@ -1,0 +1,73 @@
+"""Keyword in context: any word or phrase, word-boundary context, quotes, times."""
+
+import pandas as pd
+
+from podium.kwic import KWIC_COLUMNS, kwic, quote
+
+
+def _turns(*texts, start=0.0, end=60.0):
+    return pd.DataFrame(
+        {"turn_id": range(len(texts)), "speaker": "A", "text": list(texts), "start_s": start, "end_s": end}
+    )
+
+
+def test_every_occurrence_in_order_with_speaker_turn_and_time(seed_transcript):
+    lines = kwic(seed_transcript.turns, "no change")
+    assert list(lines.columns) == list(KWIC_COLUMNS)
+    assert list(lines["turn_id"]) == [4, 5, 5]
+    assert list(lines["speaker"]) == ["REPORTER", "ANTONY BLINKEN", "ANTONY BLINKEN"]
+    assert lines.loc[0, "left"] == "Well, there is "
+    assert lines.loc[0, "right"] == " in the US or NATO position in this document."
+    # turn 5 starts after 271 words at 190 wpm (85.58 s) and lasts 68 words (21.47 s); the second
+    # "no change" is its 11th token: 85.58 + 21.47 * 10 / 68 = 88.74 s
+    assert abs(lines.loc[2, "time_s"] - 88.737) < 0.01
+
+
+def test_quote_text_for_a_hit(seed_transcript):
+    lines = kwic(seed_transcript.turns, "no change")
+    assert lines.loc[2, "quote"] == "\u201cThere will be no change,\u201d ANTONY BLINKEN said at about 1:29."
+    assert lines.loc[0, "quote"] == (
+        "\u201cWell, there is no change in the US or NATO position in this document,\u201d REPORTER said at about 1:22."
+    )
+    # turn 2 starts at 74.53 s (236 words at 190 wpm) and lasts 17 words (5.37 s); "concessions"
+    # is its 15th word: 74.53 + 5.37 * 14 / 17 = 78.95 s
+    question = kwic(seed_transcript.turns, "concessions")
+    assert question.loc[0, "quote"] == (
+        "\u201cSo you would say that it is accurate to say that there are no concessions in this?\u201d "
+        "REPORTER asked at about 1:19."
+    )
+    assert (
+        quote("U.S. forces stay.", "MR. X", 3725, estimated=False)
+        == "\u201cU.S. forces stay,\u201d MR. X said at 1:02:05."
+    )
+
+
+def test_any_word_said_once_is_found(seed_transcript):
+    lines = kwic(seed_transcript.turns, "pointblank")
+    assert list(lines["turn_id"]) == [0] and list(lines["keyword"]) == ["pointblank"]
+    assert kwic(seed_transcript.turns, "never said this").empty
+    assert kwic(seed_transcript.turns, "   ").empty
+
+
+def test_context_is_cut_at_word_boundaries(seed_transcript):
+    lines = kwic(seed_transcript.turns, "uphold", window=30)
+    for left, right in lines[["left", "right"]].itertuples(index=False):
+        assert left.startswith("\u2026") or left == seed_transcript.turns["text"][0][: len(left)]
+        first = left.lstrip("\u2026").split(" ")[0]
+        assert first == "" or first in seed_transcript.turns["text"].str.cat(sep=" ").split()
+        assert right.endswith("\u2026") or right.endswith(".")
+    # the 30 characters before the second "uphold" start exactly at a word: nothing is dropped
+    assert lines.loc[1, "left"] == "\u2026many, many years that we will "
+
+
+def test_same_tokens_as_the_counts():
+    turns = _turns("NATO's open-door policy.", "U.S. forces; US forces; us.", "Go ahead, please.")
+    assert list(kwic(turns, "nato open door")["keyword"]) == ["NATO's open-door"]
+    assert list(kwic(turns, "open door")["keyword"]) == ["open-door"]
+    assert list(kwic(turns, "Lander's")["keyword"]) == []
+    assert list(kwic(turns, "US forces")["keyword"]) == ["U.S. forces", "US forces"]
+    assert list(kwic(turns, "us")["keyword"]) == ["U.S", "US", "us"]  # typed in lower case: any case
+    assert list(kwic(turns, "us", exact=True)["keyword"]) == ["us"]
+    assert list(kwic(turns, "go ahead please")["keyword"]) == ["Go ahead, please"]
+    assert list(kwic(turns, "mr president")["keyword"]) == []
+    assert list(kwic(_turns("doors open; open door; opendoor"), "open door")["keyword"]) == ["open door"]
