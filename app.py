@@ -36,6 +36,13 @@ cols[2].metric("Words", f"{n_words:,}")
 cols[3].metric("Duration", fmt_duration(seconds), help=f"Speech time {how}.")
 
 st.subheader("Transcript")
+linked = st.query_params.get("turn")  # set by links to a turn, e.g. from the Phrases page's keyword in context
+if linked is not None and linked.isdigit() and int(linked) in set(turns["turn_id"]):
+    position = int(turns.index[turns["turn_id"] == int(linked)][0])
+    st.session_state["script_part"] = position // 200 + 1  # open the part of the script that holds it
+    with st.container(border=True):
+        st.caption(f"Linked turn {int(linked)}:")
+        st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
 shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"
