@@ -217,6 +217,16 @@ def log_odds_chart(table: pd.DataFrame, *, speakers: list[str], top: int = 10) -
             row=1,
             col=i + 1,
         )
+        if own.empty:
+            fig.add_annotation(
+                text="No term used more<br>than by the others",
+                x=0.5,
+                y=0.5,
+                xref=f"x{i + 1 if i else ''} domain",
+                yref=f"y{i + 1 if i else ''} domain",
+                showarrow=False,
+                font=dict(color="#6b7280"),
+            )
         fig.update_yaxes(type="category", automargin=True, row=1, col=i + 1)
         fig.update_xaxes(title_text="z-score", row=1, col=i + 1, gridcolor="#e5e7eb", rangemode="tozero")
         fig.add_vline(x=1.96, line_dash="dot", line_color="#9ca3af", row=1, col=i + 1)
@@ -250,7 +260,7 @@ def dispersion_chart(hits: pd.DataFrame, *, phrases: list[str], duration_s: floa
                 x=own["time_s"] / 60.0,
                 y=[phrase] * len(own),
                 mode="markers",
-                marker=dict(symbol="line-ns-open", size=22, line=dict(width=2, color=_PALETTE[i % len(_PALETTE)])),
+                marker=dict(symbol="line-ns", size=16, line=dict(width=2.5, color=_PALETTE[i % len(_PALETTE)])),
                 customdata=np.stack([own["speaker"], own["turn_id"]], axis=-1) if len(own) else None,
                 hovertemplate="“%{y}” at %{x:.1f} min<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>",
                 name=phrase,

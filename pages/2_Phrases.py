@@ -27,7 +27,7 @@ speakers_of_turns = tuple(turns["speaker"])
 estimated = transcript.timing == "estimated"
 
 st.title("Repeated phrases")
-c1, c2, c3, c4 = st.columns([2, 1, 2, 2])
+c1, c2 = st.columns([3, 1])
 n = c1.segmented_control(
     "Phrase length (words)",
     options=list(range(1, MAX_N + 1)),
@@ -39,6 +39,7 @@ st.session_state["phrase_n"] = n  # a cleared choice falls back to 2-word phrase
 min_count = int(
     c2.number_input("Seen at least (times)", min_value=1, max_value=50, step=1, **remembered("phrase_min", 2))
 )
+c3, c4 = st.columns(2)
 drop_stops = c3.toggle(
     "Drop phrases that start or end with a stopword",
     help="Stopwords are words like 'the', 'and', 'of' (edit the list below). They are never removed from "

@@ -202,12 +202,13 @@ def phrase_table_from_tally(
     drop_stopwords: bool = True,
     maximal_only: bool = False,
 ) -> pd.DataFrame:
-    """The phrase table of all speakers in ``counted``; see :func:`phrase_table`."""
+    """The phrase table of all speakers in ``counted``; see :func:`phrase_table`. ``maximal`` is
+    judged against phrases of every length in ``counted``, not only those of ``ns``."""
     ns = _check(counted.ns if ns is None else ns, min_count)
     stops = (stopwords() if stops is None else stops) if drop_stopwords else frozenset()
     total_words = sum(counted.n_words.values())
     rows = []
-    for n in ns:
+    for n in counted.ns:  # every counted length, so that maximality sees the longer phrases
         counts, turns = counted.pooled(n)
         for gram, c in counts.items():
             if c >= min_count and _keep(gram, stops):
@@ -215,6 +216,7 @@ def phrase_table_from_tally(
     table = pd.DataFrame(rows, columns=["phrase", "n", "count", "n_turns"])
     table["per_1000_words"] = table["count"] * 1000.0 / total_words if total_words else 0.0
     table["maximal"] = _maximal(table) if len(table) else pd.Series(dtype=bool)
+    table = table[table["n"].isin(ns)]
     if maximal_only:
         table = table[table["maximal"]]
     table = table.astype(PHRASE_COLUMNS)
@@ -256,7 +258,8 @@ def phrase_table(
     """
     ns = _check(ns, min_count)
     return phrase_table_from_tally(
-        tally(texts, ns=ns),
+        tally(texts, ns=range(min(ns, default=MAX_N), MAX_N + 1)),  # longer phrases decide maximality
+        ns=ns,
         min_count=min_count,
         stops=stops,
         drop_stopwords=drop_stopwords,

@@ -74,6 +74,12 @@ def test_maximal_phrases():
     assert not table.loc["uphold", "maximal"]
     # "open door" is said 4 times, twice outside the longer phrase: maximal
     assert table.loc["open door", "count"] == 4 and table.loc["open door", "maximal"]
+    # judged against longer phrases even when only one length is asked for
+    assert (
+        not phrase_table(texts, ns=(4,), drop_stopwords=False)
+        .set_index("phrase")
+        .loc["will uphold the open", "maximal"]
+    )
     only = phrase_table(texts, min_count=2, drop_stopwords=False, maximal_only=True)
     assert set(only["phrase"]) == {"we will uphold the open", "will uphold the open door", "open door"}
 
