@@ -2,9 +2,12 @@
 
 Usage: python bench/ngram_speed.py [WORDS ...]     (default 10000 100000 1000000)
 
-The text is the turns of every transcript in ../shared/corpus that Podium parses (real
-speech: debates, briefings, hearings, podcasts), repeated in order until the word count is
-reached; each turn is one document. Both sides get the same list of turns:
+The text is real speech, one document per turn: the turns of every transcript in
+../shared/corpus that Podium parses (debates, briefings, hearings, podcasts; 111k words), the
+force-aligned turns of the 2020 US debates (../shared/eval/timed; 74k words) and the distinct
+questions and answers of presidential interviews (../shared/eval/qevasion; 614k words): about
+800,000 distinct words, taken in that order and repeated from the start only past that (so the
+million-word run repeats its first fifth). Both sides get the same list of turns:
 
 - Podium: :func:`podium.phrases.tally` with ``ns=(1, 2, 3)`` (its whole text pipeline: stage
   directions, sentence runs, numbers, possessives, case, hyphens, per-turn counts);
@@ -30,6 +33,7 @@ from podium.phrases import tally  # noqa: E402
 from podium.text import DecodeError  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+EVAL = ROOT.parent / "shared" / "eval"
 
 
 def corpus_turns() -> list[tuple[str, int]]:
@@ -41,6 +45,14 @@ def corpus_turns() -> list[tuple[str, int]]:
         except (DecodeError, ParseError):
             continue
         turns.extend(zip(transcript.turns["text"], transcript.turns["n_words"], strict=True))
+    import pandas as pd
+
+    from podium.text import words
+
+    timed = pd.read_csv(EVAL / "timed" / "marg_turns_aligned.csv")["text"]
+    interviews = pd.read_parquet(EVAL / "qevasion" / "train.parquet")
+    qa = pd.unique(pd.concat([interviews["interview_question"], interviews["interview_answer"]]).dropna())
+    turns.extend((text, len(words(text))) for text in [*timed, *qa])
     return [t for t in turns if t[1]]
 
 

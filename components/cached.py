@@ -62,7 +62,7 @@ def distinctive_terms(
     keeping terms said at least ``min_count`` times in all and (optionally) not starting or ending
     with a stopword; totals and the prior use every phrase. Empty with fewer than two speakers."""
     counted = phrase_tally(texts, speakers)
-    counts = {s: {" ".join(g): c for g, c in by_n[n].items()} for s, by_n in counted.counts.items()}
+    counts = counted.speaker_counts(n)
     if sum(1 for c in counts.values() if c) < 2:
         return pd.DataFrame(columns=list(logodds.LOG_ODDS_COLUMNS)).astype(logodds.LOG_ODDS_COLUMNS)
     table = logodds.log_odds(counts)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
-from .text import RUN_BREAK, library_stopwords, phrase_tokens
+from .text import RUN_BREAK, library_stopwords, mid_sentence_parts, phrase_tokens, phrase_words
 
 __all__ = [
     "KEPT_STOPWORDS",
@@ -81,31 +83,105 @@ def parse_stopwords(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# ---- token ids: every phrase token gets a small integer, for fast counting ----------------------
+_VOCAB: dict[str, int] = {RUN_BREAK: 0}
+_TOKENS: list[str] = [RUN_BREAK]  # append-only: an id never changes meaning
+_VOCAB_LOCK = threading.Lock()
+
+
+def _token_id(token: str) -> int:
+    found = _VOCAB.get(token)
+    if found is None:
+        with _VOCAB_LOCK:  # pages run in threads: one id per token
+            found = _VOCAB.get(token)
+            if found is None:
+                found = len(_TOKENS)
+                _TOKENS.append(token)
+                _VOCAB[token] = found
+    return found
+
+
+@lru_cache(maxsize=500_000)
+def _word_ids(word: str) -> tuple[int, ...]:
+    return tuple(_token_id(t) for t in mid_sentence_parts(word))
+
+
+@lru_cache(maxsize=100_000)
+def _caps_word_ids(word: str) -> tuple[int, ...]:
+    return tuple(_token_id(t) for t in mid_sentence_parts(word, True))
+
+
+def _turn_ids(text: str) -> tuple[list[int], int]:
+    """Token ids of one turn (0 between runs) and its number of words."""
+    found, caps, initial_caps = phrase_words(text)
+    n_words = len(found) - found.count(RUN_BREAK)
+    if initial_caps:
+        return [_token_id(t) for t in phrase_tokens(text)[0]], n_words
+    ids = _caps_word_ids if caps else _word_ids
+    return [i for word in found for i in ids(word)], n_words
+
+
+@dataclass(frozen=True)
+class GramCounts:
+    """Every distinct n-gram of one length in a :class:`Tally`, as arrays.
+
+    Attributes:
+        tokens: int64 array ``(grams, n)`` of token ids (see :meth:`Tally.phrase`).
+        count: int64 array ``(grams,)``: occurrences.
+        n_turns: int64 array ``(grams,)``: turns the gram occurs in.
+        by_speaker: one row per (gram, speaker) pair that occurs, columns ``gram`` (row of
+            ``tokens``), ``speaker`` (index into :attr:`Tally.speakers`), ``count``, ``n_turns``.
+    """
+
+    tokens: np.ndarray
+    count: np.ndarray
+    n_turns: np.ndarray
+    by_speaker: pd.DataFrame
+
+
 @dataclass(frozen=True)
 class Tally:
     """Raw n-gram counts of a set of turns, per speaker, before any stopword rule or minimum.
 
     Attributes:
-        counts: ``{speaker: {n: Counter({gram tuple: occurrences})}}``.
-        turn_counts: ``{speaker: {n: Counter({gram tuple: turns containing it})}}``.
+        grams: ``{n: GramCounts}`` for each length counted.
+        speakers: speakers in order of first appearance.
         n_words: ``{speaker: words}`` as counted by :func:`podium.text.words` (the ``n_words``
             of the turns table), the base of every rate per 1,000 words.
         ns: phrase lengths counted.
     """
 
-    counts: dict[str, dict[int, Counter]]
-    turn_counts: dict[str, dict[int, Counter]]
+    grams: dict[int, GramCounts]
+    speakers: tuple[str, ...]
     n_words: dict[str, int]
     ns: tuple[int, ...] = field(default=(1, 2, 3, 4, 5))
 
+    @staticmethod
+    def phrase(ids: Iterable[int]) -> str:
+        """The phrase of a row of token ids: tokens joined by single spaces."""
+        return " ".join(_TOKENS[i] for i in ids)
+
+    def phrases(self, n: int) -> list[str]:
+        """Every distinct length-``n`` phrase, in the order of :attr:`GramCounts.tokens`."""
+        tokens = _TOKENS
+        return [" ".join(tokens[i] for i in row) for row in self.grams[n].tokens.tolist()]
+
     def pooled(self, n: int) -> tuple[Counter, Counter]:
-        """Counts and turn counts of length-``n`` grams summed over all speakers."""
-        counts: Counter = Counter()
-        turns: Counter = Counter()
-        for speaker in self.counts:
-            counts.update(self.counts[speaker][n])
-            turns.update(self.turn_counts[speaker][n])
-        return counts, turns
+        """Counts and turn counts of length-``n`` grams over all speakers, keyed by token tuples."""
+        grams = self.grams[n]
+        keys = [tuple(_TOKENS[i] for i in row) for row in grams.tokens.tolist()]
+        return Counter(dict(zip(keys, grams.count.tolist(), strict=True))), Counter(
+            dict(zip(keys, grams.n_turns.tolist(), strict=True))
+        )
+
+    def speaker_counts(self, n: int) -> dict[str, dict[str, int]]:
+        """``{speaker: {phrase: occurrences}}`` for every length-``n`` phrase each speaker said."""
+        grams = self.grams[n]
+        phrases = self.phrases(n)
+        out: dict[str, dict[str, int]] = {s: {} for s in self.speakers}
+        for g, s, c in grams.by_speaker[["gram", "speaker", "count"]].itertuples(index=False):
+            out[self.speakers[s]][phrases[g]] = c
+        return out
 
 
 def _check(ns: Iterable[int], min_count: int) -> tuple[int, ...]:
@@ -125,56 +201,87 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
     :func:`podium.text.phrase_runs`: it never spans a sentence end, a dash, a bracket, a stage
     direction, a turn or a speaker change. ``speakers`` gives each text's speaker (all texts are
     one speaker, ``""``, when omitted). Raises ValueError if an ``n`` is not from 1 to :data:`MAX_N`.
+
+    Method: tokens become integer ids; the n-grams of every length are numbered by hashing
+    (``pandas.factorize``) the (n-1)-gram's number with the next token, so counting is a few
+    vectorised passes over the token array whatever the vocabulary.
     """
     ns = _check(ns, 1)
     texts = list(texts)
     speakers = [""] * len(texts) if speakers is None else list(speakers)
-    counts: dict[str, dict[int, Counter]] = {}
-    turn_counts: dict[str, dict[int, Counter]] = {}
-    n_words: dict[str, int] = {}
-    # The counters hold millions of small tuples that can never form cycles: the cyclic garbage
-    # collector would re-scan them on every generation-0 pass (cost quadratic in words).
+    if len(speakers) != len(texts):
+        raise ValueError("texts and speakers differ in length")
+    names = list(dict.fromkeys(speakers))
+    index = {s: i for i, s in enumerate(names)}
+    n_words = dict.fromkeys(names, 0)
+    ids: list[int] = []
+    lengths = []
     was_enabled = gc.isenabled()
-    gc.disable()
+    gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
     try:
-        _tally_into(texts, speakers, ns, counts, turn_counts, n_words)
+        for text, speaker in zip(texts, speakers, strict=True):
+            turn_ids, words = _turn_ids(text)
+            n_words[speaker] += words
+            turn_ids.append(0)  # a turn ends a run
+            ids.extend(turn_ids)
+            lengths.append(len(turn_ids))
     finally:
         if was_enabled:
             gc.enable()
-    return Tally(counts, turn_counts, n_words, ns)
-
-
-def _tally_into(texts, speakers, ns, counts, turn_counts, n_words) -> None:
-    # Grams are counted straight from zip() in C, breaks and all; grams that span a run break
-    # are dropped afterwards (there are far fewer distinct grams than grams).
-    for text, speaker in zip(texts, speakers, strict=True):
-        if speaker not in counts:
-            counts[speaker] = {n: Counter() for n in ns}
-            turn_counts[speaker] = {n: Counter() for n in ns}
-            n_words[speaker] = 0
-        tokens, words = phrase_tokens(text)
-        n_words[speaker] += words
-        for n in ns:
+    tok = np.asarray(ids, dtype=np.int64)
+    turn = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    speaker_of_turn = np.asarray([index[s] for s in speakers], dtype=np.int64)
+    grams = {}
+    codes = valid = None
+    n_vocab = len(_TOKENS)
+    for n in range(1, max(ns) + 1):
+        m = len(tok) - n + 1
+        if m <= 0:
+            codes = valid = np.zeros(0, dtype=np.int64)
+        else:
+            last = tok[n - 1 :]
             if n == 1:
-                grams = tokens
-            elif n == 2:
-                grams = list(pairwise(tokens))
-            elif n == 3:
-                grams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+                key, valid = tok, tok != 0
             else:
-                grams = list(zip(*(tokens[i:] for i in range(n)), strict=False))
-            counts[speaker][n].update(grams)
-            turn_counts[speaker][n].update(set(grams))
-    for by_n in (*counts.values(), *turn_counts.values()):
-        for n, counter in by_n.items():
-            if n == 1:
-                by_n[n] = Counter({(t,): c for t, c in counter.items() if t != RUN_BREAK})
-            else:
-                by_n[n] = Counter({g: c for g, c in counter.items() if RUN_BREAK not in g})
+                key, valid = codes[:m] * n_vocab + last, valid[:m] & (last != 0)
+            codes = pd.factorize(key)[0].astype(np.int64)
+        if n in ns:
+            grams[n] = _summarise(codes, valid, n, tok, turn, speaker_of_turn, len(texts), len(names))
+    return Tally(grams, tuple(names), n_words, ns)
 
 
-def _keep(gram: tuple[str, ...], stops: frozenset[str]) -> bool:
-    return gram[0] not in stops and gram[-1] not in stops
+def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers) -> GramCounts:
+    """Counts of the valid grams numbered by ``codes`` (see :func:`tally`)."""
+    pos = np.flatnonzero(valid)
+    if not len(pos):
+        empty = np.zeros(0, dtype=np.int64)
+        frame = pd.DataFrame({"gram": empty, "speaker": empty, "count": empty, "n_turns": empty})
+        return GramCounts(np.zeros((0, n), dtype=np.int64), empty, empty, frame)
+    dense = pd.factorize(codes[pos])[0].astype(np.int64)  # numbered in order of first appearance
+    n_grams = int(dense.max()) + 1
+    running = np.maximum.accumulate(dense)
+    first = pos[np.flatnonzero(np.diff(running, prepend=-1) > 0)]  # where each gram first occurs
+    tokens = np.stack([tok[first + k] for k in range(n)], axis=1)
+    count = np.bincount(dense, minlength=n_grams)
+    t = turn[pos]
+    pairs = pd.unique(dense * n_texts + t)  # distinct (gram, turn)
+    pair_gram, pair_turn = pairs // n_texts, pairs % n_texts
+    n_turns = np.bincount(pair_gram, minlength=n_grams)
+    s = speaker_of_turn[t]
+    sp_codes, sp_keys = pd.factorize(dense * n_speakers + s)
+    sp_count = np.bincount(sp_codes)
+    turn_keys = pair_gram * n_speakers + speaker_of_turn[pair_turn]
+    tk_codes, tk_keys = pd.factorize(turn_keys)
+    sp_turns = pd.Series(np.bincount(tk_codes), index=tk_keys).reindex(sp_keys).to_numpy()
+    frame = pd.DataFrame(
+        {
+            "gram": sp_keys // n_speakers,
+            "speaker": sp_keys % n_speakers,
+            "count": sp_count.astype(np.int64),
+            "n_turns": sp_turns.astype(np.int64),
+        }
+    )
+    return GramCounts(tokens, count.astype(np.int64), n_turns.astype(np.int64), frame)
 
 
 def _maximal(table: pd.DataFrame) -> pd.Series:
@@ -206,14 +313,28 @@ def phrase_table_from_tally(
     judged against phrases of every length in ``counted``, not only those of ``ns``."""
     ns = _check(counted.ns if ns is None else ns, min_count)
     stops = (stopwords() if stops is None else stops) if drop_stopwords else frozenset()
+    stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
     total_words = sum(counted.n_words.values())
-    rows = []
+    frames = []
     for n in counted.ns:  # every counted length, so that maximality sees the longer phrases
-        counts, turns = counted.pooled(n)
-        for gram, c in counts.items():
-            if c >= min_count and _keep(gram, stops):
-                rows.append((" ".join(gram), n, c, turns[gram]))
-    table = pd.DataFrame(rows, columns=["phrase", "n", "count", "n_turns"])
+        grams = counted.grams[n]
+        keep = grams.count >= min_count
+        if len(stop_ids):
+            keep &= ~np.isin(grams.tokens[:, 0], stop_ids) & ~np.isin(grams.tokens[:, -1], stop_ids)
+        rows = np.flatnonzero(keep)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "phrase": [Tally.phrase(r) for r in grams.tokens[rows].tolist()],
+                    "n": n,
+                    "count": grams.count[rows],
+                    "n_turns": grams.n_turns[rows],
+                }
+            )
+        )
+    table = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
+    )
     table["per_1000_words"] = table["count"] * 1000.0 / total_words if total_words else 0.0
     table["maximal"] = _maximal(table) if len(table) else pd.Series(dtype=bool)
     table = table[table["n"].isin(ns)]
@@ -280,15 +401,29 @@ def speaker_phrase_table(counted: Tally, phrases: pd.DataFrame) -> pd.DataFrame:
     ``per_1000_words`` is per 1,000 of the speaker's words. Rows follow ``phrases``, speakers
     in order of first appearance within a phrase.
     """
-    rows = []
-    for phrase, n in phrases[["phrase", "n"]].itertuples(index=False):
-        gram = tuple(phrase.split(" "))
-        for speaker, by_n in counted.counts.items():
-            c = by_n[n][gram] if n in by_n else 0
-            if c:
-                per = c * 1000.0 / counted.n_words[speaker] if counted.n_words[speaker] else 0.0
-                rows.append((speaker, phrase, n, c, counted.turn_counts[speaker][n][gram], per))
-    return pd.DataFrame(rows, columns=list(SPEAKER_PHRASE_COLUMNS)).astype(SPEAKER_PHRASE_COLUMNS)
+    frames = []
+    for n, group in phrases.groupby("n", sort=False):
+        grams = counted.grams[int(n)]
+        ids = [[_VOCAB.get(t, -1) for t in p.split(" ")] for p in group["phrase"]]
+        if int(n) == 1:
+            index = pd.Index(grams.tokens[:, 0])
+            wanted = pd.Index([row[0] for row in ids])
+        else:
+            index = pd.MultiIndex.from_arrays(list(grams.tokens.T))
+            wanted = pd.MultiIndex.from_tuples([tuple(row) for row in ids])
+        rows = index.get_indexer(wanted)
+        order = pd.DataFrame({"gram": rows, "phrase": list(group["phrase"]), "_order": group.index})
+        own = grams.by_speaker.merge(order[order["gram"] >= 0], on="gram")
+        own["n"] = int(n)
+        frames.append(own)
+    if not frames:
+        return pd.DataFrame(columns=list(SPEAKER_PHRASE_COLUMNS)).astype(SPEAKER_PHRASE_COLUMNS)
+    out = pd.concat(frames, ignore_index=True).sort_values(["_order", "speaker"], kind="stable")
+    words = np.asarray([counted.n_words[s] for s in counted.speakers], dtype=float)
+    per_words = words[out["speaker"].to_numpy()]
+    out["per_1000_words"] = np.where(per_words > 0, out["count"] * 1000.0 / np.maximum(per_words, 1), 0.0)
+    out["speaker"] = [counted.speakers[i] for i in out["speaker"]]
+    return out[list(SPEAKER_PHRASE_COLUMNS)].astype(SPEAKER_PHRASE_COLUMNS).reset_index(drop=True)
 
 
 def top_with_ties(frame: pd.DataFrame, column: str, top: int) -> tuple[pd.DataFrame, list[str]]:

@@ -376,13 +376,13 @@ def _prepare(text: str) -> str:
 
 #: Marks a run break in :func:`phrase_tokens`; no token contains it.
 RUN_BREAK = "\x00"
-_WORD_OR_BREAK_RE = re.compile(_WORD_RE.pattern + "|\x00")
-_CAPS_WORD_RE = re.compile(r"\b[A-Z\u00c0-\u00d6\u00d8-\u00de]{2,}\b")
+_WORD_OR_BREAK_RE = re.compile("\x00|" + _WORD_RE.pattern)
+_CAPS_PAIR_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]{2}")
 
 
 def _caps(text: str) -> bool:
-    """:func:`is_caps_text`, with a quick exit for texts with few words in capitals."""
-    return len(_CAPS_WORD_RE.findall(text)) >= 5 and is_caps_text(text)
+    """:func:`is_caps_text`, with a quick exit for texts with fewer than 10 pairs of capitals."""
+    return len(_CAPS_PAIR_RE.findall(text)) >= 10 and is_caps_text(text)
 
 
 @lru_cache(maxsize=1)
@@ -391,31 +391,50 @@ def _sentence_initial_caps() -> frozenset[str]:
     return frozenset(w.upper() for w in library_stopwords() if sum(c.isalpha() for c in w) >= 2)
 
 
-def phrase_tokens(text: str) -> tuple[list[str], int]:
-    """The phrase tokens of ``text`` as one list, runs separated by :data:`RUN_BREAK`, and the
-    number of words (``len(words(text))``). The fast form of :func:`phrase_runs`, for counting."""
+@lru_cache(maxsize=1)
+def _initial_caps_re() -> re.Pattern:
+    """Finds a capitalised stopword ("WE", "AN" of "AN-0") standing as its own run of letters."""
+    forms = sorted(_sentence_initial_caps(), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![^\W_])")
+
+
+def phrase_words(text: str) -> tuple[list[str], bool, bool]:
+    """The words of ``text`` (one turn) with :data:`RUN_BREAK` between runs, as :func:`words` finds
+    them, and two flags: the text is in capitals (:func:`is_caps_text`), and a capitalised stopword
+    may open a sentence (then the first word of each run needs :func:`phrase_token_parts` with
+    ``sentence_initial=True``; otherwise every word's tokens are its mid-sentence ones)."""
     text = _RUN_BREAK_RE.sub(RUN_BREAK, _prepare(text))
     caps = _caps(text)
     found = _WORD_OR_BREAK_RE.findall(text)
+    return found, caps, bool(found) and not caps and _initial_caps_re().search(text) is not None
+
+
+def mid_sentence_parts(word: str, caps_text: bool = False) -> tuple[str, ...]:
+    """Cached :func:`phrase_token_parts` of a word that does not open a sentence; :data:`RUN_BREAK`
+    stays itself."""
+    return _mid_sentence_parts_caps(word) if caps_text else _mid_sentence_parts(word)
+
+
+def phrase_tokens(text: str) -> tuple[list[str], int]:
+    """The phrase tokens of ``text`` as one list, runs separated by :data:`RUN_BREAK`, and the
+    number of words (``len(words(text))``). The fast form of :func:`phrase_runs`, for counting."""
+    found, caps, initial_caps = phrase_words(text)
     if not found:
         return [], 0
     n_breaks = found.count(RUN_BREAK)
-    if caps:
-        mid = _mid_sentence_parts_caps
+    if not initial_caps:
+        mid = _mid_sentence_parts_caps if caps else _mid_sentence_parts
         tokens = [part for word in found for part in mid(word)]
-    else:
-        mid = _mid_sentence_parts
-        tokens = [part for word in found for part in mid(word)]
-        if _sentence_initial_caps() & set(found):  # a sentence-opening "WE": the slow, exact path
-            tokens = []
-            initial = True
-            for word in found:
-                if word == RUN_BREAK:
-                    initial = True
-                    tokens.append(word)
-                else:
-                    tokens.extend(phrase_token_parts(word, initial, False))
-                    initial = False
+    else:  # a sentence-opening "WE": the slow, exact path
+        tokens = []
+        initial = True
+        for word in found:
+            if word == RUN_BREAK:
+                initial = True
+                tokens.append(word)
+            else:
+                tokens.extend(phrase_token_parts(word, initial, False))
+                initial = False
     return tokens, len(found) - n_breaks
 
 

@@ -188,3 +188,29 @@ def test_property_kwic_lists_as_many_lines_as_the_count(turn_tokens, n):
     turns = pd.DataFrame({"turn_id": range(len(texts)), "speaker": "A", "text": texts, "start_s": 0.0, "end_s": 10.0})
     for phrase, count in count_ngrams(texts, n=n, min_count=1)[["phrase", "count"]].itertuples(index=False):
         assert len(kwic(turns, phrase, exact=True)) == count
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(st.tuples(_word, _sep), max_size=20), st.sampled_from("XYZ")), max_size=6),
+    st.integers(1, MAX_N),
+)
+def test_property_tally_matches_a_plain_count(turns, n):
+    """The vectorised tally equals counting n-gram tuples of phrase_runs turn by turn."""
+    from collections import Counter
+
+    from podium.text import phrase_runs
+
+    texts = ["".join(w + s for w, s in tokens) for tokens, _ in turns]
+    speakers = [speaker for _, speaker in turns]
+    counted = tally(texts, speakers, ns=(n,))
+    want, want_turns, want_speaker = Counter(), Counter(), Counter()
+    for text, speaker in zip(texts, speakers, strict=True):
+        grams = [tuple(run[i : i + n]) for run in phrase_runs(text) for i in range(len(run) - n + 1)]
+        want.update(grams)
+        want_turns.update(set(grams))
+        want_speaker.update((speaker, g) for g in grams)
+    have, have_turns = counted.pooled(n)
+    assert have == want and have_turns == want_turns
+    by_speaker = counted.speaker_counts(n)
+    assert {(s, tuple(p.split(" "))): c for s, d in by_speaker.items() for p, c in d.items()} == dict(want_speaker)
