@@ -90,7 +90,7 @@ with st.expander("How this is counted"):
         f"""
 - **Turn**: an uninterrupted stretch of speech by one speaker; paragraphs without a speaker label
   continue the previous speaker. Lines starting `- ` are an unnamed questioner, shown as **REPORTER**.
-- **Words**: runs of letters or digits (`NATO's`, `open-door` and `U.S.` count as one word);
+- **Words**: runs of letters or digits (`NATO's`, `open-door`, `U.S.`, `$1,250,000` and `AT&T` count as one word);
   stage directions such as *(Laughter.)* are not counted. Curly and straight apostrophes are the same.
 - **Time**: {time_note}.
 - **Cut off**: the turn ends with `--`, a dash or an ellipsis.
