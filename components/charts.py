@@ -246,32 +246,41 @@ def log_odds_chart(table: pd.DataFrame, *, speakers: list[str], top: int = 10) -
     return fig
 
 
-def dispersion_chart(hits: pd.DataFrame, *, phrases: list[str], duration_s: float) -> go.Figure:
-    """Where each phrase is said: one row per phrase, a tick per occurrence on a minutes axis.
+def dispersion_chart(
+    hits: pd.DataFrame, *, phrases: list[str], duration_s: float, by: str = "time", n_turns: int = 0
+) -> go.Figure:
+    """Where each phrase is said: one row per phrase, a tick per occurrence.
 
     ``hits`` has ``phrase``, ``time_s`` (seconds from the start), ``speaker`` and ``turn_id``;
-    ``phrases`` lists the rows top to bottom; ``duration_s`` is the event's length.
+    ``phrases`` lists the rows top to bottom. ``by="time"`` places ticks on a minutes axis from 0 to
+    ``duration_s``; ``by="turn"`` on a turn axis from 0 to ``n_turns - 1``.
     """
+    by_turn = by == "turn"
     fig = go.Figure()
     for i, phrase in enumerate(phrases):
         own = hits[hits["phrase"] == phrase]
         fig.add_trace(
             go.Scatter(
-                x=own["time_s"] / 60.0,
+                x=own["turn_id"] if by_turn else own["time_s"] / 60.0,
                 y=[phrase] * len(own),
                 mode="markers",
                 marker=dict(symbol="line-ns", size=16, line=dict(width=2.5, color=_PALETTE[i % len(_PALETTE)])),
                 customdata=np.stack([own["speaker"], own["turn_id"]], axis=-1) if len(own) else None,
-                hovertemplate="“%{y}” at %{x:.1f} min<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>",
+                hovertemplate="“%{y}”<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>"
+                if by_turn
+                else "“%{y}” at %{x:.1f} min<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>",
                 name=phrase,
             )
         )
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(phrases)))
-    fig.update_xaxes(range=[0, max(duration_s / 60.0, 0.1)])
+    if by_turn:
+        fig.update_xaxes(range=[-0.5, max(n_turns - 0.5, 0.5)])
+    else:
+        fig.update_xaxes(range=[0, max(duration_s / 60.0, 0.1)])
     fig = _layout(
         fig,
         title="Where in the event each phrase is said (one tick per occurrence)",
-        x_title="Time from start (minutes)",
+        x_title="Turn (0 = first)" if by_turn else "Time from start (minutes)",
         n_rows=len(phrases),
     )
     fig.update_xaxes(rangemode="normal")

@@ -304,20 +304,26 @@ if query:
         accept_new_options=True,
         help="Pick phrases from the table or type any word or phrase.",
     )
+    by = st.segmented_control(
+        "Place by", options=["time", "turn"], format_func=str.capitalize, **remembered("dispersion_by", "time")
+    )
     if chosen:
         hits = pd.concat(
             [cached.kwic(turns, p, p != query, estimated).assign(phrase=p) for p in chosen], ignore_index=True
         )
         duration = float(transcript.turns["end_s"].max()) if len(transcript.turns) else 0.0
         st.plotly_chart(
-            dispersion_chart(hits, phrases=chosen, duration_s=duration),
+            dispersion_chart(hits, phrases=chosen, duration_s=duration, by=by or "time", n_turns=len(transcript.turns)),
             key="phrase_dispersion",
             config={"displaylogo": False},
         )
-        st.caption(
-            ("Times are estimated from word counts; " if estimated else "")
-            + "a tick is placed by the word's position within its turn."
-        )
+        if by == "turn":
+            st.caption("Turns are numbered from 0 in the whole transcript.")
+        else:
+            st.caption(
+                ("Times are estimated from word counts; " if estimated else "")
+                + "a tick is placed by the word's position within its turn."
+            )
 
 with st.expander("How phrases are counted"):
     st.markdown(

@@ -76,6 +76,8 @@ def test_dispersion_and_log_odds_charts():
     fig = dispersion_chart(hits, phrases=["a", "b", "c"], duration_s=300)
     assert [list(t.x) for t in fig.data] == [[1.0, 2.0], [0.5], []]
     assert fig.layout.xaxis.title.text == "Time from start (minutes)"
+    by_turn = dispersion_chart(hits, phrases=["a", "b"], duration_s=300, by="turn", n_turns=5)
+    assert [list(t.x) for t in by_turn.data] == [[1, 4], [0]] and by_turn.layout.xaxis.title.text == "Turn (0 = first)"
     table = log_odds({"A": {"tax": 3, "jobs": 1}, "B": {"tax": 1, "jobs": 5}})
     fig = log_odds_chart(table, speakers=["A", "B"])
     assert list(fig.data[0].y) == ["tax"] and list(fig.data[1].y) == ["jobs"]

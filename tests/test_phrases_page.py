@@ -48,6 +48,9 @@ def test_search_any_word_with_quote_and_link():
     lines = _frame(at, "quote")
     assert list(lines["turn_id"]) == [0] and list(lines["speaker"]) == ["REPORTER"]
     assert "REPORTER asked at about" in at.code[0].value and "pointblank" in at.code[0].value
+    at.button_group(key="dispersion_by_widget").set_value("turn").run()
+    assert not at.exception
+    assert at.get("plotly_chart")[-1].proto.spec  # the dispersion plot by turn is drawn
     at.text_input(key="kwic_query_widget").set_value("Lander").run()
     assert any("is not said in the turns" in i.value for i in at.info)
 
