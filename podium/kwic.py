@@ -23,6 +23,18 @@ KWIC_COLUMNS: dict[str, str] = {
 # The end of a sentence: . ! ? (with closing quotes or brackets) before a space, or a blank line.
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|--+(?=\s|$)|\n\s*\n")
 _SPACES_RE = re.compile(r"\s+")
+# A middle initial ("Donald J. Trump"): for quotes only; phrase runs still break there, since a
+# capital letter may end a sentence ("Plan B. Then") and no phrase may cross a sentence end.
+_INITIAL_RE = re.compile(r"(?<![\w.'&-])[A-Z]\.(?= +[A-Z][a-z])")
+_NAME_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")
+
+
+def _mask_initials(text: str) -> str:
+    def mask(m: re.Match) -> str:
+        name_before = _NAME_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        return m.group(0)[0] + " " if name_before else m.group(0)
+
+    return _INITIAL_RE.sub(mask, text)
 
 
 def clock(seconds: float) -> str:
@@ -36,7 +48,7 @@ def clock(seconds: float) -> str:
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds ``text[start:end]`` (periods of "U.S." and "Mr." do not
     end one)."""
-    masked = _mask_abbreviation_periods(text)
+    masked = _mask_initials(_mask_abbreviation_periods(text))
     begin, finish = 0, len(text)
     for m in _SENTENCE_END_RE.finditer(masked):
         if m.end() <= start:

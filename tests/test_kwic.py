@@ -71,3 +71,8 @@ def test_same_tokens_as_the_counts():
     assert list(kwic(turns, "go ahead please")["keyword"]) == ["Go ahead, please"]
     assert list(kwic(turns, "mr president")["keyword"]) == []
     assert list(kwic(_turns("doors open; open door; opendoor"), "open door")["keyword"]) == ["open door"]
+
+
+def test_quote_keeps_a_name_with_a_middle_initial_in_one_sentence():
+    turns = _turns("Welcome. This is the debate between President Donald J. Trump and Joe Biden. Plan B. Go.")
+    assert kwic(turns, "trump").loc[0, "quote"].startswith("\u201cThis is the debate between President Donald J. Trump")
