@@ -27,10 +27,12 @@ __all__ = [
     "MAX_N",
     "PHRASE_COLUMNS",
     "SPEAKER_PHRASE_COLUMNS",
+    "GramCounts",
     "Tally",
     "count_ngrams",
     "parse_stopwords",
     "phrase_table",
+    "phrase_table_from_tally",
     "speaker_phrase_table",
     "stopwords",
     "tally",
@@ -312,6 +314,8 @@ def phrase_table_from_tally(
     """The phrase table of all speakers in ``counted``; see :func:`phrase_table`. ``maximal`` is
     judged against phrases of every length in ``counted``, not only those of ``ns``."""
     ns = _check(counted.ns if ns is None else ns, min_count)
+    if not set(ns) <= set(counted.ns):
+        raise ValueError(f"phrase lengths {sorted(set(ns) - set(counted.ns))} were not counted")
     stops = (stopwords() if stops is None else stops) if drop_stopwords else frozenset()
     stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
     total_words = sum(counted.n_words.values())

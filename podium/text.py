@@ -510,4 +510,17 @@ def phrase_spans(text: str) -> list[list[tuple[str, int, int]]]:
     return runs
 
 
+__all__ += [
+    "RUN_BREAK",
+    "S_CONTRACTIONS",
+    "is_caps_text",
+    "library_stopwords",
+    "mid_sentence_parts",
+    "phrase_runs",
+    "phrase_runs_and_words",
+    "phrase_spans",
+    "phrase_token_parts",
+    "phrase_tokens",
+    "phrase_words",
+]
 # ---- end of phrase tokens ---------------------------------------------------------------------
