@@ -217,8 +217,13 @@ else:
 # ---- keyword in context --------------------------------------------------------------------
 st.subheader("Keyword in context")
 default_query = str(table["phrase"].iloc[0]) if not table.empty else ""
-if "kwic_query" not in st.session_state:
+# a new transcript starts the search and the dispersion plot afresh, from its own top phrase
+context = [transcript.name, transcript.source_format, len(transcript.turns), int(transcript.turns["n_words"].sum())]
+if st.session_state.get("phrase_context") != context:
+    st.session_state["phrase_context"] = context
     st.session_state["kwic_query"] = default_query
+    for key in [k for k in st.session_state if str(k).startswith("dispersion_phrases")]:
+        del st.session_state[key]
 query = st.text_input(
     "Find a word or phrase",
     help="Any word or phrase, said once or many times. Typed in lower case it also finds capitals "
@@ -300,7 +305,7 @@ if query:
         "Phrases to place on the timeline",
         options=options,
         default=options[:5],
-        key="dispersion_phrases",
+        key=f"dispersion_phrases_{n}",
         accept_new_options=True,
         help="Pick phrases from the table or type any word or phrase.",
     )

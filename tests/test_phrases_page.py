@@ -89,3 +89,19 @@ def test_cloud_table_and_csv_give_the_same_numbers(seed_transcript):
     csv = pd.read_csv(io.BytesIO(to_csv_bytes(table)), encoding="utf-8-sig")
     assert frequencies == dict(zip(csv["phrase"], csv["count"].astype(float), strict=True))
     assert frequencies["no change"] == 3.0 and frequencies["open door"] == 3.0
+
+
+def test_a_new_transcript_starts_the_search_afresh(tmp_path):
+    at = _phrases()
+    assert at.text_input(key="kwic_query_widget").value == "no change"
+    # a second transcript, as an upload would leave it in the session
+    source = {
+        "name": "other.txt",
+        "data": b"ALICE: Budget cuts. Budget cuts.\n\nBOB: No budget cuts.\n",
+        "format": "auto",
+    }
+    at.session_state["podium_source"] = source
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="kwic_query_widget").value == "budget cuts"
+    assert list(_frame(at, "quote")["speaker"]) == ["ALICE", "ALICE", "BOB"]
