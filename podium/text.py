@@ -391,11 +391,20 @@ def _sentence_initial_caps() -> frozenset[str]:
     return frozenset(w.upper() for w in library_stopwords() if sum(c.isalpha() for c in w) >= 2)
 
 
-@lru_cache(maxsize=1)
-def _initial_caps_re() -> re.Pattern:
-    """Finds a capitalised stopword ("WE", "AN" of "AN-0") standing as its own run of letters."""
-    forms = sorted(_sentence_initial_caps(), key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![^\W_])")
+# Capitals that may become a capitalised stopword at a sentence start: "WE", "AN" of "AN-0",
+# "IT'S", "I'M", "WE'S" (a possessive), "A.N" (a dotted form).
+_CAPS_RUN_RE = re.compile(
+    r"(?<![^\W_])(?:(?:[A-Z]\.)+[A-Z]|[A-Z\u00c0-\u00d6\u00d8-\u00de]+(?:'[A-Z\u00c0-\u00d6\u00d8-\u00de]+)?)"
+    r"(?![^\W_])"
+)
+
+
+def _has_capitalised_stopword(text: str) -> bool:
+    forms = _sentence_initial_caps()
+    for run in _CAPS_RUN_RE.findall(text):
+        if run in forms or run.split("'")[0] in forms or run.replace(".", "") in forms:
+            return True
+    return False
 
 
 def phrase_words(text: str) -> tuple[list[str], bool, bool]:
@@ -406,7 +415,7 @@ def phrase_words(text: str) -> tuple[list[str], bool, bool]:
     text = _RUN_BREAK_RE.sub(RUN_BREAK, _prepare(text))
     caps = _caps(text)
     found = _WORD_OR_BREAK_RE.findall(text)
-    return found, caps, bool(found) and not caps and _initial_caps_re().search(text) is not None
+    return found, caps, bool(found) and not caps and _has_capitalised_stopword(text)
 
 
 def mid_sentence_parts(word: str, caps_text: bool = False) -> tuple[str, ...]:

@@ -148,7 +148,7 @@ from hypothesis import strategies as hst  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)
-@given(hst.text(alphabet="aB US.U.S,1'’&-$ \n:;?()0NATO's", max_size=60))
+@given(hst.text(alphabet="aB US.U.S,1'’&-$ \n:;?()0NATO's WE I'M A.N", max_size=60))
 def test_property_spans_and_runs_agree_and_count_every_word(text):
     from podium.text import phrase_runs_and_words
 
