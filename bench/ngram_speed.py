@@ -16,7 +16,8 @@ million-word run repeats its first fifth). Both sides get the same list of turns
 
 Each is timed as the best of 3 runs (1 run at a million words and above), Podium's per-word caches
 cleared before every run so that each run pays for every distinct word; throughput is words
-(:func:`podium.text.words`) per second. scikit-learn is a benchmark-only dependency
+(:func:`podium.text.words`) per second of CPU time (``time.process_time``: both sides run on one
+core, and CPU time is steadier than wall time on a shared machine). scikit-learn is a benchmark-only dependency
 (requirements-dev.txt).
 """
 
@@ -84,9 +85,9 @@ def best_of(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         clear_caches()
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .text import RUN_BREAK, library_stopwords, mid_sentence_parts, phrase_tokens, phrase_words
+from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_tokens, phrase_words
 
 __all__ = [
     "KEPT_STOPWORDS",
@@ -105,12 +105,16 @@ def _token_id(token: str) -> int:
 
 @lru_cache(maxsize=500_000)
 def _word_ids(word: str) -> tuple[int, ...]:
-    return tuple(_token_id(t) for t in mid_sentence_parts(word))
+    if word == RUN_BREAK:
+        return (0,)
+    return tuple(_token_id(t) for t in phrase_token_parts(word, False, False))
 
 
 @lru_cache(maxsize=100_000)
 def _caps_word_ids(word: str) -> tuple[int, ...]:
-    return tuple(_token_id(t) for t in mid_sentence_parts(word, True))
+    if word == RUN_BREAK:
+        return (0,)
+    return tuple(_token_id(t) for t in phrase_token_parts(word, False, True))
 
 
 def _turn_ids(text: str) -> tuple[list[int], int]:

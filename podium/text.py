@@ -334,6 +334,17 @@ def phrase_token_parts(word: str, sentence_initial: bool = False, caps_text: boo
 
     Numbers are kept as written (``$1,250,000``, ``3.5``); there is no plural folding.
     """
+    if word.isalpha():  # the common case: no apostrophe, hyphen, period or digit
+        if word.islower():
+            return (word,)
+        if (
+            word.isupper()
+            and len(word) >= 2
+            and not caps_text
+            and not (sentence_initial and word.lower() in library_stopwords())
+        ):
+            return (word,)
+        return (word.lower(),)
     lower = word.lower()
     if lower.endswith("'s") and len(word) > 2 and lower not in S_CONTRACTIONS:
         word = word[:-2]
@@ -377,12 +388,14 @@ def _prepare(text: str) -> str:
 #: Marks a run break in :func:`phrase_tokens`; no token contains it.
 RUN_BREAK = "\x00"
 _WORD_OR_BREAK_RE = re.compile("\x00|" + _WORD_RE.pattern)
-_CAPS_PAIR_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]{2}")
 
 
-def _caps(text: str) -> bool:
-    """:func:`is_caps_text`, with a quick exit for texts with fewer than 10 pairs of capitals."""
-    return len(_CAPS_PAIR_RE.findall(text)) >= 10 and is_caps_text(text)
+def _caps(text: str, runs: list[str] | None = None) -> bool:
+    """:func:`is_caps_text`, with a quick exit for texts with fewer than five runs of capitals
+    (``runs``: :data:`_CAPS_RUN_RE` matches, when already found)."""
+    if runs is None:
+        runs = _CAPS_RUN_RE.findall(text)
+    return len(runs) >= 5 and is_caps_text(text)
 
 
 @lru_cache(maxsize=1)
@@ -399,9 +412,9 @@ _CAPS_RUN_RE = re.compile(
 )
 
 
-def _has_capitalised_stopword(text: str) -> bool:
+def _has_capitalised_stopword(runs: list[str]) -> bool:
     forms = _sentence_initial_caps()
-    for run in _CAPS_RUN_RE.findall(text):
+    for run in runs:
         if run in forms or run.split("'")[0] in forms or run.replace(".", "") in forms:
             return True
     return False
@@ -413,9 +426,10 @@ def phrase_words(text: str) -> tuple[list[str], bool, bool]:
     may open a sentence (then the first word of each run needs :func:`phrase_token_parts` with
     ``sentence_initial=True``; otherwise every word's tokens are its mid-sentence ones)."""
     text = _RUN_BREAK_RE.sub(RUN_BREAK, _prepare(text))
-    caps = _caps(text)
+    runs = _CAPS_RUN_RE.findall(text)
+    caps = _caps(text, runs)
     found = _WORD_OR_BREAK_RE.findall(text)
-    return found, caps, bool(found) and not caps and _has_capitalised_stopword(text)
+    return found, caps, bool(found) and not caps and _has_capitalised_stopword(runs)
 
 
 def mid_sentence_parts(word: str, caps_text: bool = False) -> tuple[str, ...]:
