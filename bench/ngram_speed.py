@@ -6,8 +6,9 @@ The text is real speech, one document per turn: the turns of every transcript in
 ../shared/corpus that Podium parses (debates, briefings, hearings, podcasts; 111k words), the
 force-aligned turns of the 2020 US debates (../shared/eval/timed; 74k words) and the distinct
 questions and answers of presidential interviews (../shared/eval/qevasion; 614k words): about
-800,000 distinct words, taken in that order and repeated from the start only past that (so the
-million-word run repeats its first fifth). Both sides get the same list of turns:
+800,000 distinct words, shuffled once (seed 0) so that every size has the same mix of sources, and
+repeated from the start only past that (so the million-word run repeats its first fifth). Both
+sides get the same list of turns:
 
 - Podium: :func:`podium.phrases.tally` with ``ns=(1, 2, 3)`` (its whole text pipeline: stage
   directions, sentence runs, numbers, possessives, case, hyphens, per-turn counts);
@@ -23,6 +24,7 @@ core, and CPU time is steadier than wall time on a shared machine). scikit-learn
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from pathlib import Path
@@ -56,7 +58,9 @@ def corpus_turns() -> list[tuple[str, int]]:
     interviews = pd.read_parquet(EVAL / "qevasion" / "train.parquet")
     qa = pd.unique(pd.concat([interviews["interview_question"], interviews["interview_answer"]]).dropna())
     turns.extend((text, len(words(text))) for text in [*timed, *qa])
-    return [t for t in turns if t[1]]
+    turns = [t for t in turns if t[1]]
+    random.Random(0).shuffle(turns)
+    return turns
 
 
 def sample(turns: list[tuple[str, int]], n_words: int) -> list[str]:
