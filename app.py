@@ -40,6 +40,13 @@ cols[3].metric(
 )
 
 st.subheader("Transcript")
+linked = st.query_params.get("turn")  # set by links to a turn, e.g. from the Phrases page's keyword in context
+if linked is not None and linked.isdigit() and int(linked) in set(turns["turn_id"]):
+    position = int(turns.index[turns["turn_id"] == int(linked)][0])
+    st.session_state["script_part"] = position // 200 + 1  # open the part of the script that holds it
+    with st.container(border=True):
+        st.caption(f"Linked turn {int(linked)}:")
+        st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
 shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"
@@ -88,7 +95,7 @@ with st.expander("How this is counted"):
         f"""
 - **Turn**: an uninterrupted stretch of speech by one speaker; paragraphs without a speaker label
   continue the previous speaker. Lines starting `- ` are an unnamed questioner, shown as **REPORTER**.
-- **Words**: runs of letters or digits (`NATO's`, `open-door` and `U.S.` count as one word);
+- **Words**: runs of letters or digits (`NATO's`, `open-door`, `U.S.`, `$1,250,000` and `AT&T` count as one word);
   stage directions such as *(Laughter.)* are not counted. Curly and straight apostrophes are the same.
 - **Time**: {time_note}.
 - **Cut off**: the turn ends with `--`, a dash or an ellipsis.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from podium import annotations, phrases, qa, talk_time
+from podium import annotations, logodds, phrases, qa, talk_time
+from podium import kwic as kwic_module
 from podium import turn_taking as turn_taking_
 
 
@@ -19,16 +20,67 @@ def speaker_table(turns: pd.DataFrame) -> pd.DataFrame:
     return talk_time.speaker_table(turns)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def count_ngrams(texts: tuple[str, ...], n: int, min_count: int, drop_stopwords: bool) -> pd.DataFrame:
-    """Cached :func:`podium.phrases.count_ngrams`."""
-    return phrases.count_ngrams(texts, n=n, min_count=min_count, drop_stopwords=drop_stopwords)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def phrase_tally(texts: tuple[str, ...], speakers: tuple[str, ...]) -> phrases.Tally:
+    """Cached :func:`podium.phrases.tally` (n = 1 to 5), shared, never mutated."""
+    return phrases.tally(texts, speakers)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def kwic(turns: pd.DataFrame, phrase: str) -> pd.DataFrame:
-    """Cached :func:`podium.phrases.kwic`."""
-    return phrases.kwic(turns, phrase)
+def phrase_tables(
+    texts: tuple[str, ...],
+    speakers: tuple[str, ...],
+    n: int,
+    min_count: int,
+    stops: tuple[str, ...],
+    drop_stopwords: bool,
+    maximal_only: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The phrase table of length-``n`` phrases and each speaker's use of them
+    (:func:`podium.phrases.phrase_table_from_tally`, :func:`podium.phrases.speaker_phrase_table`)."""
+    counted = phrase_tally(texts, speakers)
+    table = phrases.phrase_table_from_tally(
+        counted,
+        ns=(n,),
+        min_count=min_count,
+        stops=frozenset(stops),
+        drop_stopwords=drop_stopwords,
+        maximal_only=maximal_only,
+    )
+    return table, phrases.speaker_phrase_table(counted, table)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def distinctive_terms(
+    texts: tuple[str, ...],
+    speakers: tuple[str, ...],
+    n: int,
+    min_count: int,
+    stops: tuple[str, ...],
+    drop_stopwords: bool,
+) -> pd.DataFrame:
+    """:func:`podium.logodds.log_odds` of every length-``n`` phrase, each speaker against the others,
+    keeping terms said at least ``min_count`` times in all and (optionally) not starting or ending
+    with a stopword; totals and the prior use every phrase. Empty with fewer than two speakers."""
+    counted = phrase_tally(texts, speakers)
+    counts = counted.speaker_counts(n)
+    if sum(1 for c in counts.values() if c) < 2:
+        return pd.DataFrame(columns=list(logodds.LOG_ODDS_COLUMNS)).astype(logodds.LOG_ODDS_COLUMNS)
+    table = logodds.log_odds(counts)
+    total = table["count"] + table["count_others"]
+    keep = total >= min_count
+    if drop_stopwords:
+        stopset = frozenset(stops)
+        first = table["term"].str.split(" ").str[0]
+        last = table["term"].str.split(" ").str[-1]
+        keep &= ~first.isin(stopset) & ~last.isin(stopset)
+    return table[keep].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def kwic(turns: pd.DataFrame, query: str, exact: bool = False, estimated: bool = True) -> pd.DataFrame:
+    """Cached :func:`podium.kwic.kwic`."""
+    return kwic_module.kwic(turns, query, exact=exact, estimated=estimated)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -37,7 +89,7 @@ def qa_pairs(turns: pd.DataFrame) -> pd.DataFrame:
     return qa.qa_pairs(turns)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=32)
 def word_cloud(table: pd.DataFrame):
     """Cached :func:`components.charts.word_cloud_image`."""
     from components.charts import word_cloud_image

@@ -19,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser(
         "export",
-        help="write turns.csv, speakers.csv, phrases.csv, qa_pairs.csv and interruptions.csv for a transcript",
+        help="write turns.csv, speakers.csv, phrases.csv, phrases_by_speaker.csv, qa_pairs.csv and "
+        "interruptions.csv for a transcript",
         description="Parse FILE and write the tables the dashboard shows as CSV files in DIR.",
     )
     export.add_argument("file", metavar="FILE", help="transcript file to read")

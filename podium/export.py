@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .model import Transcript
-from .phrases import phrase_table
+from .phrases import phrase_table_from_tally, speaker_phrase_table, tally
 from .qa import qa_pairs
 from .talk_time import speaker_table
 from .turn_taking import interruptions, turn_taking_table
@@ -58,17 +58,21 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
     :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
     then :data:`podium.turn_taking.TURN_TAKING_COLUMNS` but ``speaker``), ``phrases``
-    (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at least twice),
-    ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and ``interruptions``
-    (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
+    (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 5, phrases said at least twice, default
+    stopword rule), ``phrases_by_speaker`` (:data:`podium.phrases.SPEAKER_PHRASE_COLUMNS`, each
+    speaker's use of those phrases), ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and
+    ``interruptions`` (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
     """
     turns = transcript.turns
     timed = transcript.timing == "source"
     speakers = speaker_table(turns, timed=timed)
+    counted = tally(turns["text"], turns["speaker"])
+    phrases = phrase_table_from_tally(counted, min_count=2)
     return {
         "turns": turns,
         "speakers": speakers.merge(turn_taking_table(turns, timed=timed), on="speaker", how="left"),
-        "phrases": phrase_table(turns["text"], ns=(1, 2, 3, 4), min_count=2),
+        "phrases": phrases,
+        "phrases_by_speaker": speaker_phrase_table(counted, phrases),
         "qa_pairs": qa_pairs(turns),
         "interruptions": interruptions(turns, timed=timed),
     }
@@ -102,7 +106,8 @@ def download_name(transcript_name: str, view: str, speakers: list[str] | None = 
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
-    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``qa_pairs.csv``, ``interruptions.csv`` to ``out_dir``.
+    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``phrases_by_speaker.csv``, ``qa_pairs.csv``
+    and ``interruptions.csv`` to ``out_dir``.
 
     Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
     Returns the paths written. Raises OSError if the folder cannot be written.

@@ -1,159 +1,445 @@
-"""Repeated phrases: word n-gram counts and keyword in context (KWIC)."""
+"""Repeated phrases: word n-gram counts, per speaker, and maximal repeated phrases.
+
+Every count here is built from :func:`podium.text.phrase_runs`, the one pipeline that turns a
+turn's text into phrase tokens (numbers, ``P&L``, ``US`` vs ``us``, hyphenated compounds,
+possessives); stopwords are never removed before n-grams are built, so no phrase is made of
+words that were not said next to each other. Keyword in context lives in :mod:`podium.kwic`,
+distinctive terms in :mod:`podium.logodds`.
+"""
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
-from .text import sentence_runs, sentence_spans
+from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_tokens, phrase_words
 
-__all__ = ["KEPT_STOPWORDS", "KWIC_COLUMNS", "PHRASE_COLUMNS", "count_ngrams", "kwic", "phrase_table", "stopwords"]
+__all__ = [
+    "KEPT_STOPWORDS",
+    "MAX_N",
+    "PHRASE_COLUMNS",
+    "SPEAKER_PHRASE_COLUMNS",
+    "GramCounts",
+    "Tally",
+    "count_ngrams",
+    "parse_stopwords",
+    "phrase_table",
+    "phrase_table_from_tally",
+    "speaker_phrase_table",
+    "stopwords",
+    "tally",
+    "top_with_ties",
+]
+
+#: Longest phrase counted, in words.
+MAX_N = 5
 
 #: Negations are removed from the stopword list: in political speech "no change"
 #: and "not" carry the news, and dropping them would hide phrases like "no change".
 KEPT_STOPWORDS = frozenset({"no", "not", "nor", "never"})
 
 PHRASE_COLUMNS: dict[str, str] = {
-    "phrase": "str",  # lower-cased words joined by single spaces
+    "phrase": "str",  # phrase tokens joined by single spaces (lower case but for capitals such as US, NATO)
     "n": "int64",  # words in the phrase
     "count": "int64",  # occurrences
     "n_turns": "int64",  # turns the phrase occurs in
+    "per_1000_words": "float64",  # occurrences per 1,000 words of the counted turns
+    "maximal": "bool",  # False when every occurrence lies inside one longer phrase of the table
 }
 
-KWIC_COLUMNS: dict[str, str] = {
-    "turn_id": "int64",
+SPEAKER_PHRASE_COLUMNS: dict[str, str] = {
     "speaker": "str",
-    "left": "str",
-    "keyword": "str",
-    "right": "str",
+    "phrase": "str",
+    "n": "int64",
+    "count": "int64",  # occurrences by this speaker
+    "n_turns": "int64",  # this speaker's turns with the phrase
+    "per_1000_words": "float64",  # occurrences per 1,000 of this speaker's words
 }
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Return the English stopword list: wordcloud's ``STOPWORDS`` minus :data:`KEPT_STOPWORDS`.
+    """Return the default stopword list: :func:`podium.text.library_stopwords` (wordcloud's
+    documented English list, 192 words) minus :data:`KEPT_STOPWORDS`."""
+    return library_stopwords() - KEPT_STOPWORDS
 
-    wordcloud ships the classic ~190-word English list (articles, pronouns, auxiliaries,
-    contractions with straight apostrophes); it is already a dependency for the word cloud,
-    so the cloud and the phrase table drop exactly the same words.
+
+def parse_stopwords(text: str) -> frozenset[str]:
+    """Read a stopword list typed by a user: words separated by commas, spaces or new lines.
+
+    Words are lower-cased unless written in capitals of two or more letters (``US`` stays
+    ``US``, so it stops the country and not the pronoun); curly apostrophes become straight.
     """
-    from wordcloud import STOPWORDS  # imported lazily: wordcloud pulls in matplotlib
+    out = set()
+    for word in re.split(r"[\s,;]+", text.replace("\u2019", "'")):
+        word = word.strip()
+        if word:
+            out.add(word if word.isupper() and sum(c.isalpha() for c in word) >= 2 else word.lower())
+    return frozenset(out)
 
-    return frozenset(w.lower() for w in STOPWORDS) - KEPT_STOPWORDS
+
+# ---- token ids: every phrase token gets a small integer, for fast counting ----------------------
+_VOCAB: dict[str, int] = {RUN_BREAK: 0}
+_TOKENS: list[str] = [RUN_BREAK]  # append-only: an id never changes meaning
+_VOCAB_LOCK = threading.Lock()
 
 
-def _ngrams(run: list[str], n: int) -> Iterable[tuple[str, ...]]:
-    return (tuple(run[i : i + n]) for i in range(len(run) - n + 1))
+def _token_id(token: str) -> int:
+    found = _VOCAB.get(token)
+    if found is None:
+        with _VOCAB_LOCK:  # pages run in threads: one id per token
+            found = _VOCAB.get(token)
+            if found is None:
+                found = len(_TOKENS)
+                _TOKENS.append(token)
+                _VOCAB[token] = found
+    return found
 
 
-def count_ngrams(
+@lru_cache(maxsize=500_000)
+def _word_ids(word: str) -> tuple[int, ...]:
+    if word == RUN_BREAK:
+        return (0,)
+    return tuple(_token_id(t) for t in phrase_token_parts(word, False, False))
+
+
+@lru_cache(maxsize=100_000)
+def _caps_word_ids(word: str) -> tuple[int, ...]:
+    if word == RUN_BREAK:
+        return (0,)
+    return tuple(_token_id(t) for t in phrase_token_parts(word, False, True))
+
+
+def _turn_ids(text: str) -> tuple[list[int], int]:
+    """Token ids of one turn (0 between runs) and its number of words."""
+    found, caps, initial_caps = phrase_words(text)
+    n_words = len(found) - found.count(RUN_BREAK)
+    if initial_caps:
+        return [_token_id(t) for t in phrase_tokens(text)[0]], n_words
+    ids = _caps_word_ids if caps else _word_ids
+    return [i for word in found for i in ids(word)], n_words
+
+
+@dataclass(frozen=True)
+class GramCounts:
+    """Every distinct n-gram of one length in a :class:`Tally`, as arrays.
+
+    Attributes:
+        tokens: int64 array ``(grams, n)`` of token ids (see :meth:`Tally.phrase`).
+        count: int64 array ``(grams,)``: occurrences.
+        n_turns: int64 array ``(grams,)``: turns the gram occurs in.
+        by_speaker: one row per (gram, speaker) pair that occurs, columns ``gram`` (row of
+            ``tokens``), ``speaker`` (index into :attr:`Tally.speakers`), ``count``, ``n_turns``.
+    """
+
+    tokens: np.ndarray
+    count: np.ndarray
+    n_turns: np.ndarray
+    by_speaker: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Raw n-gram counts of a set of turns, per speaker, before any stopword rule or minimum.
+
+    Attributes:
+        grams: ``{n: GramCounts}`` for each length counted.
+        speakers: speakers in order of first appearance.
+        n_words: ``{speaker: words}`` as counted by :func:`podium.text.words` (the ``n_words``
+            of the turns table), the base of every rate per 1,000 words.
+        ns: phrase lengths counted.
+    """
+
+    grams: dict[int, GramCounts]
+    speakers: tuple[str, ...]
+    n_words: dict[str, int]
+    ns: tuple[int, ...] = field(default=(1, 2, 3, 4, 5))
+
+    @staticmethod
+    def phrase(ids: Iterable[int]) -> str:
+        """The phrase of a row of token ids: tokens joined by single spaces."""
+        return " ".join(_TOKENS[i] for i in ids)
+
+    def phrases(self, n: int) -> list[str]:
+        """Every distinct length-``n`` phrase, in the order of :attr:`GramCounts.tokens`."""
+        tokens = _TOKENS
+        return [" ".join(tokens[i] for i in row) for row in self.grams[n].tokens.tolist()]
+
+    def pooled(self, n: int) -> tuple[Counter, Counter]:
+        """Counts and turn counts of length-``n`` grams over all speakers, keyed by token tuples."""
+        grams = self.grams[n]
+        keys = [tuple(_TOKENS[i] for i in row) for row in grams.tokens.tolist()]
+        return Counter(dict(zip(keys, grams.count.tolist(), strict=True))), Counter(
+            dict(zip(keys, grams.n_turns.tolist(), strict=True))
+        )
+
+    def speaker_counts(self, n: int) -> dict[str, dict[str, int]]:
+        """``{speaker: {phrase: occurrences}}`` for every length-``n`` phrase each speaker said."""
+        grams = self.grams[n]
+        phrases = self.phrases(n)
+        out: dict[str, dict[str, int]] = {s: {} for s in self.speakers}
+        for g, s, c in grams.by_speaker[["gram", "speaker", "count"]].itertuples(index=False):
+            out[self.speakers[s]][phrases[g]] = c
+        return out
+
+
+def _check(ns: Iterable[int], min_count: int) -> tuple[int, ...]:
+    ns = tuple(ns)
+    for n in ns:
+        if not 1 <= n <= MAX_N:
+            raise ValueError(f"n must be from 1 to {MAX_N}, not {n}")
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, not {min_count}")
+    return ns
+
+
+def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: Iterable[int] = (1, 2, 3, 4, 5)) -> Tally:
+    """Count every n-gram of the given lengths in each text (one text per turn), per speaker.
+
+    An n-gram is ``n`` consecutive phrase tokens inside one run of
+    :func:`podium.text.phrase_runs`: it never spans a sentence end, a dash, a bracket, a stage
+    direction, a turn or a speaker change. ``speakers`` gives each text's speaker (all texts are
+    one speaker, ``""``, when omitted). Raises ValueError if an ``n`` is not from 1 to :data:`MAX_N`.
+
+    Method: tokens become integer ids; the n-grams of every length are numbered by hashing
+    (``pandas.factorize``) the (n-1)-gram's number with the next token, so counting is a few
+    vectorised passes over the token array whatever the vocabulary.
+    """
+    ns = _check(ns, 1)
+    texts = list(texts)
+    speakers = [""] * len(texts) if speakers is None else list(speakers)
+    if len(speakers) != len(texts):
+        raise ValueError("texts and speakers differ in length")
+    names = list(dict.fromkeys(speakers))
+    index = {s: i for i, s in enumerate(names)}
+    n_words = dict.fromkeys(names, 0)
+    ids: list[int] = []
+    lengths = []
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
+    try:
+        for text, speaker in zip(texts, speakers, strict=True):
+            turn_ids, words = _turn_ids(text)
+            n_words[speaker] += words
+            turn_ids.append(0)  # a turn ends a run
+            ids.extend(turn_ids)
+            lengths.append(len(turn_ids))
+    finally:
+        if was_enabled:
+            gc.enable()
+    tok = np.asarray(ids, dtype=np.int64)
+    turn = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    speaker_of_turn = np.asarray([index[s] for s in speakers], dtype=np.int64)
+    grams = {}
+    codes = valid = None
+    n_vocab = len(_TOKENS)
+    for n in range(1, max(ns) + 1):
+        m = len(tok) - n + 1
+        if m <= 0:
+            codes = valid = np.zeros(0, dtype=np.int64)
+        else:
+            last = tok[n - 1 :]
+            if n == 1:
+                key, valid = tok, tok != 0
+            else:
+                key, valid = codes[:m] * n_vocab + last, valid[:m] & (last != 0)
+            codes = pd.factorize(key)[0].astype(np.int64)
+        if n in ns:
+            grams[n] = _summarise(codes, valid, n, tok, turn, speaker_of_turn, len(texts), len(names))
+    return Tally(grams, tuple(names), n_words, ns)
+
+
+def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers) -> GramCounts:
+    """Counts of the valid grams numbered by ``codes`` (see :func:`tally`)."""
+    pos = np.flatnonzero(valid)
+    if not len(pos):
+        empty = np.zeros(0, dtype=np.int64)
+        frame = pd.DataFrame({"gram": empty, "speaker": empty, "count": empty, "n_turns": empty})
+        return GramCounts(np.zeros((0, n), dtype=np.int64), empty, empty, frame)
+    dense = pd.factorize(codes[pos])[0].astype(np.int64)  # numbered in order of first appearance
+    n_grams = int(dense.max()) + 1
+    running = np.maximum.accumulate(dense)
+    first = pos[np.flatnonzero(np.diff(running, prepend=-1) > 0)]  # where each gram first occurs
+    tokens = np.stack([tok[first + k] for k in range(n)], axis=1)
+    count = np.bincount(dense, minlength=n_grams)
+    t = turn[pos]
+    pairs = pd.unique(dense * n_texts + t)  # distinct (gram, turn)
+    pair_gram, pair_turn = pairs // n_texts, pairs % n_texts
+    n_turns = np.bincount(pair_gram, minlength=n_grams)
+    s = speaker_of_turn[t]
+    sp_codes, sp_keys = pd.factorize(dense * n_speakers + s)
+    sp_count = np.bincount(sp_codes)
+    turn_keys = pair_gram * n_speakers + speaker_of_turn[pair_turn]
+    tk_codes, tk_keys = pd.factorize(turn_keys)
+    sp_turns = pd.Series(np.bincount(tk_codes), index=tk_keys).reindex(sp_keys).to_numpy()
+    frame = pd.DataFrame(
+        {
+            "gram": sp_keys // n_speakers,
+            "speaker": sp_keys % n_speakers,
+            "count": sp_count.astype(np.int64),
+            "n_turns": sp_turns.astype(np.int64),
+        }
+    )
+    return GramCounts(tokens, count.astype(np.int64), n_turns.astype(np.int64), frame)
+
+
+def _maximal(table: pd.DataFrame) -> pd.Series:
+    """Whether each row's phrase is maximal: no longer phrase of the table contains it with the
+    same count (then every occurrence of the shorter one lies inside the longer one)."""
+    count = dict(zip(table["phrase"], table["count"], strict=True))
+    covered = set()
+    for phrase, c in count.items():
+        tokens = phrase.split(" ")
+        m = len(tokens)
+        for k in range(1, m):
+            for i in range(m - k + 1):
+                sub = " ".join(tokens[i : i + k])
+                if count.get(sub) == c:
+                    covered.add(sub)
+    return ~table["phrase"].isin(covered)
+
+
+def phrase_table_from_tally(
+    counted: Tally,
+    *,
+    ns: Iterable[int] | None = None,
+    min_count: int = 2,
+    stops: frozenset[str] | None = None,
+    drop_stopwords: bool = True,
+    maximal_only: bool = False,
+) -> pd.DataFrame:
+    """The phrase table of all speakers in ``counted``; see :func:`phrase_table`. ``maximal`` is
+    judged against phrases of every length in ``counted``, not only those of ``ns``."""
+    ns = _check(counted.ns if ns is None else ns, min_count)
+    if not set(ns) <= set(counted.ns):
+        raise ValueError(f"phrase lengths {sorted(set(ns) - set(counted.ns))} were not counted")
+    stops = (stopwords() if stops is None else stops) if drop_stopwords else frozenset()
+    stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
+    total_words = sum(counted.n_words.values())
+    frames = []
+    for n in counted.ns:  # every counted length, so that maximality sees the longer phrases
+        grams = counted.grams[n]
+        keep = grams.count >= min_count
+        if len(stop_ids):
+            keep &= ~np.isin(grams.tokens[:, 0], stop_ids) & ~np.isin(grams.tokens[:, -1], stop_ids)
+        rows = np.flatnonzero(keep)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "phrase": [Tally.phrase(r) for r in grams.tokens[rows].tolist()],
+                    "n": n,
+                    "count": grams.count[rows],
+                    "n_turns": grams.n_turns[rows],
+                }
+            )
+        )
+    table = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
+    )
+    table["per_1000_words"] = table["count"] * 1000.0 / total_words if total_words else 0.0
+    table["maximal"] = _maximal(table) if len(table) else pd.Series(dtype=bool)
+    table = table[table["n"].isin(ns)]
+    if maximal_only:
+        table = table[table["maximal"]]
+    table = table.astype(PHRASE_COLUMNS)
+    order = table.sort_values(["n", "count", "phrase"], ascending=[True, False, True], kind="stable")
+    return order.reset_index(drop=True)
+
+
+def phrase_table(
     texts: Iterable[str],
     *,
-    n: int = 2,
+    ns: Iterable[int] = (1, 2, 3, 4, 5),
     min_count: int = 2,
+    stops: frozenset[str] | None = None,
     drop_stopwords: bool = True,
+    maximal_only: bool = False,
 ) -> pd.DataFrame:
-    """Count word n-grams within the sentences of each text.
-
-    An n-gram is ``n`` consecutive words inside one sentence run (see
-    :func:`podium.text.sentence_runs`): phrases never span a sentence end, a dash,
-    a bracket or a stage direction, and are never formed from words that were not
-    next to each other. With ``drop_stopwords``, phrases that start or end with a
-    stopword are dropped (the rule of textacy's ``ngrams(filter_stops=True)``), so
-    no stopword-only phrase is kept; stopwords inside a phrase stay ("state of the union").
+    """Count repeated phrases (word n-grams) of several lengths in ``texts`` (one per turn).
 
     Parameters:
         texts: one string per turn.
-        n: words per phrase (1 or more).
-        min_count: keep phrases seen at least this many times.
-        drop_stopwords: apply the stopword rule above, with :func:`stopwords`.
+        ns: phrase lengths in words, each from 1 to :data:`MAX_N`.
+        min_count: keep phrases said at least this many times.
+        stops: the stopword list (default :func:`stopwords`).
+        drop_stopwords: drop phrases that start or end with a stopword (textacy's
+            ``filter_stops`` rule); stopwords inside a phrase stay ("state of the union"), and
+            none is removed before the n-grams are built.
+        maximal_only: keep only maximal phrases (a 4-word phrase said only inside one 5-word
+            phrase is shown once, as the 5-word phrase).
 
     Returns:
-        One row per phrase with the columns of :data:`PHRASE_COLUMNS`: ``phrase``
-        (str, lower case), ``n`` (int64, words), ``count`` (int64, occurrences),
-        ``n_turns`` (int64, texts it occurs in); sorted by count descending, then phrase.
+        One row per phrase with the columns of :data:`PHRASE_COLUMNS`: ``phrase`` (str),
+        ``n`` (int64, words), ``count`` (int64, occurrences), ``n_turns`` (int64),
+        ``per_1000_words`` (float64, occurrences per 1,000 words of ``texts`` as
+        :func:`podium.text.words` counts them), ``maximal`` (bool); sorted by ``n``, then count
+        descending, then phrase.
 
     Raises:
-        ValueError: if ``n < 1`` or ``min_count < 1``.
+        ValueError: if an ``n`` is not from 1 to :data:`MAX_N` or ``min_count < 1``.
     """
-    return _count([sentence_runs(text) for text in texts], n=n, min_count=min_count, drop_stopwords=drop_stopwords)
+    ns = _check(ns, min_count)
+    return phrase_table_from_tally(
+        tally(texts, ns=range(min(ns, default=MAX_N), MAX_N + 1)),  # longer phrases decide maximality
+        ns=ns,
+        min_count=min_count,
+        stops=stops,
+        drop_stopwords=drop_stopwords,
+        maximal_only=maximal_only,
+    )
 
 
-def _count(runs_per_text: list[list[list[str]]], *, n: int, min_count: int, drop_stopwords: bool) -> pd.DataFrame:
-    """:func:`count_ngrams` on texts already split by :func:`podium.text.sentence_runs`."""
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
-    if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, not {min_count}")
-    stops = stopwords() if drop_stopwords else frozenset()
-    counts: Counter[tuple[str, ...]] = Counter()
-    turn_counts: Counter[tuple[str, ...]] = Counter()
-    for runs in runs_per_text:
-        seen: set[tuple[str, ...]] = set()
-        for run in runs:
-            for gram in _ngrams(run, n):
-                if gram[0] in stops or gram[-1] in stops:
-                    continue
-                counts[gram] += 1
-                seen.add(gram)
-        turn_counts.update(seen)
-    rows = [
-        {"phrase": " ".join(g), "n": n, "count": c, "n_turns": turn_counts[g]}
-        for g, c in counts.items()
-        if c >= min_count
-    ]
-    table = pd.DataFrame(rows, columns=list(PHRASE_COLUMNS)).astype(PHRASE_COLUMNS)
-    return table.sort_values(["count", "phrase"], ascending=[False, True], kind="stable").reset_index(drop=True)
+def count_ngrams(texts: Iterable[str], *, n: int = 2, min_count: int = 2, drop_stopwords: bool = True) -> pd.DataFrame:
+    """:func:`phrase_table` for one phrase length ``n``, sorted by count descending, then phrase."""
+    return phrase_table(texts, ns=(n,), min_count=min_count, drop_stopwords=drop_stopwords)
 
 
-def phrase_table(texts: Iterable[str], *, ns: Iterable[int] = (1, 2, 3, 4), min_count: int = 2) -> pd.DataFrame:
-    """Count repeated phrases for several phrase lengths at once.
+def speaker_phrase_table(counted: Tally, phrases: pd.DataFrame) -> pd.DataFrame:
+    """Each speaker's use of the phrases of ``phrases`` (a :func:`phrase_table` result).
 
-    Returns the rows of :func:`count_ngrams` for each ``n`` in ``ns``, stacked, in the
-    order of ``ns``; same columns. Raises ValueError as :func:`count_ngrams` does.
+    Returns one row per (speaker, phrase) the speaker said at least once, with the columns of
+    :data:`SPEAKER_PHRASE_COLUMNS`: ``count`` and ``n_turns`` are the speaker's own, and
+    ``per_1000_words`` is per 1,000 of the speaker's words. Rows follow ``phrases``, speakers
+    in order of first appearance within a phrase.
     """
-    runs = [sentence_runs(text) for text in texts]  # split once, count every n
-    frames = [_count(runs, n=n, min_count=min_count, drop_stopwords=True) for n in ns]
-    return pd.concat(frames, ignore_index=True).astype(PHRASE_COLUMNS)
+    frames = []
+    for n, group in phrases.groupby("n", sort=False):
+        grams = counted.grams[int(n)]
+        ids = [[_VOCAB.get(t, -1) for t in p.split(" ")] for p in group["phrase"]]
+        if int(n) == 1:
+            index = pd.Index(grams.tokens[:, 0])
+            wanted = pd.Index([row[0] for row in ids])
+        else:
+            index = pd.MultiIndex.from_arrays(list(grams.tokens.T))
+            wanted = pd.MultiIndex.from_tuples([tuple(row) for row in ids])
+        rows = index.get_indexer(wanted)
+        order = pd.DataFrame({"gram": rows, "phrase": list(group["phrase"]), "_order": group.index})
+        own = grams.by_speaker.merge(order[order["gram"] >= 0], on="gram")
+        own["n"] = int(n)
+        frames.append(own)
+    if not frames:
+        return pd.DataFrame(columns=list(SPEAKER_PHRASE_COLUMNS)).astype(SPEAKER_PHRASE_COLUMNS)
+    out = pd.concat(frames, ignore_index=True).sort_values(["_order", "speaker"], kind="stable")
+    words = np.asarray([counted.n_words[s] for s in counted.speakers], dtype=float)
+    per_words = words[out["speaker"].to_numpy()]
+    out["per_1000_words"] = np.where(per_words > 0, out["count"] * 1000.0 / np.maximum(per_words, 1), 0.0)
+    out["speaker"] = [counted.speakers[i] for i in out["speaker"]]
+    return out[list(SPEAKER_PHRASE_COLUMNS)].astype(SPEAKER_PHRASE_COLUMNS).reset_index(drop=True)
 
 
-def kwic(turns: pd.DataFrame, phrase: str, *, window: int = 60) -> pd.DataFrame:
-    """List every occurrence of ``phrase`` with the text around it (keyword in context).
-
-    Occurrences are found exactly as :func:`count_ngrams` counts them: the phrase's words,
-    in order, inside one sentence run (see :func:`podium.text.sentence_spans`), compared in
-    lower case; so a phrase shows as many lines here as its count in the phrase table.
-
-    Parameters:
-        turns: a turns table (``turn_id``, ``speaker``, ``text``).
-        phrase: words to look for, e.g. ``"open door"``, as in the ``phrase`` column.
-        window: characters of context on each side.
-
-    Returns:
-        One row per occurrence, in transcript order, with the columns of
-        :data:`KWIC_COLUMNS`: ``left`` and ``right`` context (str, at most ``window``
-        characters, line breaks as spaces) and ``keyword`` as written in the turn.
-    """
-    target = [w for w, _, _ in (sentence_spans(phrase.lower())[0] if phrase.split() else [])]
-    rows = []
-    n = len(target)
-    if n:
-        for turn_id, speaker, text in turns[["turn_id", "speaker", "text"]].itertuples(index=False):
-            for run in sentence_spans(text):
-                for i in range(len(run) - n + 1):
-                    if [w for w, _, _ in run[i : i + n]] == target:
-                        start, end = run[i][1], run[i + n - 1][2]
-                        rows.append(
-                            {
-                                "turn_id": turn_id,
-                                "speaker": speaker,
-                                "left": re.sub(r"\s+", " ", text[max(0, start - window) : start]),
-                                "keyword": re.sub(r"\s+", " ", text[start:end]),
-                                "right": re.sub(r"\s+", " ", text[end : end + window]),
-                            }
-                        )
-    return pd.DataFrame(rows, columns=list(KWIC_COLUMNS)).astype(KWIC_COLUMNS)
+def top_with_ties(frame: pd.DataFrame, column: str, top: int) -> tuple[pd.DataFrame, list[str]]:
+    """The first ``top`` rows of ``frame`` (already sorted by ``column`` descending) and the
+    ``phrase`` values left out that tie with the last row shown (a cut tie), in table order."""
+    shown = frame.head(top)
+    if len(frame) <= top or not len(shown):
+        return shown, []
+    last = shown[column].iloc[-1]
+    rest = frame.iloc[top:]
+    return shown, list(rest.loc[rest[column] == last, "phrase"])

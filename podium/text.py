@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
@@ -286,9 +287,14 @@ def normalise_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-# A word: letters or digits, with single inner apostrophes, hyphens, periods or
-# colons between them ("NATO's", "open-door", "U.S", "10:30"). Underscore is not a letter.
-_WORD_RE = re.compile(r"[^\W_]+(?:['\-.:][^\W_]+)*")
+# ---- Word tokeniser (what one word is, for n_words everywhere) -------------------------------
+# A word: letters or digits, with single inner apostrophes, hyphens, periods or colons between
+# them ("NATO's", "open-door", "U.S", "10:30", "3.5"); a number with thousands separators is one
+# word with its currency sign ("$1,250,000", "2,000"); an ampersand between letters joins them
+# ("P&L", "AT&T", "Q&A"). Underscore is not a letter.
+_JOINER = r"(?:['\-.:]|(?<=[^\W\d_])&(?=[^\W\d_])|(?<=\d),(?=\d{3}(?!\d)))"
+_WORD_RE = re.compile(rf"(?:[$\u00a3\u20ac\u00a5](?=\d))?[^\W_]++(?:{_JOINER}[^\W_]++)*+")
+# ---- end of the word tokeniser ----------------------------------------------------------------
 
 _STAGE_WORDS = (
     r"laughter|laughs|laughing|applause|inaudible|unintelligible|indiscernible|crosstalk|"
@@ -329,8 +335,10 @@ def words(text: str) -> list[str]:
     """Split ``text`` into words, excluding stage directions.
 
     A word is a run of letters or digits with single inner apostrophes, hyphens,
-    periods or colons (``NATO's``, ``open-door``, ``U.S``, ``10:30``); ``--`` and
-    punctuation separate words. Curly apostrophes must already be folded by
+    periods or colons (``NATO's``, ``open-door``, ``U.S``, ``10:30``, ``3.5``); a number
+    with thousands separators is one word, with its currency sign (``$1,250,000``); an
+    ampersand between letters joins them (``P&L``, ``AT&T``); ``--`` and punctuation
+    separate words. Curly apostrophes must already be folded by
     :func:`normalise_text`; this function folds them too, to be safe.
 
     >>> words("NATO’s open-door policy -- (Laughter.) it's 10:30.")
@@ -400,3 +408,289 @@ def all_words(text: str) -> list[str]:
     """
     text = text.replace("\u2019", "'")
     return segment_cjk_words(_WORD_RE.findall(text), text)
+
+
+# ---- Phrase tokens (n-grams, log-odds, KWIC, word clouds) -------------------------------------
+# One pipeline turns a turn's text into runs of phrase tokens; every phrase count, chart, cloud
+# and search uses it. Stopwords are not removed here (see podium.phrases).
+
+# Where a run of phrase tokens ends: sentence punctuation, a dash, a bracket, a quotation mark,
+# a line break; a period or colon only when it is not inside a word ("3.5", "10:30", "U.S").
+_RUN_BREAK_RE = re.compile(
+    r"(?=[!?;\u2014\u2013\u2026()\[\]\"\n.:-])"  # a quick first-character test
+    r"(?:[!?;\u2014\u2013\u2026()\[\]\"\n]|--|(?<=\s)-(?=\s)|(?<![^\W_])[.:]|[.:](?![^\W_]))"
+)
+# A period after a title or a dotted abbreviation, followed by a word on the same line, does not
+# end a sentence ("Mr. President", "U.S. forces", "No. 5"); it is masked as a space first.
+_PERIOD_CANDIDATE_RE = re.compile(
+    r"\.(?= +[^\W_])(?:(?<=\.[^\W\d_]\.)|(?<=\b(?i:mr|ms|dr|st|jr|sr|lt|vs|no)\.)"
+    r"|(?<=\b(?i:mrs|gen|sen|rep|gov|col|maj|sgt|rev|hon|amb|adm)\.)|(?<=\b(?i:capt|prof|cmdr|supt)\.))"
+)
+_ABBREV_TAIL_RE = re.compile(
+    r"(?:^|[^\w.'&-])(?:((?:[^\W\d_]\.)+[^\W\d_]|(?i:mr|mrs|ms|dr|st|jr|sr|gen|sen|rep|gov|lt|col|capt|maj|"
+    r"sgt|prof|rev|hon|vs|amb|adm|cmdr|supt))|((?i:no)))$"
+)
+_DOTTED_CAPS_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
+_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+
+#: Contractions ending in 's that are not possessives ("it's" is "it is"): never folded.
+S_CONTRACTIONS = frozenset(
+    "it's that's let's he's she's what's there's here's who's where's how's when's why's this's".split()
+)
+
+
+def _mask_period(m: re.Match) -> str:
+    tail = _ABBREV_TAIL_RE.search(m.string, max(0, m.start() - 16), m.start())
+    if tail is None:
+        return "."
+    if tail.group(2) is not None:  # "No. 5", not "no. Then"
+        return " " if m.string[m.end() : m.end() + 20].lstrip(" ")[:1].isdigit() else "."
+    return " " if m.string[m.end() : m.end() + 1] == " " else "."
+
+
+def _mask_abbreviation_periods(text: str) -> str:
+    """Replace with a space each period after a title or a dotted abbreviation that is followed by
+    a word on the same line ("Mr. President", "U.S. forces", "No. 5"); offsets are kept."""
+    return _PERIOD_CANDIDATE_RE.sub(_mask_period, text)
+
+
+def is_caps_text(text: str) -> bool:
+    """Whether ``text`` is written in capitals (closed captions, shouting): more upper- than
+    lower-case letters, and at least 20 letters. Case then carries no meaning for phrases."""
+    upper = len(_UPPER_RE.findall(text))
+    return upper >= 20 and upper > len(_LOWER_RE.findall(text))
+
+
+@lru_cache(maxsize=500_000)
+def phrase_token_parts(word: str, sentence_initial: bool = False, caps_text: bool = False) -> tuple[str, ...]:
+    """Turn one word (as :func:`words` finds it) into its phrase tokens.
+
+    Rules, in order:
+
+    - A possessive ``'s`` is dropped: ``Lander's`` counts as ``Lander`` (not the contractions in
+      :data:`S_CONTRACTIONS`, such as ``it's``).
+    - A dotted capital abbreviation loses its periods: ``U.S`` is ``US``, ``U.N`` is ``UN``.
+    - A hyphenated compound is its words: ``open-door`` is ``open``, ``door`` (so it counts with
+      "open door").
+    - Case: a part written in capitals with two or more letters keeps its case (``US`` the
+      country is not ``us`` the pronoun; ``NATO``, ``AT&T``), except the first word of a sentence
+      whose lower-case form is a stopword of :func:`library_stopwords` (a sentence-opening ``US``
+      is read as ``us``) and any word of a text written in capitals (``caps_text``, see
+      :func:`is_caps_text`); every other part is lower-cased.
+
+    Numbers are kept as written (``$1,250,000``, ``3.5``); there is no plural folding.
+    """
+    if word.isalpha():  # the common case: no apostrophe, hyphen, period or digit
+        if word.islower():
+            return (word,)
+        if (
+            word.isupper()
+            and len(word) >= 2
+            and not caps_text
+            and not (sentence_initial and word.lower() in library_stopwords())
+        ):
+            return (word,)
+        return (word.lower(),)
+    lower = word.lower()
+    if lower.endswith("'s") and len(word) > 2 and lower not in S_CONTRACTIONS:
+        word = word[:-2]
+    if _DOTTED_CAPS_RE.match(word) and word.isupper():
+        word = word.replace(".", "")
+    parts = [p for p in word.split("-") if p] if "-" in word else [word]
+    out = []
+    for i, part in enumerate(parts):
+        keep = (
+            not caps_text
+            and part.isupper()
+            and sum(ch.isalpha() for ch in part) >= 2
+            and not (sentence_initial and i == 0 and part.lower() in library_stopwords())
+        )
+        out.append(part if keep else part.lower())
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def library_stopwords() -> frozenset[str]:
+    """wordcloud's English ``STOPWORDS`` (lower case): the documented list Podium starts from.
+
+    wordcloud ships the classic English list (articles, pronouns, auxiliaries, contractions
+    with straight apostrophes; https://github.com/amueller/word_cloud, ``wordcloud/stopwords``).
+    """
+    from wordcloud import STOPWORDS  # imported lazily: wordcloud pulls in matplotlib
+
+    return frozenset(w.lower() for w in STOPWORDS)
+
+
+def _prepare(text: str) -> str:
+    """Text with stage directions blanked and abbreviation periods masked, offsets kept."""
+    text = text.replace("\u2019", "'")
+    if "(" in text or "[" in text:
+        text = STAGE_DIRECTION_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+    if "." in text:
+        text = _mask_abbreviation_periods(text)
+    return text
+
+
+#: Marks a run break in :func:`phrase_tokens`; no token contains it.
+RUN_BREAK = "\x00"
+_WORD_OR_BREAK_RE = re.compile("\x00|" + _WORD_RE.pattern)
+
+
+def _caps(text: str, runs: list[str] | None = None) -> bool:
+    """:func:`is_caps_text`, with a quick exit for texts with fewer than five runs of capitals
+    (``runs``: :data:`_CAPS_RUN_RE` matches, when already found)."""
+    if runs is None:
+        runs = _CAPS_RUN_RE.findall(text)
+    return len(runs) >= 5 and is_caps_text(text)
+
+
+@lru_cache(maxsize=1)
+def _sentence_initial_caps() -> frozenset[str]:
+    """Stopwords written in capitals ("WE", "THE", "IT'S"): lower-cased at a sentence start."""
+    return frozenset(w.upper() for w in library_stopwords() if sum(c.isalpha() for c in w) >= 2)
+
+
+# Capitals that may become a capitalised stopword at a sentence start: "WE", "AN" of "AN-0",
+# "IT'S", "I'M", "WE'S" (a possessive), "A.N" (a dotted form).
+_CAPS_RUN_RE = re.compile(
+    r"(?<![^\W_])(?:(?:[A-Z]\.)+[A-Z]|[A-Z\u00c0-\u00d6\u00d8-\u00de]+(?:'[A-Z\u00c0-\u00d6\u00d8-\u00de]+)?)"
+    r"(?![^\W_])"
+)
+
+
+def _has_capitalised_stopword(runs: list[str]) -> bool:
+    forms = _sentence_initial_caps()
+    for run in runs:
+        if run in forms or run.split("'")[0] in forms or run.replace(".", "") in forms:
+            return True
+    return False
+
+
+def phrase_words(text: str) -> tuple[list[str], bool, bool]:
+    """The words of ``text`` (one turn) with :data:`RUN_BREAK` between runs, as :func:`words` finds
+    them, and two flags: the text is in capitals (:func:`is_caps_text`), and a capitalised stopword
+    may open a sentence (then the first word of each run needs :func:`phrase_token_parts` with
+    ``sentence_initial=True``; otherwise every word's tokens are its mid-sentence ones)."""
+    text = _RUN_BREAK_RE.sub(RUN_BREAK, _prepare(text))
+    runs = _CAPS_RUN_RE.findall(text)
+    caps = _caps(text, runs)
+    found = segment_cjk_words(_WORD_OR_BREAK_RE.findall(text), text)  # Chinese/Japanese split into words
+    return found, caps, bool(found) and not caps and _has_capitalised_stopword(runs)
+
+
+def mid_sentence_parts(word: str, caps_text: bool = False) -> tuple[str, ...]:
+    """Cached :func:`phrase_token_parts` of a word that does not open a sentence; :data:`RUN_BREAK`
+    stays itself."""
+    return _mid_sentence_parts_caps(word) if caps_text else _mid_sentence_parts(word)
+
+
+def phrase_tokens(text: str) -> tuple[list[str], int]:
+    """The phrase tokens of ``text`` as one list, runs separated by :data:`RUN_BREAK`, and the
+    number of words (``len(words(text))``). The fast form of :func:`phrase_runs`, for counting."""
+    found, caps, initial_caps = phrase_words(text)
+    if not found:
+        return [], 0
+    n_breaks = found.count(RUN_BREAK)
+    if not initial_caps:
+        mid = _mid_sentence_parts_caps if caps else _mid_sentence_parts
+        tokens = [part for word in found for part in mid(word)]
+    else:  # a sentence-opening "WE": the slow, exact path
+        tokens = []
+        initial = True
+        for word in found:
+            if word == RUN_BREAK:
+                initial = True
+                tokens.append(word)
+            else:
+                tokens.extend(phrase_token_parts(word, initial, False))
+                initial = False
+    return tokens, len(found) - n_breaks
+
+
+def phrase_runs_and_words(text: str) -> tuple[list[list[str]], int]:
+    """:func:`phrase_runs` of ``text`` and its number of words (``len(words(text))``), in one pass."""
+    tokens, n_words = phrase_tokens(text)
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token == RUN_BREAK:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if run], n_words
+
+
+@lru_cache(maxsize=500_000)
+def _mid_sentence_parts(word: str) -> tuple[str, ...]:
+    if word == RUN_BREAK:
+        return (RUN_BREAK,)
+    return phrase_token_parts(word, False, False)
+
+
+@lru_cache(maxsize=100_000)
+def _mid_sentence_parts_caps(word: str) -> tuple[str, ...]:
+    if word == RUN_BREAK:
+        return (RUN_BREAK,)
+    return phrase_token_parts(word, False, True)
+
+
+def phrase_runs(text: str) -> list[list[str]]:
+    """Split ``text`` (one turn) into runs of phrase tokens that n-grams may span.
+
+    A run ends where :func:`sentence_runs` ends one (sentence punctuation, dashes, brackets,
+    quotation marks, line breaks, stage directions; not the period of ``U.S.`` or ``Mr.``);
+    each word becomes its tokens by :func:`phrase_token_parts`. Stopwords are kept.
+
+    >>> phrase_runs("NATO's open-door policy. The US told us.")
+    [['NATO', 'open', 'door', 'policy'], ['the', 'US', 'told', 'us']]
+    """
+    return phrase_runs_and_words(text)[0]
+
+
+def phrase_spans(text: str) -> list[list[tuple[str, int, int]]]:
+    """Like :func:`phrase_runs`, with each token's character offsets in ``text``.
+
+    Returns runs of ``(token, start, end)``; ``text[start:end]`` is the word as written (for a
+    hyphenated compound, the part; for a possessive, the word with its ``'s``).
+    """
+    text = _prepare(text)
+    caps = _caps(text)
+    bounds = [(m.start(), m.end()) for m in _RUN_BREAK_RE.finditer(text)] + [(len(text), len(text))]
+    runs = []
+    start = 0
+    for end, after in bounds:
+        run = []
+        for m in _WORD_RE.finditer(text, start, end):
+            word = m.group(0)
+            parts = phrase_token_parts(word, not run, caps)
+            if len(parts) == 1:
+                run.append((parts[0], m.start(), m.end()))
+                continue
+            pos = m.start()
+            for part, raw in zip(parts, [r for r in word.split("-") if r], strict=False):
+                pos = text.index(raw, pos)
+                run.append((part, pos, pos + len(raw)))
+                pos += len(raw)
+            if word.lower().endswith("'s"):
+                token, first, _ = run[-1]
+                run[-1] = (token, first, m.end())
+        if run:
+            runs.append(run)
+        start = after
+    return runs
+
+
+__all__ += [
+    "RUN_BREAK",
+    "S_CONTRACTIONS",
+    "is_caps_text",
+    "library_stopwords",
+    "mid_sentence_parts",
+    "phrase_runs",
+    "phrase_runs_and_words",
+    "phrase_spans",
+    "phrase_token_parts",
+    "phrase_tokens",
+    "phrase_words",
+]
+# ---- end of phrase tokens ---------------------------------------------------------------------

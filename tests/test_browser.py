@@ -15,7 +15,7 @@ PAGES = {
     "Q_and_A": "Questions and answers",
     "Speakers": "Speakers",
 }
-CHARTS = {"": 0, "Speaker_time": 6, "Phrases": 1, "Q_and_A": 0, "Speakers": 0}
+CHARTS = {"": 0, "Speaker_time": 6, "Phrases": 4, "Q_and_A": 0, "Speakers": 0}
 
 
 def _exceptions(tab) -> list[str]:
@@ -234,4 +234,22 @@ def test_upload_subtitles_from_the_corpus(fresh_server, tab):
     assert "3 speakers took 10 turns" in body
     _go(tab, "Speaker time")
     assert "from the transcript's timestamps" in tab.inner_text("body")
+    assert _exceptions(tab) == []
+
+
+def test_phrase_search_quote_and_link_to_the_turn(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Phrases")
+    tab.get_by_role("heading", name="Repeated phrases").wait_for()
+    wait_idle(tab)
+    box = tab.get_by_role("textbox", name="Find a word or phrase")
+    box.fill("pointblank")
+    box.press("Enter")
+    tab.get_by_text("“pointblank”: 1 occurrence in 1 turn").wait_for()
+    wait_idle(tab)
+    assert "REPORTER asked at about" in tab.locator('[data-testid="stCode"]').inner_text()
+    # the KWIC context is not clipped: the right column ends inside the page
+    right = tab.locator("table.podium-kwic td.k-right").first.bounding_box()
+    assert right["x"] + right["width"] <= 1400
+    tab.get_by_text("Read turn 0 in the transcript (Overview)").click()
+    tab.get_by_text("Linked turn 0:").wait_for()
     assert _exceptions(tab) == []

@@ -172,3 +172,31 @@ def test_phrase_bar_and_cloud_use_the_same_counts(seed_transcript):
     image = word_cloud_image(table)
     assert image.ndim == 3 and image.shape[2] == 3
     assert word_cloud_image(table.iloc[0:0]) is None
+
+
+def test_phrase_bar_says_which_tied_phrases_were_cut():
+    from podium.phrases import phrase_table
+
+    texts = ["alpha beta. gamma delta. epsilon zeta.", "alpha beta. gamma delta. epsilon zeta. alpha beta."]
+    table = phrase_table(texts, ns=(2,))  # alpha beta 3; gamma delta 2; epsilon zeta 2
+    fig = phrase_bar(table, top=2)
+    assert list(fig.data[0].y) == ["epsilon zeta", "alpha beta"]  # ties in alphabetical order
+    assert "Tie cut: 1 more said 2 times not shown: “gamma delta”" in fig.layout.title.text
+    assert "Tie cut" not in phrase_bar(table, top=3).layout.title.text
+
+
+def test_dispersion_and_log_odds_charts():
+    from components.charts import dispersion_chart, log_odds_chart
+    from podium.logodds import log_odds
+
+    hits = pd.DataFrame(
+        {"phrase": ["a", "a", "b"], "time_s": [60.0, 120.0, 30.0], "speaker": ["X", "Y", "X"], "turn_id": [1, 4, 0]}
+    )
+    fig = dispersion_chart(hits, phrases=["a", "b", "c"], duration_s=300)
+    assert [list(t.x) for t in fig.data] == [[1.0, 2.0], [0.5], []]
+    assert fig.layout.xaxis.title.text == "Time from start (minutes)"
+    by_turn = dispersion_chart(hits, phrases=["a", "b"], duration_s=300, by="turn", n_turns=5)
+    assert [list(t.x) for t in by_turn.data] == [[1, 4], [0]] and by_turn.layout.xaxis.title.text == "Turn (0 = first)"
+    table = log_odds({"A": {"tax": 3, "jobs": 1}, "B": {"tax": 1, "jobs": 5}})
+    fig = log_odds_chart(table, speakers=["A", "B"])
+    assert list(fig.data[0].y) == ["tax"] and list(fig.data[1].y) == ["jobs"]

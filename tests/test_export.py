@@ -11,7 +11,7 @@ import pytest
 
 from podium.export import download_name, neutralise_formulas, to_csv_bytes
 from podium.model import TURN_COLUMNS
-from podium.phrases import PHRASE_COLUMNS
+from podium.phrases import PHRASE_COLUMNS, SPEAKER_PHRASE_COLUMNS
 from podium.qa import QA_COLUMNS
 from podium.talk_time import SPEAKER_COLUMNS
 from podium.turn_taking import INTERRUPTION_COLUMNS, TURN_TAKING_COLUMNS
@@ -62,7 +62,14 @@ def test_export_writes_the_five_tables(tmp_path):
     result = _run("export", str(SEED), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     files = {p.name for p in tmp_path.iterdir()}
-    assert files == {"turns.csv", "speakers.csv", "phrases.csv", "qa_pairs.csv", "interruptions.csv"}
+    assert files == {
+        "turns.csv",
+        "speakers.csv",
+        "phrases.csv",
+        "phrases_by_speaker.csv",
+        "qa_pairs.csv",
+        "interruptions.csv",
+    }
     turns = _read((tmp_path / "turns.csv").read_bytes())
     assert list(turns[0]) == list(TURN_COLUMNS)
     assert [t["speaker"] for t in turns] == ["REPORTER", "ANTONY BLINKEN"] * 3
@@ -83,8 +90,12 @@ def test_export_writes_the_five_tables(tmp_path):
     assert list(phrases[0]) == list(PHRASE_COLUMNS)
     counts = {(p["phrase"], p["n"]): int(p["count"]) for p in phrases}
     assert counts[("no change", "2")] == 3 and counts[("open door", "2")] == 3
-    assert {p["n"] for p in phrases} == {"1", "2", "3", "4"} or {p["n"] for p in phrases} <= {"1", "2", "3", "4"}
+    assert {p["n"] for p in phrases} == {"1", "2", "3", "4", "5"}
     assert all(int(p["count"]) >= 2 for p in phrases)
+    by_speaker = _read((tmp_path / "phrases_by_speaker.csv").read_bytes())
+    assert list(by_speaker[0]) == list(SPEAKER_PHRASE_COLUMNS)
+    no_change = {p["speaker"]: int(p["count"]) for p in by_speaker if p["phrase"] == "no change"}
+    assert no_change == {"REPORTER": 1, "ANTONY BLINKEN": 2}  # turn 4; turn 5 twice
     pairs = _read((tmp_path / "qa_pairs.csv").read_bytes())
     assert list(pairs[0]) == list(QA_COLUMNS)
     assert len(pairs) == 3
@@ -119,6 +130,7 @@ def test_readme_documents_every_exported_column():
         ("speakers.csv", {**SPEAKER_COLUMNS, **TURN_TAKING_COLUMNS}),
         ("interruptions.csv", INTERRUPTION_COLUMNS),
         ("phrases.csv", PHRASE_COLUMNS),
+        ("phrases_by_speaker.csv", SPEAKER_PHRASE_COLUMNS),
         ("qa_pairs.csv", QA_COLUMNS),
     ]:
         section = readme.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]

@@ -2,7 +2,16 @@
 
 import pytest
 
-from podium.text import DecodeError, decode_bytes, normalise_text, sentence_runs, stage_directions, words
+from podium.text import (
+    DecodeError,
+    decode_bytes,
+    normalise_text,
+    phrase_runs,
+    phrase_spans,
+    sentence_runs,
+    stage_directions,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +28,9 @@ from podium.text import DecodeError, decode_bytes, normalise_text, sentence_runs
         ("snake_case", ["snake", "case"]),
         ("", []),
         ("Ünïcödé wörds — ok", ["Ünïcödé", "wörds", "ok"]),
+        ("$1,250,000 and 3.5 and 2,000.", ["$1,250,000", "and", "3.5", "and", "2,000"]),
+        ("€2,000,000.50, 12,34 and 1,2345", ["€2,000,000.50", "12", "34", "and", "1", "2345"]),
+        ("P&L, AT&T and Q&A; R & D", ["P&L", "AT&T", "and", "Q&A", "R", "D"]),
     ],
 )
 def test_words(text, expected):
@@ -89,3 +101,57 @@ def test_cp1252_is_preferred_to_lookalike_code_pages():
     text, encoding = decode_bytes(data)
     assert encoding == "cp1252"
     assert "na\u00efve" in text and "caf\u00e9" in text and "\u201cquestion\u201d" in text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # US the country and us the pronoun stay apart; U.S. is US
+        ("The US told us. The U.S. told us.", [["the", "US", "told", "us"], ["the", "US", "told", "us"]]),
+        # capitals of 2+ letters keep their case, other words are lower-cased; a sentence-opening
+        # capitalised stopword is lower-cased ("WE"), a sentence-opening acronym is not
+        ("NATO and Nato. WE act. NATO acts.", [["NATO", "and", "nato"], ["we", "act"], ["NATO", "acts"]]),
+        # hyphenated compounds are their words, like the spaced form
+        ("the open-door policy", [["the", "open", "door", "policy"]]),
+        # possessives count with their word; "it's" is not a possessive
+        ("Dr. Lander's plan. It's Lander’s.", [["dr", "lander", "plan"], ["it's", "lander"]]),
+        # no plural folding
+        ("the news is new", [["the", "news", "is", "new"]]),
+        # numbers and ampersand words are one token
+        ("P&L of $1,250,000, up 3.5", [["P&L", "of", "$1,250,000", "up", "3.5"]]),
+        # stage directions are not words and break runs
+        ("open (Laughter.) door", [["open"], ["door"]]),
+        # a text in capitals has no meaningful case
+        (
+            "THANK YOU ALL FOR HAVING US HERE AT THE SUMMIT",
+            [["thank", "you", "all", "for", "having", "us", "here", "at", "the", "summit"]],
+        ),
+        ("", []),
+    ],
+)
+def test_phrase_runs(text, expected):
+    assert phrase_runs(text) == expected
+
+
+def test_phrase_spans_point_at_the_words_as_written():
+    text = "NATO’s open-door policy; the U.S. and P&L."
+    spans = [[(token, text[start:end]) for token, start, end in run] for run in phrase_spans(text)]
+    assert spans == [
+        [("NATO", "NATO’s"), ("open", "open"), ("door", "door"), ("policy", "policy")],
+        [("the", "the"), ("US", "U.S"), ("and", "and"), ("P&L", "P&L")],
+    ]
+    assert [[t for t, _, _ in run] for run in phrase_spans(text)] == phrase_runs(text)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(hst.text(alphabet="aB US.U.S,1'’&-$ \n:;?()0NATO's WE I'M A.N", max_size=60))
+def test_property_spans_and_runs_agree_and_count_every_word(text):
+    from podium.text import phrase_runs_and_words
+
+    runs, n_words = phrase_runs_and_words(text)
+    assert [[t for t, _, _ in run] for run in phrase_spans(text)] == runs
+    assert n_words == len(words(text))
