@@ -15,6 +15,8 @@ import pandas as pd
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .model import TURN_COLUMNS, ParseError, Transcript
+from .questions import count_questions
+from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
 from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
@@ -93,6 +95,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                 "cut_off": bool(CUT_OFF_RE.search(speech)),
                 "resumes": bool(RESUME_RE.match(speech)),
                 "is_question": "?" in speech,
+                "n_questions": count_questions(speech),
                 "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
             }
         )
@@ -246,6 +249,13 @@ def parse_text(
     turns, timing = build_turns(blocks, wpm=wpm)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
+    turns, inferred_roles = infer_roles(turns)
+    if inferred_roles:
+        listed = "; ".join(f"{speaker} ({reason})" for speaker, reason in inferred_roles.items())
+        notices.append(
+            f"No label says who asks the questions, so roles were inferred from what speakers do: {listed} "
+            "asked; everyone else answers. Change roles on the Speakers page."
+        )
     return Transcript(
         name=name,
         title=title,
@@ -259,6 +269,7 @@ def parse_text(
         metadata="\n".join(metadata),
         removed=tuple(result.removed),
         aliases=aliases,
+        inferred_roles=inferred_roles,
     )
 
 

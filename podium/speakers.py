@@ -155,7 +155,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
     Texts are joined by a blank line; word and stage-direction counts and ``speech_s`` add up
     (so gaps between the parts are not talk time); the merged turn starts when the first
     starts and ends when the last ends; ``cut_off`` is the last turn's,
-    ``is_question`` true if any part has a question. Returns a new turns table.
+    ``is_question`` true if any part has a question, ``n_questions`` the sum. Returns a new turns table.
     """
     if turns.empty:
         return turns
@@ -173,6 +173,7 @@ def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
             cut_off=("cut_off", "last"),
             resumes=("resumes", "first"),
             is_question=("is_question", "any"),
+            n_questions=("n_questions", "sum"),
             n_stage_directions=("n_stage_directions", "sum"),
         )
         .reset_index(drop=True)
