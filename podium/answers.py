@@ -299,7 +299,7 @@ SIGNAL_TEXT: dict[str, str] = {
     "clarification": "asks what the question means",
     "hedge": "hedges",
     "pivot": "pivots (\"let me say\", \"look,\", \"the point is\")",
-    "answer_questions": "answer asks questions back",
+    "answer_questions": "questions asked back",
     "first_person": "first-person singular rate",
     "first_person_plural": "\"we\"/\"our\" rate",
     "negation": "negation rate",

@@ -12,6 +12,7 @@ import pytest
 from podium.export import download_name, neutralise_formulas, to_csv_bytes
 from podium.model import TURN_COLUMNS
 from podium.phrases import PHRASE_COLUMNS
+from podium.answers import INDICATOR_COLUMNS
 from podium.qa import QA_COLUMNS
 from podium.talk_time import SPEAKER_COLUMNS
 from tests.conftest import ROOT, SEED
@@ -75,8 +76,15 @@ def test_export_writes_the_four_tables(tmp_path):
     assert {p["n"] for p in phrases} == {"1", "2", "3", "4"} or {p["n"] for p in phrases} <= {"1", "2", "3", "4"}
     assert all(int(p["count"]) >= 2 for p in phrases)
     pairs = _read((tmp_path / "qa_pairs.csv").read_bytes())
-    assert list(pairs[0]) == list(QA_COLUMNS)
-    assert len(pairs) == 3
+    assert list(pairs[0]) == [*QA_COLUMNS, *INDICATOR_COLUMNS]
+    # turn 4 ("Well, there is no change ...") asks nothing: it stays inside the second pair's answer
+    assert len(pairs) == 2
+    assert [p["answer_turn_ids"] for p in pairs] == ["1", "3 4 5"]
+    assert pairs[0]["deflection_phrases"] == (
+        "deflection: without going into the specifics; deflection: as I've said; deflection: as I said"
+    )
+    assert pairs[1]["answer_cut_off"] == "True"
+    assert pairs[0]["label"] in {"direct", "partial", "deflected"}
 
 
 @pytest.mark.parametrize(
