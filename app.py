@@ -36,6 +36,17 @@ cols[2].metric("Words", f"{n_words:,}")
 cols[3].metric("Duration", fmt_duration(seconds), help=f"Speech time {how}.")
 
 st.subheader("Transcript")
+linked = st.query_params.get("turn")  # set by the Q&A page's "Turn N in the transcript" links
+if linked is not None:
+    del st.query_params["turn"]
+    ids = turns["turn_id"].tolist()
+    if linked.isdigit() and int(linked) in ids:
+        st.session_state["script_part"] = ids.index(int(linked)) // 200 + 1
+        with st.container(border=True):
+            st.caption(f"Turn {linked}, linked from the Q&A page; it is in the part of the transcript shown below.")
+            st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
+    else:
+        st.warning(f"Turn {md_escape(linked)} is not among the turns shown (check the speaker filter).")
 shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"

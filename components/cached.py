@@ -48,3 +48,25 @@ def word_cloud(table: pd.DataFrame):
 def stage_directions(turns: pd.DataFrame) -> pd.DataFrame:
     """Cached :func:`podium.annotations.stage_direction_table`."""
     return annotations.stage_direction_table(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def qa_exchanges(turns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cached :func:`podium.qa.qa_exchanges`: ``(pairs, opening and closing remarks)``."""
+    return qa.qa_exchanges(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def assess_pairs(pairs: pd.DataFrame, phrases: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """Cached :func:`podium.answers.assess_pairs` with a phrase list (as a tuple, to hash)."""
+    from podium import answers
+
+    return answers.assess_pairs(pairs, list(phrases))
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
+def label_answer(question: str, answer: str) -> dict:
+    """Cached :func:`podium.answers.label_answer` (the signals behind one pair's label)."""
+    from podium import answers
+
+    return answers.label_answer(question, answer)

@@ -44,6 +44,7 @@ __all__ = [
     "load_phrases",
     "overlap",
     "parse_phrases",
+    "shared_word_spans",
     "signals",
 ]
 
@@ -123,6 +124,13 @@ def overlap(question: str, answer: str) -> tuple[float, list[str]]:
         first.setdefault(stem, question[start:end])
     shared = [word for stem, word in first.items() if stem in a_stems]
     return len(shared) / len(first), shared
+
+
+def shared_word_spans(text: str, other: str) -> list[tuple[int, int]]:
+    """Character spans of the content words of ``text`` whose stem also occurs in ``other``
+    (for highlighting the vocabulary a question and its answer share, in both texts)."""
+    stems = {s for s, _, _ in content_words(other)}
+    return [(start, end) for stem, start, end in content_words(text) if stem in stems]
 
 
 # ---------------------------------------------------------------------------
@@ -306,6 +314,28 @@ SIGNAL_TEXT: dict[str, str] = {
     "numbers": "answer gives numbers",
 }
 SIGNALS = tuple(SIGNAL_TEXT)
+#: Short names of the signals, for tables.
+SIGNAL_NAMES: dict[str, str] = {
+    "overlap": "overlap with the question",
+    "overlap_early": "overlap in the answer's first 60 words",
+    "log_answer_words": "answer length (log words)",
+    "log_question_words": "question length (log words)",
+    "n_questions": "questions asked",
+    "yes_no_question": "yes/no question",
+    "wh_question": "what/why/how question",
+    "opens_yes_no": "answer opens with yes/no",
+    "deflection": "deflection phrases (log count)",
+    "refusal": "refusal phrases (log count)",
+    "ignorance": "claims of not knowing (log count)",
+    "clarification": "asks what the question means (log count)",
+    "hedge": "hedges (log count)",
+    "pivot": "pivots (log count)",
+    "answer_questions": "questions asked back (log count)",
+    "first_person": "I/me/my per word",
+    "first_person_plural": "we/our/us per word",
+    "negation": "negations per word",
+    "numbers": "gives numbers",
+}
 
 
 def signals(question: str, answer: str, phrases: list[tuple[str, str]] | None = None) -> dict[str, float]:
