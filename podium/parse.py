@@ -251,10 +251,10 @@ def parse_text(
         raise ParseError("No speech was found in the file.")
     turns, inferred_roles = infer_roles(turns)
     if inferred_roles:
-        listed = "; ".join(f"{speaker} ({reason})" for speaker, reason in inferred_roles.items())
+        listed = "; ".join(f"{speaker} {reason}" for speaker, reason in inferred_roles.items())
         notices.append(
-            f"No label says who asks the questions, so roles were inferred from what speakers do: {listed} "
-            "asked; everyone else answers. Change roles on the Speakers page."
+            f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
+            f"{listed}. Everyone else answers. Change roles on the Speakers page."
         )
     return Transcript(
         name=name,

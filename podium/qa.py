@@ -3,9 +3,10 @@
 One linear pass over the turns (see :func:`qa_exchanges`):
 
 - A **question unit** is one or more consecutive question-side turns. A reporter's follow-up after
-  being cut off joins the unit: when a question-side turn ends cut off and the answer side only
-  interjects briefly (at most :data:`BRIEF_WORDS` words a turn) before the question side goes on,
-  the interjection and the follow-up belong to the same unit.
+  being cut off joins the unit: when a question-side turn ends cut off, or the unit has not asked
+  anything yet ("Mr. Secretary, if I can ask you about Gaza.") and the answer side only says go ahead
+  ("Sure.", "Go ahead, please."), a brief interjection (at most two turns of at most
+  :data:`BRIEF_WORDS` words) and the follow-up belong to the same unit.
 - A unit **asks** when its question-side turns ask at least one question (``n_questions``, counted
   by :func:`podium.questions.count_questions`). Only a unit that asks opens a pair.
 - The **answer** of a pair is everything that follows until the next unit that asks: answer-side
@@ -73,6 +74,11 @@ _THANKS_RE = re.compile(
     re.IGNORECASE,
 )
 _THANKS_MAX_WORDS = 20
+_GO_AHEAD_RE = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|sure|okay|ok|please|of course|go ahead|go on|absolutely|certainly|all right|"
+    r"alright|mm-hmm|uh-huh)\b[\s,.!\-—]*)+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -110,13 +116,16 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
             while j < n and records[j]["role"] == "question":
                 unit.append(records[j])
                 j += 1
-            if not unit[-1]["cut_off"] or j >= n:
+            asks_so_far = any(r["n_questions"] for r in unit if r["role"] == "question")
+            if j >= n or (asks_so_far and not unit[-1]["cut_off"]):
                 break
             k = j
             while k < n and k - j < 2 and records[k]["role"] != "question" and records[k]["n_words"] <= BRIEF_WORDS:
                 k += 1
             if k == j or k >= n or records[k]["role"] != "question":
                 break
+            if not unit[-1]["cut_off"] and not all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k]):
+                break  # a wind-up continues only across a go-ahead ("Sure.", "Go ahead, please.")
             unit.extend(records[j:k])  # a brief interjection, then the question side goes on
             j = k
         asks = sum(r["n_questions"] for r in unit if r["role"] == "question") > 0
