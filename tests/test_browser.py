@@ -172,7 +172,7 @@ def test_good_upload_replaces_the_transcript(fresh_server, tab, tmp_path):
     assert tab.locator("b", has_text="there").count() == 0
     assert "2 speakers took 3 turns" in body
     _go(tab, "Q&A")
-    assert "1 question, 1 answered" in tab.inner_text("body")
+    assert "1 question put, 1 answered" in tab.inner_text("body")
 
 
 def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
