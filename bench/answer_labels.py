@@ -10,8 +10,8 @@ deflected = Clear Non-Reply. The unit is one sub-question (``question``) with th
 Split: scikit-learn's StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0) over the
 labels, grouped by interview (``url``): fold 0 is the validation side (about a fifth of the pairs,
 label shares kept), and no interview has pairs on both sides. The model and every choice about
-it (signals, regularisation C by 5-fold grouped cross-validation inside the training side) are
-made on the training side only; the validation side is scored once.
+it are made on the training side only (C and the class-weight power by 5-fold grouped cross-validation);
+the validation side is scored once.
 
 Needs scikit-learn (requirements-dev.txt); the dashboard itself only reads the JSON.
 """
@@ -74,15 +74,19 @@ def fit(frame: pd.DataFrame, train: np.ndarray) -> dict:
     scaler = StandardScaler().fit(x)
     z = scaler.transform(x)
     inner = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=1)
+    counts = pd.Series(y).value_counts()
     best = None
-    for c in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0):
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-        pred = cross_val_predict(model, z, y, cv=inner, groups=part["url"])
-        score = f1_score(y, pred, average="macro")
-        print(f"  C={c:<5g} cross-validated macro-F1 on the training side {score:.3f}")
-        if best is None or score > best[0]:
-            best = (score, c)
-    model = LogisticRegression(C=best[1], class_weight="balanced", max_iter=2000).fit(z, y)
+    # class weights (n / (3 n_class)) ** power: 1 is scikit-learn's "balanced", 0 no weighting
+    for power in (0.0, 0.5, 0.75, 1.0):
+        weights = {k: (len(y) / (3 * v)) ** power for k, v in counts.items()}
+        for c in (0.01, 0.03, 0.1, 0.3, 1.0):
+            model = LogisticRegression(C=c, class_weight=weights, max_iter=2000)
+            pred = cross_val_predict(model, z, y, cv=inner, groups=part["url"])
+            score = f1_score(y, pred, average="macro")
+            print(f"  class-weight power {power:<4g} C={c:<5g} cross-validated macro-F1 on the training side {score:.3f}")
+            if best is None or score > best[0]:
+                best = (score, c, power, weights)
+    model = LogisticRegression(C=best[1], class_weight=best[3], max_iter=2000).fit(z, y)
     order = [list(model.classes_).index(lab) for lab in LABELS]
     return {
         "about": "Multinomial logistic regression over podium.answers.signals, fitted by bench/answer_labels.py "
@@ -94,6 +98,7 @@ def fit(frame: pd.DataFrame, train: np.ndarray) -> dict:
         "coef": model.coef_[order].round(6).tolist(),
         "intercept": model.intercept_[order].round(6).tolist(),
         "C": best[1],
+        "class_weight_power": best[2],
         "n_train": len(part),
         "cv_macro_f1": round(best[0], 4),
     }

@@ -94,7 +94,8 @@ def _turn_records(turns: pd.DataFrame) -> list[dict]:
         frame = frame.assign(n_questions=frame["text"].map(count_questions))
     if "cut_off" not in frame:
         frame = frame.assign(cut_off=False)
-    return frame[_TURN_FIELDS].to_dict("records")
+    columns = [frame[c].tolist() for c in _TURN_FIELDS]
+    return [dict(zip(_TURN_FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
@@ -175,15 +176,16 @@ _NAME = r"(?-i:[A-Z][a-z'’\-]+(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.))?)"
 _CALL_RES = (
     # "Go ahead, Dev." / "Yes, Marisol." / "Next question, Peter."
     re.compile(
-        rf"(?:go ahead|yes|yeah|okay|ok|sure|please|all right|alright|next|let's go to|let me go to|over to|"
-        rf"let's take|i'll take|we'll take)(?: (?:question|one))?,?\s+(?P<name>{_NAME})\s*[.!]?\s*$",
+        rf"(?:.*\s)?(?:go ahead|yes|yeah|okay|ok|sure|please|all right|alright|next|let's go to|let me go to|"
+        rf"over to|let's take|i'll take|we'll take)(?: (?:question|one))?,?\s+(?P<name>{_NAME})\s*[.!]?",
         re.IGNORECASE,
     ),
     # "Dev, go ahead." / "Kristen, please."
-    re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAME}),?\s+(?:go ahead|please|you're up|your turn)\s*[.!]?\s*$"),
+    re.compile(rf"(?P<name>{_NAME}),?\s+(?:go ahead|please|you're up|your turn)\s*[.!]?"),
     # "... we'll see. Marisol."
-    re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAME})\s*[.!]?\s*$"),
+    re.compile(rf"(?P<name>{_NAME})\s*[.!]?"),
 )
+_LAST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 def called_on_name(text: str) -> str:
@@ -191,13 +193,16 @@ def called_on_name(text: str) -> str:
     "Go ahead, Dev.", "Kristen, go ahead."), or ``""``.
 
     A called-on name is one or two capitalised words (not a common word such as "Thanks",
-    "Absolutely" or "Next") ending the text, alone or with "go ahead", "yes", "please" and similar.
-    It is a *probable* name of whoever asks next: officials also end answers with a name they mention.
+    "Absolutely" or "Next") making up the last sentence of the text, alone or with "go ahead",
+    "yes", "please" and similar. It is a *probable* name of whoever asks next: officials also end
+    answers with a name they mention.
     """
-    tail = text.strip()[-120:]
-    tail = re.sub(r"\s*\([^)]*\)\s*$", "", tail)  # "(Laughter.)"
+    tail = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip()[-200:])  # "(Laughter.)"
+    last = _LAST_SENTENCE_RE.split(tail)[-1].strip()
+    if not last or len(last) > 60:
+        return ""
     for pattern in _CALL_RES:
-        match = pattern.search(tail)
+        match = pattern.fullmatch(last)
         if match:
             name = match.group("name").strip()
             first = name.split()[0].lower().strip("'’")
