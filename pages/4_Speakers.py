@@ -47,6 +47,12 @@ st.caption(
     "Type a new name to rename a speaker; give two labels the same name to merge them into one speaker. "
     "Roles decide who asks and who answers on the Q&A page. Edits apply to every page as you make them."
 )
+if parsed.inferred_roles:  # roles no label gave: say they were inferred, and from what
+    st.caption(
+        "Roles marked *question* below were **inferred** from what the speakers do, since no label says who asks: "
+        + "; ".join(f"**{md_escape(s)}** {md_escape(r)}" for s, r in parsed.inferred_roles.items())
+        + ". Everyone else answers. Set them right in the Role column."
+    )
 
 
 def _on_edit(displayed: pd.DataFrame) -> None:
