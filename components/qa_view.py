@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.render import plural
-from podium.answers import LABELS, SIGNAL_NAMES, PhraseMatch, shared_word_spans
+from podium.answers import LABELS, SIGNAL_NAMES, PhraseMatch, content_words, pair_sides
 from podium.text import STAGE_DIRECTION_RE
 
 #: Colours of the three labels (colour-blind safe: blue, amber, vermilion from Okabe-Ito).
@@ -74,11 +74,37 @@ def side_html(kind: str, speaker: str, text: str, n_words: int, spans: list[tupl
     )
 
 
-def pair_spans(question: str, answer: str, matches: list[PhraseMatch]) -> tuple[list, list]:
-    """Highlight spans for a pair: shared vocabulary in both texts, deflection phrases in the answer."""
-    q_spans = [(s, e, "podium-shared") for s, e in shared_word_spans(question, answer)]
+def _prefix_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Spans of the ``NAME:`` prefixes that start blocks of a several-speaker text."""
+    spans = []
+    for match in re.finditer(r"(?:^|\n\s*\n)", text):
+        start = match.end()
+        for name in sorted(names, key=len, reverse=True):
+            if text.startswith(f"{name}: ", start):
+                spans.append((start, start + len(name) + 1))
+                break
+    return spans
+
+
+def pair_spans(pair, matches: list[PhraseMatch]) -> tuple[list, list]:
+    """Highlight spans for a pair: the vocabulary each side's own words share with the other side's,
+    in both texts (speaker prefixes left alone), and deflection phrases in the answer."""
+    q_side, a_side = pair_sides(pair.question, pair.answer, pair.question_speaker, pair.answer_speaker)
+    names = [n for cell in (pair.question_speaker, pair.answer_speaker) for n in cell.split(" / ") if n]
+
+    def shared(text: str, own: str, other: str) -> list[tuple[int, int, str]]:
+        other_stems = {s for s, _, _ in content_words(other)}
+        own_stems = {s for s, _, _ in content_words(own)}
+        prefixes = _prefix_spans(text, names)
+        return [
+            (start, end, "podium-shared")
+            for stem, start, end in content_words(text)
+            if stem in other_stems and stem in own_stems and not any(p <= start < e for p, e in prefixes)
+        ]
+
+    q_spans = shared(pair.question, q_side, a_side)
     a_spans = [(m.start, m.end, "podium-hedge" if m.kind == "hedge" else "podium-deflect") for m in matches]
-    a_spans += [(s, e, "podium-shared") for s, e in shared_word_spans(answer, question)]
+    a_spans += shared(pair.answer, a_side, q_side)
     return q_spans, a_spans
 
 
@@ -94,7 +120,7 @@ def indicators_html(pair, matches: list[PhraseMatch], details: dict) -> str:
     if pair.answer_cut_off:
         cuts.append("the answer was cut off")
     parts.append("<b>Cut-offs</b> " + ("; ".join(cuts) if cuts else "none"))
-    shared = html.escape(pair.shared_words) if pair.shared_words else "no content word"
+    shared = html.escape(pair.shared_words) if pair.shared_words else "none shared"
     parts.append(f"<b>Overlap</b> {pair.overlap:.0%} of the question's content words ({shared})")
     if matches:
         listed = "; ".join(f"{html.escape(m.kind)}: “{html.escape(m.phrase)}”" for m in matches)

@@ -6,9 +6,9 @@ import streamlit as st
 from components import cached
 from components.qa_view import CSS, answer_length_chart, indicators_html, pair_spans, remark_html, side_html
 from components.render import md_escape, plural
-from components.state import ROLES_KEY, page_setup, remembered
+from components.state import page_setup, remembered
 from components.tables import paged, table_with_download
-from podium.answers import LABELS, find_phrases, load_model, load_phrases, parse_phrases
+from podium.answers import LABELS, find_phrases, load_model, load_phrases, pair_sides, parse_phrases
 from podium.qa import filter_pairs
 
 ctx = page_setup("Q&A")
@@ -24,13 +24,6 @@ phrases = tuple(parse_phrases(st.session_state.get(PHRASES_KEY, default_phrases)
 pairs_all, remarks = cached.qa_exchanges(transcript.turns)
 pairs_all = cached.assess_pairs(pairs_all, phrases)
 pairs = filter_pairs(pairs_all, ctx.speakers)
-
-if transcript.inferred_roles and not st.session_state.get(ROLES_KEY):
-    listed = "; ".join(f"**{md_escape(s)}** {md_escape(r)}" for s, r in transcript.inferred_roles.items())
-    st.caption(
-        f"No label says who asks, so roles were **inferred** from what speakers do: {listed}. "
-        "Everyone else answers. Change roles on the Speakers page."
-    )
 
 if pairs.empty:
     if not (transcript.turns["role"] == "question").any():
@@ -126,7 +119,7 @@ if len(shown) < len(shown_pairs):
     st.caption(f"Showing {len(shown)} of {len(shown_pairs):,} pairs; the table below has all.")
 for pair in shown.itertuples(index=False):
     matches = find_phrases(pair.answer, list(phrases))
-    q_spans, a_spans = pair_spans(pair.question, pair.answer, matches)
+    q_spans, a_spans = pair_spans(pair, matches)
     asker = pair.question_speaker + (
         f" (probably {pair.probable_questioner}, the name called on; inferred)" if pair.probable_questioner else ""
     )
@@ -139,7 +132,7 @@ for pair in shown.itertuples(index=False):
     left, right = st.columns(2)
     left.html(side_html("question", asker, pair.question, pair.question_words, q_spans, speakers_known))
     right.html(side_html("answer", pair.answer_speaker, pair.answer, pair.answer_words, a_spans, speakers_known))
-    details = cached.label_answer(pair.question, pair.answer)
+    details = cached.label_answer(*pair_sides(pair.question, pair.answer, pair.question_speaker, pair.answer_speaker))
     st.html(indicators_html(pair, matches, details))
     st.page_link(
         "app.py",

@@ -45,6 +45,8 @@ __all__ = [
     "overlap",
     "parse_phrases",
     "shared_word_spans",
+    "side_text",
+    "pair_sides",
     "signals",
 ]
 
@@ -456,11 +458,53 @@ def label_answer(question: str, answer: str, phrases: list[tuple[str, str]] | No
     }
 
 
+_BLOCK_SPLIT_RE = re.compile(r"\n\s*\n")
+
+
+def side_text(text: str, keep: set[str], names: set[str]) -> str:
+    """The part of a pair's ``question`` or ``answer`` said by the speakers in ``keep``.
+
+    Texts with several speakers prefix each block ``NAME: `` (:mod:`podium.qa`); paragraphs
+    without a prefix continue the block before. Text with no known prefix is returned whole.
+    The prefixes themselves are dropped, so speaker names do not count as shared vocabulary.
+    """
+    if not names or not any(text.startswith(f"{n}: ") for n in names):
+        return text
+    ordered = sorted(names, key=len, reverse=True)
+    kept: list[str] = []
+    current_keep = True
+    for paragraph in _BLOCK_SPLIT_RE.split(text):
+        for name in ordered:
+            if paragraph.startswith(f"{name}: "):
+                current_keep = name in keep
+                paragraph = paragraph[len(name) + 2 :]
+                break
+        if current_keep:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def _speaker_set(cell: object) -> set[str]:
+    return {n for n in str(cell).split(" / ") if n} if isinstance(cell, str) else set()
+
+
+def pair_sides(question: str, answer: str, question_speaker: str = "", answer_speaker: str = "") -> tuple[str, str]:
+    """``(question, answer)`` reduced to each side's own words (see :func:`side_text`); the
+    speakers are the ``" / "``-joined columns of :data:`podium.qa.QA_COLUMNS`."""
+    askers, answerers = _speaker_set(question_speaker), _speaker_set(answer_speaker)
+    names = askers | answerers
+    return side_text(question, askers, names), side_text(answer, answerers, names)
+
+
 def assess_pairs(pairs: pd.DataFrame, phrases: list[tuple[str, str]] | None = None) -> pd.DataFrame:
     """Add the per-pair indicators (:data:`INDICATOR_COLUMNS`) to a pairs table.
 
+    The indicators are measured on each side's own words (:func:`side_text`): a moderator's
+    "Two minutes, President Trump." inside an answer is neither answer nor deflection.
+
     Parameters:
-        pairs: a table with at least ``question`` and ``answer`` (str).
+        pairs: a table with at least ``question`` and ``answer`` (str); with ``question_speaker``
+            and ``answer_speaker`` (``" / "``-joined), prefixed blocks are split by side.
         phrases: ``[(kind, phrase)]`` for the phrase indicators; the shipped list when None. The
             label always uses the shipped list, the one its model was fitted with.
 
@@ -468,7 +512,14 @@ def assess_pairs(pairs: pd.DataFrame, phrases: list[tuple[str, str]] | None = No
         A new DataFrame: ``pairs``' columns, then :data:`INDICATOR_COLUMNS`.
     """
     rows = []
-    for question, answer in zip(pairs["question"], pairs["answer"], strict=True):
+    n = len(pairs)
+    q_speakers = pairs["question_speaker"] if "question_speaker" in pairs else [""] * n
+    a_speakers = pairs["answer_speaker"] if "answer_speaker" in pairs else [""] * n
+    for question, answer, asked_by, answered_by in zip(
+        pairs["question"], pairs["answer"], q_speakers, a_speakers, strict=True
+    ):
+        # each side's own words, without "NAME: " prefixes or the other side's interjections
+        question, answer = pair_sides(question, answer, asked_by, answered_by)
         share, shared = overlap(question, answer)
         found = find_phrases(answer, phrases)
         result = label_answer(question, answer)

@@ -144,8 +144,8 @@ def test_qa_page_explains_inferred_roles():
         ]
     )
     at = _qa_with(data, "diarized.txt")
-    captions = "\n".join(c.value for c in at.caption)
-    assert "roles were **inferred**" in captions and "SPEAKER\\_00" in captions
+    notices = "\n".join(i.value for i in at.info)
+    assert "roles were inferred from what speakers do. Taken to ask: SPEAKER_00 asks 4 questions" in notices
     assert list(at.dataframe[0].value["question_speaker"]) == ["SPEAKER_00"] * 3
 
 
