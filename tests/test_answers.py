@@ -170,3 +170,23 @@ def test_label_answers_cli_missing_column_is_one_clear_line(tmp_path):
     assert not (tmp_path / "out.csv").exists()
     result = _run("label-answers", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "out.csv"))
     assert result.returncode == 1 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_indicators_use_each_sides_own_words():
+    import pandas as pd
+
+    pairs = pd.DataFrame(
+        {
+            "question_speaker": ["WALLACE"],
+            "question": ["Mr. Vice President, why should the people decide the court?"],
+            "answer_speaker": ["BIDEN / TRUMP"],
+            "answer": [
+                "BIDEN: The people should decide.\n\nWALLACE: I don't know, two minutes, President Trump.\n\n"
+                "TRUMP: We won the election."
+            ],
+        }
+    )
+    out = assess_pairs(pairs)
+    # the moderator's "I don't know" is not the answer's; "people" and "decide" are shared, "court" is not
+    assert out.loc[0, "deflection_phrases"] == ""
+    assert out.loc[0, "shared_words"] == "people decide"
