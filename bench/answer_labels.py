@@ -64,8 +64,8 @@ def features(frame: pd.DataFrame) -> np.ndarray:
 
 def fit(frame: pd.DataFrame, train: np.ndarray) -> dict:
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
     from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
     from sklearn.preprocessing import StandardScaler
 
     part = frame.iloc[train]
@@ -83,7 +83,9 @@ def fit(frame: pd.DataFrame, train: np.ndarray) -> dict:
             model = LogisticRegression(C=c, class_weight=weights, max_iter=2000)
             pred = cross_val_predict(model, z, y, cv=inner, groups=part["url"])
             score = f1_score(y, pred, average="macro")
-            print(f"  class-weight power {power:<4g} C={c:<5g} cross-validated macro-F1 on the training side {score:.3f}")
+            print(
+                f"  class-weight power {power:<4g} C={c:<5g} cross-validated macro-F1 on the training side {score:.3f}"
+            )
             if best is None or score > best[0]:
                 best = (score, c, power, weights)
     model = LogisticRegression(C=best[1], class_weight=best[3], max_iter=2000).fit(z, y)

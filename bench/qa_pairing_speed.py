@@ -16,9 +16,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from podium.answers import assess_pairs  # noqa: E402
-from podium.parse import read_transcript  # noqa: E402
-from podium.qa import qa_exchanges  # noqa: E402
+from podium.answers import assess_pairs
+from podium.parse import read_transcript
+from podium.qa import qa_exchanges
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "blinken_nato_open_door.txt"
 

@@ -59,7 +59,9 @@ def _bold_prefixes(body: str, speakers: list[str]) -> str:
     return body
 
 
-def side_html(kind: str, speaker: str, text: str, n_words: int, spans: list[tuple[int, int, str]], speakers: list[str]) -> str:
+def side_html(
+    kind: str, speaker: str, text: str, n_words: int, spans: list[tuple[int, int, str]], speakers: list[str]
+) -> str:
     """One side of a pair as a card: badge, speaker, full text with highlights."""
     label = "Question" if kind == "question" else "Answer"
     who = html.escape(speaker) if speaker else "—"

@@ -1,6 +1,5 @@
 """Q&A: every question beside the answer it got, and how directly it was answered."""
 
-import pandas as pd
 import streamlit as st
 
 from components import cached
@@ -86,9 +85,7 @@ if search.strip():
 if askers:
     shown_pairs = shown_pairs[shown_pairs["question_speaker"].map(lambda s: bool(set(s.split(" / ")) & set(askers)))]
 if answering:
-    shown_pairs = shown_pairs[
-        shown_pairs["answer_speaker"].map(lambda s: bool(set(s.split(" / ")) & set(answering)))
-    ]
+    shown_pairs = shown_pairs[shown_pairs["answer_speaker"].map(lambda s: bool(set(s.split(" / ")) & set(answering)))]
 if labels:
     shown_pairs = shown_pairs[shown_pairs["label"].isin(labels)]
 column, ascending = SORTS[sort]

@@ -1,4 +1,4 @@
-"""Command line: ``python -m podium export FILE --out DIR`` and ``python -m podium label-answers IN.csv --out OUT.csv``."""
+"""Command line: ``python -m podium export FILE --out DIR``, ``python -m podium label-answers IN.csv --out OUT.csv``."""
 
 from __future__ import annotations
 

@@ -43,10 +43,10 @@ __all__ = [
     "load_model",
     "load_phrases",
     "overlap",
+    "pair_sides",
     "parse_phrases",
     "shared_word_spans",
     "side_text",
-    "pair_sides",
     "signals",
 ]
 
@@ -284,7 +284,8 @@ _AUX_START_RE = re.compile(
 )
 _WH_START_RE = re.compile(r"\b(?:what|why|how|when|where|who|which)\b", re.IGNORECASE)
 _PIVOT_RE = re.compile(
-    r"\b(?:but let me|let me (?:say|tell you|just|be clear|put it)|look,|here's the thing|the fact (?:of the matter )?is|"
+    r"\b(?:but let me|let me (?:say|tell you|just|be clear|put it)|look,|here's the thing|"
+    r"the fact (?:of the matter )?is|"
     r"the point is|what matters|what's important|the truth is|the reality is|you know,)",
     re.IGNORECASE,
 )
@@ -308,10 +309,10 @@ SIGNAL_TEXT: dict[str, str] = {
     "ignorance": "claims of not knowing",
     "clarification": "asks what the question means",
     "hedge": "hedges",
-    "pivot": "pivots (\"let me say\", \"look,\", \"the point is\")",
+    "pivot": 'pivots ("let me say", "look,", "the point is")',
     "answer_questions": "questions asked back",
     "first_person": "first-person singular rate",
-    "first_person_plural": "\"we\"/\"our\" rate",
+    "first_person_plural": '"we"/"our" rate',
     "negation": "negation rate",
     "numbers": "answer gives numbers",
 }
@@ -527,7 +528,7 @@ def assess_pairs(pairs: pd.DataFrame, phrases: list[tuple[str, str]] | None = No
             {
                 "overlap": share,
                 "shared_words": " ".join(shared),
-                "deflection_phrases": "; ".join(f"{m.kind}: {answer[m.start:m.end]}" for m in found),
+                "deflection_phrases": "; ".join(f"{m.kind}: {answer[m.start : m.end]}" for m in found),
                 "n_deflections": sum(m.kind != "hedge" for m in found),
                 "n_hedges": sum(m.kind == "hedge" for m in found),
                 "label": result["label"],

@@ -34,9 +34,7 @@ def label_table(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("question", "answer") if c not in frame.columns]
     if missing:
         raise KeyError(missing)
-    results = [
-        label_answer(str(q), str(a)) for q, a in zip(frame["question"], frame["answer"], strict=True)
-    ]
+    results = [label_answer(str(q), str(a)) for q, a in zip(frame["question"], frame["answer"], strict=True)]
     out = frame.drop(columns=[c for c in LABEL_COLUMNS if c in frame.columns])
     added = pd.DataFrame(
         {

@@ -83,7 +83,7 @@ def sentences(text: str) -> list[str]:
 
 def _asks(sentence: str) -> bool:
     body = sentence.rstrip("\"')] ")
-    if body and body[-1] in _QUESTION_MARKS or body.rstrip("!").endswith(tuple(_QUESTION_MARKS)):
+    if (body and body[-1] in _QUESTION_MARKS) or body.rstrip("!").endswith(tuple(_QUESTION_MARKS)):
         return True
     if _MA_RE.search(body):
         return True

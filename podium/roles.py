@@ -64,7 +64,9 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         edges = [w for w, s in (("speaks first", first), ("speaks last", last)) if s == speaker]
         weighted = rate * _EDGE_BONUS ** len(edges)
         others_rate = 100 * (total_q - row.n_q) / max(total_w - row.n_words, 1)
-        asks_enough = row.n_q >= 2 or (row.n_q >= 1 and row.n_asking == row.n_turns and row.n_words <= _SHORT_TURN_WORDS)
+        asks_enough = row.n_q >= 2 or (
+            row.n_q >= 1 and row.n_asking == row.n_turns and row.n_words <= _SHORT_TURN_WORDS
+        )
         if (
             asks_enough
             and row.n_asking / row.n_turns >= MIN_TURN_SHARE

@@ -38,7 +38,11 @@ from tests.conftest import ROOT
         ("And I won't speculate on it.", "I won't speculate", "I won't speculate"),
         ("I will not speculate on it.", "I won't speculate", "I will not speculate"),
         ("I'd refer you to the Department of Justice.", "I'd refer you to", "I'd refer you to"),
-        ("I don't have anything for you on that.", "I don't have anything for you on that", "I don't have anything for you on that"),
+        (
+            "I don't have anything for you on that.",
+            "I don't have anything for you on that",
+            "I don't have anything for you on that",
+        ),
         ("WE'LL SEE.", "we'll see", "WE'LL SEE"),
     ],
 )
@@ -130,7 +134,9 @@ def test_assess_pairs_adds_the_indicator_columns():
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "podium", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "podium", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 def _read(path):

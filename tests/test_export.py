@@ -9,10 +9,10 @@ import sys
 import pandas as pd
 import pytest
 
+from podium.answers import INDICATOR_COLUMNS
 from podium.export import download_name, neutralise_formulas, to_csv_bytes
 from podium.model import TURN_COLUMNS
 from podium.phrases import PHRASE_COLUMNS
-from podium.answers import INDICATOR_COLUMNS
 from podium.qa import QA_COLUMNS
 from podium.talk_time import SPEAKER_COLUMNS
 from tests.conftest import ROOT, SEED

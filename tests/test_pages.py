@@ -112,7 +112,8 @@ def test_qa_page_search_filters_sort_and_remarks():
     data = (
         b"Q: Good afternoon.\n\nMS. PSAKI: Good afternoon. Two announcements at the top.\n\n"
         b"Q: Will the levy pass?\n\nMS. PSAKI: I'm not going to get into the levy.\n\n"
-        b"REPORTER: What about the library budget?\n\nMR. LITTLE: The library budget grows by ten percent next year.\n\n"
+        b"REPORTER: What about the library budget?\n\n"
+        b"MR. LITTLE: The library budget grows by ten percent next year.\n\n"
         b"Q: Thank you.\n\nMS. PSAKI: Thanks, everyone.\n"
     )
     at = _qa_with(data)

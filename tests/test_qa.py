@@ -145,7 +145,10 @@ def test_several_officials_record_who_answered():
 
 def test_other_turns_stay_in_the_answer_but_do_not_answer():
     pairs, _ = _pairs(
-        ("Q", "question", "One?"), ("A", "answer", "Yes."), ("INTERPRETER", "other", "(in translation)"), ("A", "answer", "More.")
+        ("Q", "question", "One?"),
+        ("A", "answer", "Yes."),
+        ("INTERPRETER", "other", "(in translation)"),
+        ("A", "answer", "More."),
     )
     assert pairs.loc[0, "answer_turn_ids"] == "1 2 3"
     assert pairs.loc[0, "answer_speaker"] == "A"

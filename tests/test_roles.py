@@ -48,7 +48,7 @@ def test_inferred_roles_stay_editable():
 def test_labels_that_say_who_asks_are_not_overridden():
     t = parse_text("Q: Will you go?\n\nA: No.\n\nQ: Why?\n\nA: Because.\n\nQ: Really?\n\nA: Yes.\n")
     assert t.inferred_roles == {}
-    turns, reasons = infer_roles(t.turns.assign(role="answer").iloc[:3])
+    _, reasons = infer_roles(t.turns.assign(role="answer").iloc[:3])
     assert reasons == {}  # too few turns to infer anything
 
 
