@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.render import plural
-from podium.answers import LABELS, SIGNAL_NAMES, PhraseMatch, content_words, pair_sides
+from podium.answers import LABELS, SIGNAL_NAMES, PhraseMatch, content_words, find_phrases, pair_sides
 from podium.text import STAGE_DIRECTION_RE
 
 #: Colours of the three labels (colour-blind safe: blue, amber, vermilion from Okabe-Ito).
@@ -86,6 +86,19 @@ def _prefix_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
                 spans.append((start, start + len(name) + 1))
                 break
     return spans
+
+
+def answer_matches(pair, phrases: list[tuple[str, str]]) -> list[PhraseMatch]:
+    """Deflection-list matches in the answer's own blocks (not in the asking side's interjections)."""
+    answerers = {n for n in pair.answer_speaker.split(" / ") if n}
+    names = answerers | {n for n in pair.question_speaker.split(" / ") if n}
+    others: list[tuple[int, int]] = []
+    starts = [(start, end) for start, end in _prefix_spans(pair.answer, sorted(names))]
+    for i, (start, _) in enumerate(starts):
+        name = pair.answer[start : starts[i][1] - 1]
+        if name not in answerers:
+            others.append((start, starts[i + 1][0] if i + 1 < len(starts) else len(pair.answer)))
+    return [m for m in find_phrases(pair.answer, phrases) if not any(a <= m.start < b for a, b in others)]
 
 
 def pair_spans(pair, matches: list[PhraseMatch]) -> tuple[list, list]:

@@ -3,11 +3,19 @@
 import streamlit as st
 
 from components import cached
-from components.qa_view import CSS, answer_length_chart, indicators_html, pair_spans, remark_html, side_html
+from components.qa_view import (
+    CSS,
+    answer_length_chart,
+    answer_matches,
+    indicators_html,
+    pair_spans,
+    remark_html,
+    side_html,
+)
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import paged, table_with_download
-from podium.answers import LABELS, find_phrases, load_model, load_phrases, pair_sides, parse_phrases
+from podium.answers import LABELS, load_model, load_phrases, pair_sides, parse_phrases
 from podium.qa import filter_pairs
 
 ctx = page_setup("Q&A")
@@ -115,7 +123,7 @@ shown = paged(shown_pairs, size=50, noun="pairs", key="qa_part")
 if len(shown) < len(shown_pairs):
     st.caption(f"Showing {len(shown)} of {len(shown_pairs):,} pairs; the table below has all.")
 for pair in shown.itertuples(index=False):
-    matches = find_phrases(pair.answer, list(phrases))
+    matches = answer_matches(pair, list(phrases))
     q_spans, a_spans = pair_spans(pair, matches)
     asker = pair.question_speaker + (
         f" (probably {pair.probable_questioner}, the name called on; inferred)" if pair.probable_questioner else ""

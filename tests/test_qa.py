@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.parse import parse_text, read_transcript
 from podium.qa import QA_COLUMNS, REMARK_COLUMNS, called_on_name, filter_pairs, qa_exchanges, qa_pairs
@@ -276,3 +278,30 @@ def test_pairs_from_parsed_text_use_the_turn_question_counts():
     assert list(t.turns["n_questions"]) == [0, 0, 1, 0]
     pairs = qa_pairs(t.turns)
     assert list(pairs["question_turn_id"]) == [2]
+
+
+_TEXTS = ["Will it pass?", "Thank you.", "Yes.", "Well --", "-- and then?", "Go ahead.", "No comment.", "Why? Because."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Q", "A", "B", "OP"]), st.sampled_from(_TEXTS)),
+        max_size=30,
+    )
+)
+def test_every_turn_lands_once_and_pairs_ask(rows):
+    roles = {"Q": "question", "A": "answer", "B": "answer", "OP": "other"}
+    turns = _turns(*[(s, roles[s], t) for s, t in rows])
+    if turns.empty:
+        return
+    pairs, remarks = qa_exchanges(turns)
+    ids = [
+        int(i) for column in ("question_turn_ids", "answer_turn_ids") for cell in pairs[column] for i in cell.split()
+    ]
+    ids += [int(i) for cell in remarks["turn_ids"] for i in cell.split()]
+    assert sorted(ids) == list(range(len(turns)))  # nothing lost, nothing twice
+    assert (pairs["n_questions"] >= 1).all()  # a pair always asks
+    assert list(pairs["pair_id"]) == list(range(len(pairs)))
+    firsts = [int(cell.split()[0]) for cell in pairs["question_turn_ids"]]
+    assert firsts == sorted(firsts)  # in transcript order
