@@ -21,6 +21,7 @@ from podium.parse import read_transcript
 from podium.qa import qa_exchanges
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "blinken_nato_open_door.txt"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def main() -> None:
@@ -31,12 +32,14 @@ def main() -> None:
         pairs, _ = qa_exchanges(big)
         pairing = time.perf_counter() - start
         print(f"{len(big):>7,} turns -> {len(pairs):>6,} pairs: pairing {pairing * 1000:,.0f} ms")
-    sample = pairs.head(2_000)
+    real = []
+    for name in ("wh_psaki_2022-02-08.md", "wh_biden_press_conference_2021-03-25.md"):
+        real.append(qa_exchanges(read_transcript(CORPUS / "whitehouse" / name).turns)[0])
+    sample = pd.concat(real, ignore_index=True)
     start = time.perf_counter()
     assess_pairs(sample)
     per_pair = (time.perf_counter() - start) / len(sample) * 1000
-    print(f"indicators and label: {per_pair:.2f} ms a pair (reference transcript's answers, {len(sample):,} pairs)")
-
+    print(f"indicators and label: {per_pair:.2f} ms a pair ({len(sample)} distinct pairs of two White House briefings)")
 
 if __name__ == "__main__":
     main()

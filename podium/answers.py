@@ -97,11 +97,13 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Content words of ``text`` as ``(stem, start, end)`` character spans.
 
     A content word has at least 3 letters (or is a number) and is not a stopword (wordcloud's
     English list as used for phrases, plus filler such as "think", "going", "president").
+    Cached per text: a pair's texts are measured several times (overlap, signals, highlights).
     """
     out = []
     stops = _stopwords()
@@ -110,7 +112,7 @@ def content_words(text: str) -> list[tuple[str, int, int]]:
         if word in stops or (len(word) < 3 and not word[0].isdigit()):
             continue
         out.append((_stem(word.split("'")[0]), match.start(), match.end()))
-    return out
+    return tuple(out)
 
 
 def overlap(question: str, answer: str) -> tuple[float, list[str]]:
