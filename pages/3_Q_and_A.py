@@ -78,8 +78,8 @@ SORTS = {
     "Longest answer first": ("answer_words", False),
     "Least overlap first": ("overlap", True),
     "Most overlap first": ("overlap", False),
-    "Most deflected first": ("p_deflected", False),
-    "Most direct first": ("p_direct", False),
+    "Label: deflected, partial, direct": ("_label_rank", True),
+    "Label: direct, partial, deflected": ("_label_rank", False),
 }
 sort = cols[3].selectbox("Sort by", list(SORTS), **remembered("qa_sort", "Transcript order"))
 
@@ -97,7 +97,12 @@ if answering:
 if labels:
     shown_pairs = shown_pairs[shown_pairs["label"].isin(labels)]
 column, ascending = SORTS[sort]
-shown_pairs = shown_pairs.sort_values([column, "pair_id"], ascending=[ascending, True], kind="stable")
+rank = shown_pairs["label"].map({"deflected": 0, "partial": 1, "direct": 2})
+shown_pairs = (
+    shown_pairs.assign(_label_rank=rank)
+    .sort_values([column, "pair_id"], ascending=[ascending, True], kind="stable")
+    .drop(columns="_label_rank")
+)
 
 narrowed = len(shown_pairs) < len(pairs)
 if narrowed:
@@ -153,7 +158,7 @@ if len(closings) and not narrowed:
 
 # ---------------------------------------------------------------------------
 # Table and download
-st.subheader("All pairs")
+st.subheader("All pairs" if not narrowed else "Pairs matching the search and filters")
 table_with_download(
     shown_pairs.reset_index(drop=True),
     transcript_name=transcript.name,

@@ -129,6 +129,10 @@ def test_qa_page_search_filters_sort_and_remarks():
     next(w for w in at.multiselect if w.label == "Answered by").set_value([]).run()
     next(w for w in at.selectbox if w.label == "Sort by").set_value("Longest answer first").run()
     assert list(at.dataframe[0].value["pair_id"]) == [1, 0]
+    next(w for w in at.selectbox if w.label == "Sort by").set_value("Label: direct, partial, deflected").run()
+    assert list(at.dataframe[0].value["label"]) == sorted(
+        at.dataframe[0].value["label"], key=["direct", "partial", "deflected"].index
+    )
     next(w for w in at.multiselect if w.label == "Label").set_value(["deflected"]).run()
     assert list(at.dataframe[0].value["pair_id"]) == [0]
 
