@@ -15,7 +15,7 @@ PAGES = {
     "Q_and_A": "Questions and answers",
     "Speakers": "Speakers",
 }
-CHARTS = {"": 0, "Speaker_time": 2, "Phrases": 1, "Q_and_A": 0, "Speakers": 0}
+CHARTS = {"": 0, "Speaker_time": 2, "Phrases": 1, "Q_and_A": 1, "Speakers": 0}
 
 
 def _exceptions(tab) -> list[str]:
@@ -219,4 +219,21 @@ def test_upload_subtitles_from_the_corpus(fresh_server, tab):
     assert "3 speakers took 10 turns" in body
     _go(tab, "Speaker time")
     assert "from the transcript's timestamps" in tab.inner_text("body")
+    assert _exceptions(tab) == []
+
+
+def test_qa_pair_links_to_its_turn_and_highlights_in_place(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Q_and_A")
+    _wait_for_page_of(tab)
+    # the first answer's deflection phrase is marked where it stands in the text
+    mark = tab.locator("mark.podium-deflect").first
+    mark.wait_for()
+    assert mark.inner_text() == "without going into the specifics"
+    assert "the answer was cut off" in tab.inner_text("body")
+    tab.get_by_role("link", name="Turn 2 in the transcript").click()
+    tab.get_by_text("Turn 2, linked from the Q&A page").wait_for()
+    wait_idle(tab)
+    assert "So you would say that it is accurate to say that there are no concessions in this?" in tab.inner_text(
+        "body"
+    )
     assert _exceptions(tab) == []
