@@ -17,7 +17,7 @@ if transcript.summary:
     st.html(f'<div class="podium-summary">{paragraphs_html(transcript.summary)}</div>')
 
 n_words = int(turns["n_words"].sum())
-seconds = float((turns["end_s"] - turns["start_s"]).sum())
+seconds = cached.speech_duration(turns)  # the union of all speech: overlap once, long silences not at all
 how = (
     f"estimated at {ctx.wpm:g} words per minute"
     if transcript.timing == "estimated"
@@ -33,7 +33,11 @@ cols = st.columns(4)
 cols[0].metric("Speakers", f"{n_speakers:,}")
 cols[1].metric("Turns", f"{len(turns):,}")
 cols[2].metric("Words", f"{n_words:,}")
-cols[3].metric("Duration", fmt_duration(seconds), help=f"Speech time {how}.")
+cols[3].metric(
+    "Duration",
+    fmt_duration(seconds),
+    help=f"Speech time {how}: the union of all speech, so overlapping speech counts once; same as Speaker time.",
+)
 
 st.subheader("Transcript")
 linked = st.query_params.get("turn")  # set by the Q&A page's "Turn N in the transcript" links
@@ -84,10 +88,11 @@ if transcript.metadata.strip():
         st.text(transcript.metadata)
 
 time_note = (
-    "each turn lasts its words divided by the speaking rate (sidebar); turns are laid end to end "
-    "from 0:00, so pauses are not counted"
+    "each turn lasts its words at the speaking rate (sidebar) less a little per sentence; turns are laid "
+    "end to end from 0:00 (see Speaker time)"
     if transcript.timing == "estimated"
-    else "taken from the transcript's timestamps"
+    else "the union of the speech intervals in the transcript's timestamps (silences over 2 s left out, "
+    "overlap counted once; see Speaker time)"
 )
 with st.expander("How this is counted"):
     st.markdown(

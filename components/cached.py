@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from podium import annotations, phrases, qa, talk_time
+from podium import turn_taking as turn_taking_
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -48,6 +49,50 @@ def word_cloud(table: pd.DataFrame):
 def stage_directions(turns: pd.DataFrame) -> pd.DataFrame:
     """Cached :func:`podium.annotations.stage_direction_table`."""
     return annotations.stage_direction_table(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def speaker_measures(turns: pd.DataFrame, speakers: tuple[str, ...], timed: bool) -> pd.DataFrame:
+    """Cached :func:`podium.talk_time.speaker_table` of the whole ``turns`` with a speaker filter."""
+    return talk_time.speaker_table(turns, list(speakers), timed=timed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def speech_intervals(turns: pd.DataFrame) -> pd.DataFrame:
+    """Cached :func:`podium.talk_time.speech_intervals`."""
+    return talk_time.speech_intervals(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def speech_duration(turns: pd.DataFrame) -> float:
+    """Cached :func:`podium.talk_time.speech_duration`."""
+    return talk_time.speech_duration(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def turn_lengths(turns: pd.DataFrame) -> pd.DataFrame:
+    """``turns``' ``turn_id``, ``speaker``, ``role``, ``n_words``, ``start_s`` and ``turn_s``
+    (:func:`podium.talk_time.turn_seconds`)."""
+    return turns[["turn_id", "speaker", "role", "n_words", "start_s"]].assign(turn_s=talk_time.turn_seconds(turns))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cumulative_talk_time(turns: pd.DataFrame) -> pd.DataFrame:
+    """Cached :func:`podium.talk_time.cumulative_talk_time`."""
+    return talk_time.cumulative_talk_time(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def turn_taking(turns: pd.DataFrame, timed: bool) -> dict[str, pd.DataFrame]:
+    """Cached turn-taking tables of the whole ``turns``: ``interruptions``, ``crosstalk``,
+    ``questions``, ``per_speaker`` (:mod:`podium.turn_taking`) and ``changes`` (a one-cell frame)."""
+    return {
+        "interruptions": turn_taking_.interruptions(turns, timed=timed),
+        "crosstalk": turn_taking_.crosstalk(turns),
+        "questions": turn_taking_.questions(turns),
+        "per_speaker": turn_taking_.turn_taking_table(turns, timed=timed),
+        "changes": pd.DataFrame({"speaker_changes": [turn_taking_.speaker_changes(turns)]}),
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

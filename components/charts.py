@@ -14,6 +14,10 @@ _BAR = "#1f5f8b"
 _PALETTE = ["#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c97c5d"]
 
 
+#: A legend in one row between the title and the plot, where it never covers the axis title.
+_TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom")
+
+
 def _layout(fig: go.Figure, *, title: str, x_title: str, n_rows: int) -> go.Figure:
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
@@ -30,86 +34,313 @@ def _layout(fig: go.Figure, *, title: str, x_title: str, n_rows: int) -> go.Figu
     return fig
 
 
-def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
-    """Horizontal bars of talk time per speaker in minutes, longest on top.
+#: Longest speaker name drawn on an axis; longer names are shortened with "…" (full name on hover).
+MAX_AXIS_NAME = 24
 
-    ``speakers`` has the columns of :data:`podium.talk_time.SPEAKER_COLUMNS`.
+
+def axis_names(names: list[str], *, limit: int = MAX_AXIS_NAME) -> dict[str, str]:
+    """Map each speaker name to its axis label: names longer than ``limit`` characters are cut to
+    ``limit - 1`` and end in "…"; when two names would share a label, both keep their full names."""
+    short = {n: n if len(n) <= limit else n[: limit - 1].rstrip() + "…" for n in names}
+    seen: dict[str, int] = {}
+    for label in short.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {n: (label if seen[label] == 1 else n) for n, label in short.items()}
+
+
+def clock(seconds: float) -> str:
+    """``H:MM:SS`` (hours beyond 24 keep counting: ``25:00:00``), or ``M:SS`` under an hour."""
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
+
+
+def clock_ticks(last_s: float, *, target: int = 8) -> tuple[list[float], list[str]]:
+    """Tick positions (seconds) and ``h:mm:ss`` labels for a linear seconds axis from 0 to ``last_s``:
+    a round step (1 s up to 1 day, then whole days) giving at most about ``target`` ticks."""
+    last_s = max(float(last_s), 1.0)
+    step = next((s for s in _TICK_STEPS if last_s / s <= target), None)
+    if step is None:
+        step = 86400 * int(np.ceil(last_s / 86400 / target))
+    values = [float(v) for v in np.arange(0.0, last_s + step, step)]
+    return values, [clock(v) for v in values]
+
+
+def _seconds_or_minutes(max_seconds: float) -> tuple[float, str]:
+    """The unit a chart of durations uses: seconds up to two minutes, else minutes."""
+    return (1.0, "seconds") if max_seconds < 120 else (60.0, "minutes")
+
+
+def _basis(wpm: float | None) -> str:
+    return f"estimated at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
+
+
+def _category_axis(fig: go.Figure, axis: str, order: list[str]) -> None:
+    """A categorical axis in ``order`` (first at the bottom for y): numeric-looking names stay names."""
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(type="category", categoryorder="array", categoryarray=order)
+
+
+def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
+    """Horizontal bars of talk time per speaker, longest on top, in one unit (seconds, or minutes when
+    the longest is two minutes or more) on the axis, the bar labels and the hover.
+
+    ``speakers`` has the columns of :data:`podium.talk_time.SPEAKER_COLUMNS`. Speaker names are a
+    categorical axis, shortened past :data:`MAX_AXIS_NAME` characters with the full name on hover.
     """
-    data = speakers.sort_values("talk_time_s", ascending=True)
-    minutes = data["talk_time_s"] / 60.0
-    basis = f"estimated at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
+    data = speakers.sort_values(["talk_time_s", "speaker"], ascending=[True, False], kind="stable")
+    scale, unit = _seconds_or_minutes(float(data["talk_time_s"].max()) if len(data) else 0.0)
+    values = data["talk_time_s"] / scale
+    names = axis_names(list(data["speaker"]))
+    labels = [names[s] for s in data["speaker"]]
+    fmt = ".0f" if unit == "seconds" else ".1f"
     fig = go.Figure(
         go.Bar(
-            x=minutes,
-            y=data["speaker"],
+            x=values,
+            y=labels,
             orientation="h",
             marker_color=_BAR,
-            text=[f"{m:.1f} min" if m >= 1 else f"{m * 60:.0f} s" for m in minutes],
+            text=[f"{v:{fmt}}" for v in values],
             textposition="outside",
             cliponaxis=False,
-            customdata=np.stack([data["n_words"], data["word_share"] * 100, data["n_turns"]], axis=-1),
-            hovertemplate="%{y}<br>%{x:.2f} minutes<br>%{customdata[0]} words (%{customdata[1]:.1f}%)"
-            "<br>%{customdata[2]} turns<extra></extra>",
+            customdata=np.stack([data["speaker"], data["n_words"], data["word_share"] * 100, data["n_turns"]], axis=-1),
+            hovertemplate="%{customdata[0]}<br>%{x:" + fmt + "} " + unit + " of talk time"
+            "<br>%{customdata[1]:,} words (%{customdata[2]:.1f}% of all words)"
+            "<br>%{customdata[3]} turns<extra></extra>",
         )
     )
+    _category_axis(fig, "y", labels)
     return _layout(
-        fig, title=f"Talk time per speaker (minutes, {basis})", x_title="Talk time (minutes)", n_rows=len(data)
+        fig, title=f"Talk time per speaker ({unit}, {_basis(wpm)})", x_title=f"Talk time ({unit})", n_rows=len(data)
     )
 
 
-#: Above this many turns the timeline draws one WebGL line per speaker instead of a bar per turn.
+def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
+    """Share of the floor: each speaker's percentage of talk time, largest on top.
+
+    Without a filter, one bar per speaker (``talk_share``, percent of the whole transcript's talk
+    time). With ``filtered``, two bars per speaker: percent of the speakers shown
+    (``talk_share_shown``) and percent of the whole transcript (``talk_share``).
+    """
+    data = speakers.sort_values(["talk_time_s", "speaker"], ascending=[True, False], kind="stable")
+    names = axis_names(list(data["speaker"]))
+    labels = [names[s] for s in data["speaker"]]
+    series = [("talk_share", "of the whole transcript", _BAR)]
+    if filtered:
+        series = [("talk_share_shown", "of the speakers shown", _PALETTE[2]), *series]
+    fig = go.Figure()
+    for column, name, colour in series:
+        values = data[column] * 100
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=labels,
+                name=name,
+                orientation="h",
+                marker_color=colour,
+                text=[f"{v:.1f}%" for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=data["speaker"],
+                hovertemplate="%{customdata}<br>%{x:.1f}% of talk time " + name + "<extra></extra>",
+            )
+        )
+    _category_axis(fig, "y", labels)
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(ticksuffix="%")
+    fig = _layout(
+        fig,
+        title="Share of the floor (% of talk time"
+        + (", of the speakers shown and of the whole transcript)" if filtered else ")"),
+        x_title="Share of talk time (%)",
+        n_rows=len(data) * len(series),
+    )
+    if filtered:
+        fig.update_layout(showlegend=True, legend=_TOP_LEGEND, margin=dict(t=90))
+    return fig
+
+
+#: Above this many intervals the timeline draws one WebGL line per speaker instead of a bar per interval.
 MAX_TIMELINE_BARS = 1500
 
 
-def timeline(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
-    """Who spoke when: one horizontal bar per turn on a linear seconds axis.
+def timeline(intervals: pd.DataFrame, turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+    """Who spoke when: one horizontal bar per speech interval (silences inside a turn are gaps) on a
+    linear seconds axis labelled as clock time (``h:mm:ss``, past 24 hours too).
 
-    ``turns`` has ``turn_id``, ``speaker``, ``start_s``, ``end_s``, ``n_words``;
-    ``speaker_order`` lists speakers top to bottom. Long transcripts (more than
-    :data:`MAX_TIMELINE_BARS` turns) are drawn as thick WebGL line segments, one trace per
-    speaker, which stays fast for hundreds of thousands of turns.
+    ``intervals`` has the columns of :data:`podium.talk_time.INTERVAL_COLUMNS`; ``turns`` gives
+    each interval's turn (``turn_id``, ``n_words``, ``text``) for the hover, which shows the turn's
+    first words. ``speaker_order`` lists speakers top to bottom. Above :data:`MAX_TIMELINE_BARS`
+    intervals, thick WebGL line segments are drawn, one trace per speaker.
     """
     colours = {s: _PALETTE[i % len(_PALETTE)] for i, s in enumerate(speaker_order)}
-    basis = f"estimated at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
-    if len(turns) > MAX_TIMELINE_BARS:
+    names = axis_names(speaker_order)
+    if len(intervals) > MAX_TIMELINE_BARS:
         fig = go.Figure()
         for speaker in speaker_order:
-            own = turns[turns["speaker"] == speaker]
+            own = intervals[intervals["speaker"] == speaker]
             xs = np.column_stack([own["start_s"], own["end_s"], np.full(len(own), np.nan)]).ravel()
             fig.add_trace(
                 go.Scattergl(
                     x=xs,
-                    y=[speaker] * len(xs),
+                    y=[names[speaker]] * len(xs),
                     mode="lines",
                     line=dict(color=colours[speaker], width=18),
                     name=speaker,
-                    hoverinfo="y",
+                    text=[speaker] * len(xs),
+                    hoverinfo="text",
                 )
             )
     else:
-        durations = turns["end_s"] - turns["start_s"]
+        info = turns.set_index("turn_id")
+        first = info["text"].map(lambda t: " ".join(t.split()[:12]) + (" …" if len(t.split()) > 12 else ""))
+        words = info["n_words"]
         fig = go.Figure(
             go.Bar(
-                base=turns["start_s"],
-                x=durations,
-                y=turns["speaker"],
+                base=intervals["start_s"],
+                x=intervals["end_s"] - intervals["start_s"],
+                y=[names.get(s, s) for s in intervals["speaker"]],
                 orientation="h",
-                marker_color=[colours.get(s, _BAR) for s in turns["speaker"]],
-                marker_line_width=0.5,
-                marker_line_color="white",
-                customdata=np.stack([turns["turn_id"], turns["n_words"], turns["start_s"], turns["end_s"]], axis=-1),
-                hovertemplate="%{y}<br>turn %{customdata[0]}: %{customdata[1]} words"
-                "<br>%{customdata[2]:.0f} s to %{customdata[3]:.0f} s<extra></extra>",
+                marker_color=[colours.get(s, _BAR) for s in intervals["speaker"]],
+                marker_line_width=0,
+                customdata=np.stack(
+                    [
+                        intervals["speaker"],
+                        intervals["turn_id"],
+                        intervals["turn_id"].map(words),
+                        intervals["start_s"].map(clock),
+                        intervals["end_s"].map(clock),
+                        intervals["turn_id"].map(first),
+                    ],
+                    axis=-1,
+                ),
+                hovertemplate="%{customdata[0]}, turn %{customdata[1]} (%{customdata[2]} words)"
+                "<br>%{customdata[3]} to %{customdata[4]}<br>“%{customdata[5]}”<extra></extra>",
             )
         )
         fig.update_layout(bargap=0.35)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(speaker_order)))
+    _category_axis(fig, "y", [names[s] for s in reversed(speaker_order)])
+    last = float(intervals["end_s"].max()) if len(intervals) else 0.0
+    values, labels = clock_ticks(last)
+    fig.update_xaxes(type="linear", tickmode="array", tickvals=values, ticktext=labels, range=[0, max(last, 1.0)])
     return _layout(
         fig,
-        title=f"Who spoke when (seconds from the start, {basis})",
-        x_title="Time from start (seconds)",
+        title=f"Who spoke when (speech only, {_basis(wpm)})",
+        x_title="Time from start (h:mm:ss)",
         n_rows=len(speaker_order),
     )
+
+
+def turn_length_chart(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+    """Turn-length distribution: a horizontal box per speaker of their turns' seconds (each turn's
+    talk time, column ``turn_s``), with every turn as a point, in seconds or minutes.
+
+    ``turns`` has ``speaker``, ``turn_id``, ``n_words`` and ``turn_s``; ``speaker_order`` lists
+    speakers top to bottom.
+    """
+    scale, unit = _seconds_or_minutes(float(turns["turn_s"].max()) if len(turns) else 0.0)
+    names = axis_names(speaker_order)
+    fig = go.Figure()
+    for i, speaker in enumerate(speaker_order):
+        own = turns[turns["speaker"] == speaker]
+        fig.add_trace(
+            go.Box(
+                x=own["turn_s"] / scale,
+                y=[names[speaker]] * len(own),
+                name=names[speaker],
+                orientation="h",
+                boxpoints="all" if len(turns) <= 2000 else "outliers",
+                jitter=0.4,
+                pointpos=0,
+                marker=dict(color=_PALETTE[i % len(_PALETTE)], size=5, opacity=0.6),
+                line=dict(color=_PALETTE[i % len(_PALETTE)]),
+                customdata=np.stack([[speaker] * len(own), own["turn_id"], own["n_words"]], axis=-1)
+                if len(own)
+                else None,
+                hovertemplate="%{customdata[0]}, turn %{customdata[1]}: %{x:.1f} "
+                + unit
+                + ", %{customdata[2]} words<extra></extra>",
+            )
+        )
+    _category_axis(fig, "y", [names[s] for s in reversed(speaker_order)])
+    return _layout(
+        fig,
+        title=f"How long each turn ran ({unit}, {_basis(wpm)})",
+        x_title=f"Turn length ({unit})",
+        n_rows=len(speaker_order),
+    )
+
+
+def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+    """Cumulative talk time per speaker over the event (who dominated when): one line per speaker,
+    time on a seconds axis labelled ``h:mm:ss``, talk time in minutes (or seconds when short).
+
+    ``cumulative`` has the columns of :func:`podium.talk_time.cumulative_talk_time`.
+    """
+    scale, unit = _seconds_or_minutes(float(cumulative["cumulative_s"].max()) if len(cumulative) else 0.0)
+    fig = go.Figure()
+    for i, speaker in enumerate(speaker_order):
+        own = cumulative[cumulative["speaker"] == speaker]
+        fig.add_trace(
+            go.Scattergl(
+                x=own["time_s"],
+                y=own["cumulative_s"] / scale,
+                mode="lines",
+                name=axis_names(speaker_order)[speaker],
+                line=dict(color=_PALETTE[i % len(_PALETTE)], width=2.5),
+                customdata=np.stack([[speaker] * len(own), own["time_s"].map(clock)], axis=-1) if len(own) else None,
+                hovertemplate="%{customdata[0]}<br>at %{customdata[1]}: %{y:.1f} " + unit + "<extra></extra>",
+            )
+        )
+    last = float(cumulative["time_s"].max()) if len(cumulative) else 0.0
+    values, labels = clock_ticks(last)
+    fig.update_xaxes(tickmode="array", tickvals=values, ticktext=labels, range=[0, max(last, 1.0)])
+    fig = _layout(
+        fig,
+        title=f"Talk time so far, per speaker ({unit}, {_basis(wpm)})",
+        x_title="Time from start (h:mm:ss)",
+        n_rows=8,
+    )
+    fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=_TOP_LEGEND, margin=dict(t=90))
+    fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
+    return fig
+
+
+def questions_bar(asked: pd.DataFrame) -> go.Figure:
+    """Questions per questioner: horizontal bars, most on top, stacked by who answered.
+
+    ``asked`` has the columns of :data:`podium.turn_taking.QUESTION_COLUMNS`.
+    """
+    totals = asked.groupby("questioner", sort=False)["n_questions"].sum().sort_values(ascending=True, kind="stable")
+    order = list(totals.index)
+    names = axis_names(order)
+    fig = go.Figure()
+    answerers = list(dict.fromkeys(asked.sort_values("n_questions", ascending=False)["answerer"]))
+    for i, answerer in enumerate(answerers):
+        own = asked[asked["answerer"] == answerer].set_index("questioner").reindex(order)
+        fig.add_trace(
+            go.Bar(
+                x=own["n_questions"],
+                y=[names[q] for q in order],
+                orientation="h",
+                name=f"answered by {answerer}" if answerer != "(no answer)" else "no answer",
+                marker_color="#9ca3af" if answerer == "(no answer)" else _PALETTE[i % len(_PALETTE)],
+                customdata=np.stack([order, [answerer] * len(order)], axis=-1),
+                hovertemplate="%{customdata[0]} asked %{customdata[1]}: %{x} questions<extra></extra>",
+            )
+        )
+    _category_axis(fig, "y", [names[q] for q in order])
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(dtick=1 if len(totals) and totals.max() <= 10 else None)
+    fig = _layout(
+        fig, title="Questions per questioner (count), by who answered", x_title="Questions (count)", n_rows=len(order)
+    )
+    fig.update_layout(showlegend=True, legend=_TOP_LEGEND, margin=dict(t=90))
+    return fig
 
 
 def phrase_bar(phrases: pd.DataFrame, *, top: int = 20) -> go.Figure:

@@ -17,10 +17,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from podium.edits import SpeakerEdit, apply_edits, follow_renames
 from podium.formats import FORMATS
 from podium.model import ParseError, Transcript, filter_speakers
 from podium.parse import parse_bytes
-from podium.speakers import apply_speaker_edits
 from podium.talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
 from podium.text import DecodeError
 
@@ -41,13 +41,16 @@ WPM_KEY = "podium_wpm"
 SOURCE_KEY = "podium_source"
 ERROR_KEY = "podium_error"
 SEEDED_KEY = "podium_seeded"
-RENAMES_KEY = "podium_renames"  # {label: new name}
-ROLES_KEY = "podium_roles"  # {speaker: role}
+EDITS_KEY = "podium_speaker_edits"  # [podium.edits.SpeakerEdit], in the order made
 ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
 NOTICE_KEY = "podium_notices"  # sentences about how the URL was read
 UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader after a failed upload
-MAX_UPLOAD_MB = 50
+
+def max_upload_mb() -> int:
+    """The upload size cap in MB, set once: ``server.maxUploadSize`` in ``.streamlit/config.toml``."""
+    return int(st.get_option("server.maxUploadSize"))
+
 
 _CSS = """
 <style>
@@ -98,15 +101,32 @@ def load_transcript(
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def edited_turns(turns: pd.DataFrame, renames: tuple, roles: tuple) -> pd.DataFrame:
-    """Cached :func:`podium.speakers.apply_speaker_edits` (edits as sorted item tuples)."""
-    return apply_speaker_edits(turns, renames=dict(renames), roles=dict(roles))
+def edited_turns(turns: pd.DataFrame, edits: tuple, aliases: tuple) -> pd.DataFrame:
+    """Cached :func:`podium.edits.apply_edits` (edits as a tuple of ``SpeakerEdit``, aliases as item
+    tuples); returns only the turns (the Speakers page lists edits that do not apply)."""
+    return apply_edits(turns, list(edits), aliases={k: list(v) for k, v in aliases})[0]
+
+
+def speaker_edits() -> list[SpeakerEdit]:
+    """The user's speaker edits, in the order made (a new list)."""
+    return list(st.session_state.get(EDITS_KEY) or [])
+
+
+def set_speaker_edits(edits: list[SpeakerEdit], labels: list[str]) -> None:
+    """Replace the speaker edits; the speaker filter follows renamed speakers.
+
+    ``labels`` are the transcript's labels as parsed. A chosen speaker whose label gets a new name
+    is chosen under that name (see :func:`podium.edits.follow_renames`).
+    """
+    before = speaker_edits()
+    st.session_state[EDITS_KEY] = list(edits)
+    chosen = st.session_state.get(SPEAKERS_KEY) or []
+    st.session_state[SPEAKERS_KEY] = follow_renames(chosen, before, list(edits), labels)
 
 
 def _reset_edits() -> None:
     st.session_state[SPEAKERS_KEY] = []
-    st.session_state[RENAMES_KEY] = {}
-    st.session_state[ROLES_KEY] = {}
+    st.session_state[EDITS_KEY] = []
 
 
 @st.cache_data(show_spinner=False)
@@ -247,11 +267,10 @@ def page_setup(page_title: str) -> PageContext:
         st.error(f"Could not open {source['name']}: {exc}")
         st.stop()
     parsed = transcript
-    renames = st.session_state.get(RENAMES_KEY) or {}
-    roles = st.session_state.get(ROLES_KEY) or {}
-    if renames or roles:
-        turns = edited_turns(transcript.turns, tuple(sorted(renames.items())), tuple(sorted(roles.items())))
-        transcript = replace(transcript, turns=turns)
+    edits = speaker_edits()
+    if edits:
+        aliases = tuple((k, tuple(v)) for k, v in transcript.aliases.items())
+        transcript = replace(transcript, turns=edited_turns(transcript.turns, tuple(edits), aliases))
 
     sidebar = st.sidebar
     sidebar.caption(f"Transcript: **{transcript.name}**")
@@ -262,10 +281,9 @@ def page_setup(page_title: str) -> PageContext:
         key=widget,
         on_change=_on_upload,
         args=(widget,),
-        max_upload_size=MAX_UPLOAD_MB,
         help="A transcript as text (NAME: speech, rev.com, Otter), markdown, HTML, SRT or WebVTT subtitles, "
-        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX). The format is detected; "
-        "override it with 'Read as'.",
+        "or speech-to-text JSON (Deepgram, AWS, Google, Speechmatics, WhisperX), up to "
+        f"{max_upload_mb()} MB. The format is detected; override it with 'Read as'.",
     )
     if SOURCE_KEY in st.session_state:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
@@ -284,11 +302,16 @@ def page_setup(page_title: str) -> PageContext:
     known = transcript.speakers
     wanted = st.session_state.get(SPEAKERS_KEY, [])
     chosen = [s for s in wanted if s in known]
-    if st.session_state.pop(URL_CHECK_KEY, False) and len(chosen) < len(wanted):
-        missing = ", ".join(s for s in wanted if s not in known)
+    missing = ", ".join(s for s in wanted if s not in known)
+    if st.session_state.pop(URL_CHECK_KEY, False) and missing:
         st.session_state.setdefault(NOTICE_KEY, []).append(
             f"The link asks for speakers that are not in {transcript.name} ({missing}); they are left out. "
             "Links carry the filter and rate, not uploaded files: open the file again to see it."
+        )
+    elif missing:
+        st.session_state.setdefault(NOTICE_KEY, []).append(
+            f"The speaker filter no longer includes {missing}: no turn is left under "
+            f"{'that name' if len(wanted) - len(chosen) == 1 else 'those names'} after your speaker edits."
         )
     st.session_state[SPEAKERS_KEY] = chosen
     sidebar.multiselect(
@@ -308,7 +331,7 @@ def page_setup(page_title: str) -> PageContext:
             format="%g",
             **remembered(WPM_KEY, DEFAULT_WPM),
             help=f"The transcript has no timestamps, so times are estimated from word counts at this rate. "
-            f"Default {DEFAULT_WPM:g}, measured on timed US debate transcripts.",
+            f"Default {DEFAULT_WPM:g}, fitted on timed US debates (less a little per sentence; see Speaker time).",
         )
     _write_url(chosen, wpm)
 
@@ -324,4 +347,13 @@ def page_setup(page_title: str) -> PageContext:
     )
 
 
-__all__ = ["FORMATS", "PAGES", "PageContext", "load_transcript", "page_setup", "remembered"]
+__all__ = [
+    "FORMATS",
+    "PAGES",
+    "PageContext",
+    "load_transcript",
+    "page_setup",
+    "remembered",
+    "set_speaker_edits",
+    "speaker_edits",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .edits import MappingError, edit_transcript, read_mapping
 from .export import export_tables
 from .model import ParseError
 from .parse import FORMATS, read_transcript
@@ -18,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser(
         "export",
-        help="write turns.csv, speakers.csv, phrases.csv and qa_pairs.csv for a transcript",
+        help="write turns.csv, speakers.csv, phrases.csv, qa_pairs.csv and interruptions.csv for a transcript",
         description="Parse FILE and write the tables the dashboard shows as CSV files in DIR.",
     )
     export.add_argument("file", metavar="FILE", help="transcript file to read")
@@ -30,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"words per minute for estimating times when FILE has no timestamps (default {DEFAULT_WPM:g})",
     )
     export.add_argument("--format", choices=list(FORMATS), default="auto", help="transcript format (default: auto)")
+    export.add_argument(
+        "--speakers",
+        metavar="MAPPING.csv",
+        help="speaker mapping to apply before export (columns turn_id, label, speaker, role, as downloaded from "
+        "the Speakers page); rows that do not match FILE are reported",
+    )
     label = commands.add_parser(
         "label-answers",
         help="label how directly each answer in a CSV answers its question (direct / partial / deflected)",
@@ -59,6 +66,24 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: cannot read {args.file}: {exc.strerror or exc}.", file=sys.stderr)
         return 1
+    if args.speakers:
+        try:
+            with open(args.speakers, "rb") as f:
+                mapping = read_mapping(f.read())
+        except MappingError as exc:
+            print(f"error: {args.speakers}: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"error: cannot read {args.speakers}: {exc.strerror or exc}.", file=sys.stderr)
+            return 1
+        edits, unmatched = mapping.check(transcript.turns, aliases=transcript.aliases)
+        transcript, _ = edit_transcript(transcript, edits)
+        for problem in unmatched:
+            print(f"warning: {args.speakers}: {problem}", file=sys.stderr)
+        print(
+            f"applied {len(edits)} of {len(edits) + len(unmatched)} speaker mapping rows from {args.speakers}",
+            file=sys.stderr,
+        )
     try:
         paths = export_tables(transcript, args.out)
     except OSError as exc:

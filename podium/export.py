@@ -11,6 +11,7 @@ from .model import Transcript
 from .phrases import phrase_table
 from .qa import qa_pairs
 from .talk_time import speaker_table
+from .turn_taking import interruptions, turn_taking_table
 
 __all__ = ["FORMULA_PREFIXES", "download_name", "export_tables", "neutralise_formulas", "tables", "to_csv_bytes"]
 
@@ -55,39 +56,53 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
-    :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`),
-    ``phrases`` (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at
-    least twice) and ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`).
+    :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
+    then :data:`podium.turn_taking.TURN_TAKING_COLUMNS` but ``speaker``), ``phrases``
+    (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 4, phrases seen at least twice),
+    ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and ``interruptions``
+    (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
     """
     turns = transcript.turns
+    timed = transcript.timing == "source"
+    speakers = speaker_table(turns, timed=timed)
     return {
         "turns": turns,
-        "speakers": speaker_table(turns),
+        "speakers": speakers.merge(turn_taking_table(turns, timed=timed), on="speaker", how="left"),
         "phrases": phrase_table(turns["text"], ns=(1, 2, 3, 4), min_count=2),
         "qa_pairs": qa_pairs(turns),
+        "interruptions": interruptions(turns, timed=timed),
     }
+
+
+#: Longest download file name, in characters (browsers and file systems cut or refuse longer ones).
+MAX_DOWNLOAD_NAME = 120
 
 
 def download_name(transcript_name: str, view: str, speakers: list[str] | None = None) -> str:
     """Return a file name for a download, e.g. ``blinken_nato_open_door_speakers.csv``.
 
     With ``speakers`` (a speaker filter), their names are appended so that a filtered
-    download never looks like the whole transcript's: ``..._turns_ANTONY_BLINKEN.csv``.
+    download never looks like the whole transcript's: ``..._turns_ANTONY_BLINKEN.csv``
+    (``..._turns_12_speakers.csv`` when the names would be too long). Every character other
+    than letters, digits and ``-`` becomes ``_``, so a name can hold no path, markup or
+    quote; the transcript part is cut to keep the whole name within
+    :data:`MAX_DOWNLOAD_NAME` characters.
     """
 
     def slug(text: str) -> str:
         return re.sub(r"[^\w\-]+", "_", text).strip("_")
 
-    stem = slug(Path(transcript_name).stem) or "transcript"
-    name = f"{stem}_{slug(view) or 'table'}"
+    tail = f"_{slug(view) or 'table'}"
     if speakers:
         suffix = "_".join(slug(s) for s in speakers)
-        name += "_" + (suffix if len(suffix) <= 60 else f"{len(speakers)}_speakers")
-    return f"{name}.csv"
+        tail += "_" + (suffix if len(suffix) <= 60 else f"{len(speakers)}_speakers")
+    tail = tail[: MAX_DOWNLOAD_NAME - len(".csv") - 21]
+    stem = slug(Path(transcript_name).stem)[: MAX_DOWNLOAD_NAME - len(".csv") - len(tail)].strip("_") or "transcript"
+    return f"{stem}{tail}.csv"
 
 
 def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
-    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv`` and ``qa_pairs.csv`` to ``out_dir``.
+    """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``qa_pairs.csv``, ``interruptions.csv`` to ``out_dir``.
 
     Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
     Returns the paths written. Raises OSError if the folder cannot be written.

@@ -23,6 +23,7 @@ TURN_COLUMNS: dict[str, str] = {
     "is_question": "bool",  # the turn contains a sentence ending in "?"
     "n_questions": "int64",  # questions the turn asks (podium.questions.count_questions)
     "n_stage_directions": "int64",  # stage directions such as "(Laughter.)" in the turn
+    "speech_spans": "str",  # the turn's speech intervals, "start-end;start-end" in seconds (see podium.talk_time)
 }
 
 

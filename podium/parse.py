@@ -7,6 +7,7 @@ merges consecutive blocks of one speaker into turns and measures them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -14,12 +15,14 @@ import pandas as pd
 
 from . import formats
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
+from .formats.base import parse_clock
+from .formats.markup import html_to_text
 from .model import TURN_COLUMNS, ParseError, Transcript
 from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
-from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times
-from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode_bytes, normalise_text, words
+from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
+from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, normalise_text, words
 
 __all__ = [
     "FORMATS",
@@ -27,7 +30,9 @@ __all__ = [
     "UNNAMED_QUESTIONER",
     "Block",
     "build_turns",
+    "continues_turn",
     "infer_role",
+    "measure_text",
     "parse_bytes",
     "parse_text",
     "read_transcript",
@@ -40,6 +45,33 @@ __all__ = [
 #: Labels shared by many people (every reporter is "Q"): two labelled blocks in a row are two
 #: questions, possibly from two reporters, so they are not merged into one turn.
 GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
+
+
+def continues_turn(previous_label: str, label: str) -> bool:
+    """Return whether a block labelled ``label`` right after one labelled ``previous_label`` is the same turn.
+
+    The rule of :func:`build_turns`: the same label, unless it is one of :data:`GENERIC_QUESTIONERS`
+    (two ``Q`` blocks in a row may be two reporters). Speaker edits rebuild turns with it too.
+    """
+    return previous_label == label and label not in GENERIC_QUESTIONERS
+
+
+def measure_text(text: str) -> dict[str, object]:
+    """Measure a turn's text: the columns of :data:`~podium.model.TURN_COLUMNS` that depend only on it.
+
+    Returns ``{"n_words": int (words, stage directions excluded), "cut_off": bool, "resumes": bool,
+    "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
+    "n_stage_directions": int}``.
+    """
+    speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
+    return {
+        "n_words": len(words(text)),
+        "cut_off": bool(CUT_OFF_RE.search(speech)),
+        "resumes": bool(RESUME_RE.match(speech)),
+        "is_question": "?" in speech,
+        "n_questions": count_questions(speech),
+        "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+    }
 
 
 def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
@@ -64,45 +96,63 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     for block in blocks:
         paragraphs = [p for p in block.paragraphs if p.strip()]
         if paragraphs or block.keep_empty:
-            kept.append(Block(block.speaker, paragraphs, block.start_s, block.end_s, block.keep_empty, block.speech_s))
+            kept.append(
+                Block(
+                    block.speaker,
+                    paragraphs,
+                    block.start_s,
+                    block.end_s,
+                    block.keep_empty,
+                    block.speech_s,
+                    [list(span) for span in block.spans],
+                )
+            )
     timed = bool(kept) and all(b.start_s is not None for b in kept)
     spans = _block_spans(kept, wpm=wpm) if timed else [(0.0, 0.0)] * len(kept)
 
-    merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it)
+    merged: list[tuple[Block, float]] = []  # (turn, seconds of speech in it); the turn's spans in Block.spans
     for block, (end, speech_s) in zip(kept, spans, strict=True):
-        if merged and merged[-1][0].speaker == block.speaker and block.speaker not in GENERIC_QUESTIONERS:
+        intervals = _speech_intervals(block, end) if timed else []
+        if merged and continues_turn(merged[-1][0].speaker, block.speaker):
             turn, turn_speech = merged[-1]
             turn.paragraphs.extend(block.paragraphs)
             turn.end_s = end if timed else None
+            turn.spans.extend(intervals)
             merged[-1] = (turn, turn_speech + speech_s)
             continue
-        merged.append((Block(block.speaker, list(block.paragraphs), block.start_s, end if timed else None), speech_s))
+        turn = Block(block.speaker, list(block.paragraphs), block.start_s, end if timed else None)
+        turn.spans = intervals
+        merged.append((turn, speech_s))
 
     rows = []
     for turn_id, (block, speech_s) in enumerate(merged):
         text = "\n\n".join(block.paragraphs)
-        speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
         rows.append(
             {
                 "turn_id": turn_id,
                 "speaker": block.speaker,
                 "role": infer_role(block.speaker),
                 "text": text,
-                "n_words": len(words(text)),
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "speech_s": speech_s,
-                "cut_off": bool(CUT_OFF_RE.search(speech)),
-                "resumes": bool(RESUME_RE.match(speech)),
-                "is_question": "?" in speech,
-                "n_questions": count_questions(speech),
-                "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+                "speech_spans": format_spans(block.spans),
+                **measure_text(text),
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
     if not timed:
-        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0), wpm=wpm)
+        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
+
+
+def _speech_intervals(block: Block, end: float) -> list[list[float]]:
+    """The ``[start, end]`` intervals of a timed block's speech: the spans its reader measured
+    (cues, words) when it has an end time, else the one interval from its start to ``end``."""
+    start = float(block.start_s)  # type: ignore[arg-type]
+    if block.end_s is not None and block.speech_s is not None and block.spans:
+        return [[max(start, s), min(end, e)] for s, e in block.spans if min(end, e) > max(start, s)]
+    return [[start, end]] if end > start else []
 
 
 def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]]:
@@ -131,8 +181,52 @@ def _block_spans(blocks: list[Block], *, wpm: float) -> list[tuple[float, float]
     return spans
 
 
+_FRONT_MATTER_RE = re.compile(r"\A---\n(?:.*\n)*?---\n?")
+# A text that is nothing but tags (and whitespace between them), e.g. an XML data file.
+_MARKUP_SHARE_RE = re.compile(r"(?:\s*<[^<>]+>[^<>]{0,40})+", re.DOTALL)
+_CLOCK_LIKE_RE = re.compile(r"(?<![\d:])\d{1,4}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?![\d:])")
+
+
+def _time_notices(blocks: list[Block], removed: list[str]) -> list[str]:
+    """Sentences reporting impossible or inconsistent times in a reader's output.
+
+    - A clock in the consumed text (labels, timestamps) that is impossible, such as
+      ``99:99:99`` (:func:`~podium.formats.base.parse_clock` refuses it), is not used.
+    - A block that ends before it starts keeps its start; its end is not used.
+    - A block that starts before the previous block started (times going backwards) keeps
+      its place in the transcript's order.
+    """
+    notices = []
+    impossible = sorted(
+        {m.group(0) for part in removed for m in _CLOCK_LIKE_RE.finditer(part) if parse_clock(m.group(0)) is None}
+    )
+    if impossible:
+        shown = ", ".join(impossible[:3]) + (", ..." if len(impossible) > 3 else "")
+        notices.append(f"Impossible times in the file were not used: {shown}.")
+    backwards_end = sum(1 for b in blocks if b.start_s is not None and b.end_s is not None and b.end_s < b.start_s)
+    if backwards_end:
+        notices.append(
+            f"{backwards_end} passage{'s' if backwards_end != 1 else ''} end{'' if backwards_end != 1 else 's'} "
+            "before starting; only the start times were used for them."
+        )
+    starts = [b.start_s for b in blocks if b.start_s is not None]
+    backwards = sum(1 for a, b in itertools.pairwise(starts) if b < a)
+    if backwards:
+        notices.append(
+            f"Times go backwards {backwards} time{'s' if backwards != 1 else ''} in the file; "
+            "turns are kept in the file's order, and talk time may be off there."
+        )
+    return notices
+
+
 # ---------------------------------------------------------------------------
 # Entry points
+
+#: Text set aside as page text (headline, banners, unrecognised lines) is reported in a notice when
+#: it holds at least this many words and this share of all the file's words: a headline and a
+#: summary stay quiet, a transcript whose first labels were missed does not.
+SET_ASIDE_NOTICE_MIN_WORDS = 5
+SET_ASIDE_NOTICE_SHARE = 0.05
 
 
 def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]:
@@ -186,6 +280,7 @@ def parse_text(
     source_format: str = "auto",
     encoding: str = "utf-8",
     merge_aliases: bool = True,
+    decode_notices: tuple[str, ...] = (),
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -198,6 +293,8 @@ def parse_text(
         encoding: the encoding the text was decoded from, reported back.
         merge_aliases: merge labels that :func:`~podium.speakers.propose_aliases` finds
             to be one person (listed in ``Transcript.aliases``).
+        decode_notices: sentences from decoding the file (repairs such as removed NUL bytes),
+            put first among the transcript's notices.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -218,12 +315,27 @@ def parse_text(
         result = formats.read(text if fmt in ("stt_json", "html") else normalised, name=name, source_format=fmt)
     except ValueError as exc:
         raise ParseError(str(exc)) from exc
-    notices = list(result.notices)
+    notices = [*decode_notices, *result.notices, *_time_notices(result.blocks, result.removed)]
     blocks = result.blocks
     metadata = list(result.metadata)
     if not any(b.paragraphs for b in blocks) and not any(b.keep_empty for b in blocks):
         if fmt == "stt_json":
             raise ParseError("The JSON file holds no transcribed words.")
+        if fmt == "subtitles":
+            raise ParseError("The subtitle file holds no spoken text, only cue numbers and times.")
+        if blocks and result.removed:
+            raise ParseError("The file holds speaker labels but no speech after them.")
+        front_matter = _FRONT_MATTER_RE.match(normalised)
+        if front_matter:  # YAML front matter is metadata, never speech
+            normalised = normalised[front_matter.end() :]
+            if not words(normalised):
+                raise ParseError("The file holds only front matter (title, date), no speech.")
+        if normalised.lstrip().startswith("<?xml") or _MARKUP_SHARE_RE.fullmatch(normalised.strip()):
+            raise ParseError("The file holds only markup (XML or HTML tags), no transcript text Podium can read.")
+        if fmt == "html":
+            normalised = normalise_text(html_to_text(text)[0])  # the page's text, never its markup or scripts
+            if not words(normalised):
+                raise ParseError("The web page holds no text to analyse (only markup or scripts).")
         metadata = []
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]
         blocks = [Block(UNKNOWN_SPEAKER, paragraphs)]
@@ -256,6 +368,16 @@ def parse_text(
             f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
             f"{listed}. Everyone else answers. Change roles on the Speakers page."
         )
+    set_aside = len(words("\n".join(metadata)))
+    if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
+        set_aside + int(turns["n_words"].sum())
+    ):
+        plural = set_aside != 1
+        notices.append(
+            f"{set_aside:,} word{'s' if plural else ''} before the first speaker label or on lines that are not "
+            f"speech (headline, summary, page furniture) {'were' if plural else 'was'} kept as page text, not "
+            "counted as speech; the Overview lists them. If some of it is speech, check the speaker labels."
+        )
     return Transcript(
         name=name,
         title=title,
@@ -282,9 +404,15 @@ def parse_bytes(
         DecodeError: if the bytes are empty, binary or in no recognisable encoding.
         ParseError: if the text holds no transcript.
     """
-    text, encoding = decode_bytes(data)
+    decoded = decode(data)
     return parse_text(
-        text, name=name, wpm=wpm, source_format=source_format, encoding=encoding, merge_aliases=merge_aliases
+        decoded.text,
+        name=name,
+        wpm=wpm,
+        source_format=source_format,
+        encoding=decoded.encoding,
+        merge_aliases=merge_aliases,
+        decode_notices=decoded.notices,
     )
 
 

@@ -1,16 +1,13 @@
-"""Speakers: roles, aliases (one person under several labels), and the user's renames and merges."""
+"""Speakers: roles and aliases (one person under several labels). The user's edits are in :mod:`podium.edits`."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-import pandas as pd
-
 from .formats.base import TITLES, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER
-from .model import TURN_COLUMNS
 
-__all__ = ["ROLES", "apply_speaker_edits", "infer_role", "merge_turns", "propose_aliases"]
+__all__ = ["ROLES", "infer_role", "propose_aliases"]
 
 #: The roles a speaker can have.
 ROLES = ("question", "answer", "other")
@@ -147,85 +144,3 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             seen.add(canonical[label])
             canonical[label] = canonical[canonical[label]]
     return canonical
-
-
-def merge_turns(turns: pd.DataFrame) -> pd.DataFrame:
-    """Merge consecutive turns of one speaker into one turn and renumber ``turn_id`` from 0.
-
-    Texts are joined by a blank line; word and stage-direction counts and ``speech_s`` add up
-    (so gaps between the parts are not talk time); the merged turn starts when the first
-    starts and ends when the last ends; ``cut_off`` is the last turn's,
-    ``is_question`` true if any part has a question, ``n_questions`` the sum. Returns a new turns table.
-    """
-    if turns.empty:
-        return turns
-    run = (turns["speaker"] != turns["speaker"].shift()).cumsum()
-    merged = (
-        turns.groupby(run, sort=False)
-        .agg(
-            speaker=("speaker", "first"),
-            role=("role", "first"),
-            text=("text", lambda t: "\n\n".join(t)),
-            n_words=("n_words", "sum"),
-            start_s=("start_s", "min"),
-            end_s=("end_s", "max"),
-            speech_s=("speech_s", "sum"),
-            cut_off=("cut_off", "last"),
-            resumes=("resumes", "first"),
-            is_question=("is_question", "any"),
-            n_questions=("n_questions", "sum"),
-            n_stage_directions=("n_stage_directions", "sum"),
-        )
-        .reset_index(drop=True)
-    )
-    merged.insert(0, "turn_id", range(len(merged)))
-    return merged[list(TURN_COLUMNS)].astype(TURN_COLUMNS)
-
-
-def apply_speaker_edits(
-    turns: pd.DataFrame, *, renames: dict[str, str] | None = None, roles: dict[str, str] | None = None
-) -> pd.DataFrame:
-    """Rename or merge speakers and set their roles; return a new turns table.
-
-    Parameters:
-        turns: a turns table.
-        renames: ``{label: new name}``; giving two labels the same name merges them, and
-            their consecutive turns become one turn. Empty names are ignored.
-        roles: ``{speaker (after renaming): role}``, each role one of :data:`ROLES`.
-
-    Raises:
-        ValueError: if a role is not one of :data:`ROLES`.
-    """
-    renames = {k: v.strip() for k, v in (renames or {}).items() if v and v.strip()}
-    roles = roles or {}
-    bad = {r for r in roles.values() if r not in ROLES}
-    if bad:
-        raise ValueError(f"unknown role(s) {sorted(bad)}; use one of {ROLES}")
-    out = turns.assign(speaker=turns["speaker"].map(lambda s: renames.get(s, s)))
-    if roles:
-        out = out.assign(role=[roles.get(s, r) for s, r in zip(out["speaker"], out["role"], strict=True)])
-    # a merged speaker takes one role: the role of its first turn
-    first_role = out.groupby("speaker", sort=False)["role"].first()
-    out = out.assign(role=out["speaker"].map(first_role))
-    return merge_turns(out) if renames else out
-
-
-def edits_from_table(rows: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
-    """Turn an edited speaker table into ``(renames, roles)`` for :func:`apply_speaker_edits`.
-
-    Parameters:
-        rows: one row per label with columns ``label`` (str), ``name`` (str, the name to show;
-            blank keeps the label) and ``role`` (one of :data:`ROLES`; anything else is ``"answer"``).
-
-    Returns:
-        ``renames`` maps each label whose name changed to its new name; ``roles`` maps each
-        resulting speaker to a role (the first row's role wins when labels are merged).
-    """
-    renames: dict[str, str] = {}
-    roles: dict[str, str] = {}
-    for label, name, role in rows[["label", "name", "role"]].itertuples(index=False):
-        name = str(name).strip() if isinstance(name, str) and name.strip() else label
-        if name != label:
-            renames[label] = name
-        roles.setdefault(name, role if role in ROLES else "answer")
-    return renames, roles

@@ -1,91 +1,435 @@
-"""Talk time: estimated turn times and per-speaker totals."""
+"""Talk time: the one definition of how long people spoke, used by every page, chart and CSV.
+
+A turn's talk time is the union of its **speech intervals** (the turn's ``speech_spans``): the
+cues, diarized segments or words its source timed, with pauses of at most
+:data:`podium.formats.base.PAUSE_S` seconds inside speech counted as speech and longer silences
+left out. Without timestamps a turn has one interval, estimated from its words by
+:func:`estimate_times`. From the intervals:
+
+- a speaker's ``talk_time_s`` is the union of all their intervals (overlap with others included);
+- ``solo_time_s`` is the part of it when nobody else speaks, ``overlap_s`` the rest;
+- the transcript's duration is the union of everyone's intervals, so no second counts twice.
+"""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["DEFAULT_WPM", "MAX_WPM", "MIN_WPM", "SPEAKER_COLUMNS", "estimate_times", "speaker_table"]
+from .text import STAGE_DIRECTION_RE
 
-#: Default speaking rate in words per minute for transcripts without timestamps.
-#: Measured on the force-aligned 2020 US presidential and vice-presidential
-#: debates and town halls of the M-Arg dataset (Mestre et al., 2021; see
-#: ``../shared/eval/timed``): 73,800 words (counted by :func:`podium.text.words`) in
-#: 6.5 hours of turns, 189 words per minute including the pauses inside and after
-#: turns (the dataset's own figure is 3.16 words per second), rounded to 190.
-#: ``bench/talk_time_accuracy.py`` measures the error this rate gives per speaker.
-DEFAULT_WPM: float = 190.0
-#: Bounds accepted for a words-per-minute rate.
+__all__ = [
+    "DEFAULT_WPM",
+    "ESTIMATE_MAPE_PCT",
+    "ESTIMATE_SHARE_ERROR_PTS",
+    "INTERVAL_COLUMNS",
+    "MAX_WPM",
+    "MIN_WPM",
+    "SENTENCE_S",
+    "SPEAKER_COLUMNS",
+    "count_sentences",
+    "cumulative_talk_time",
+    "estimate_seconds",
+    "estimate_times",
+    "format_spans",
+    "overlap_by_speaker",
+    "parse_spans",
+    "speaker_table",
+    "speech_duration",
+    "speech_intervals",
+    "turn_seconds",
+    "union_seconds",
+]
+
+#: Default speaking rate in words per minute for transcripts without timestamps, used with
+#: :data:`SENTENCE_S`. Fitted by least squares (``seconds = words * 60 / wpm + SENTENCE_S *
+#: sentences``) on the force-aligned turns of three events of the M-Arg dataset (Mestre et al.,
+#: 2021; ``../shared/eval/timed``: the first and second 2020 presidential debates and the Trump
+#: town hall), rounded, and measured on two held-out events (the vice-presidential debate and
+#: the Biden town hall): see ``bench/talk_time_accuracy.py`` and ``bench/README.md``.
+DEFAULT_WPM: float = 176.0
+#: Seconds added per sentence by the estimate (negative: a turn of many short sentences is
+#: spoken faster than its words at :data:`DEFAULT_WPM`; long sentences carry the pauses).
+#: Fitted with :data:`DEFAULT_WPM`, same data and method.
+SENTENCE_S: float = -0.35
+#: Error of the estimate on held-out events (the vice-presidential debate and the Biden town hall,
+#: speakers with more than 2 minutes), measured by ``bench/talk_time_accuracy.py``: mean absolute
+#: percentage error of per-speaker talk time, and mean absolute error of the share of talk time
+#: in percentage points. The page's method note quotes them.
+ESTIMATE_MAPE_PCT: float = 10.3
+ESTIMATE_SHARE_ERROR_PTS: float = 0.93
+#: Bounds accepted for a words-per-minute rate. No estimated turn is faster than MAX_WPM.
 MIN_WPM: float = 60.0
 MAX_WPM: float = 400.0
 
-#: Columns of :func:`speaker_table`, in order, with their dtypes.
+#: Columns of :func:`speech_intervals`, with dtypes.
+INTERVAL_COLUMNS: dict[str, str] = {"turn_id": "int64", "speaker": "str", "start_s": "float64", "end_s": "float64"}
+
+#: Columns of :func:`speaker_table`, in order, with their dtypes. Seconds are float64 seconds;
+#: shares are fractions 0..1 of the whole transcript given to :func:`speaker_table`.
 SPEAKER_COLUMNS: dict[str, str] = {
     "speaker": "str",
     "role": "str",
     "n_turns": "int64",
     "n_words": "int64",
-    "word_share": "float64",  # fraction of all words, 0..1
-    "talk_time_s": "float64",  # seconds
+    "word_share": "float64",  # fraction of all words
+    "talk_time_s": "float64",  # union of the speaker's speech intervals, overlap included
     "first_turn_id": "int64",
+    "talk_share": "float64",  # talk_time_s / sum of all speakers' talk_time_s
+    "solo_time_s": "float64",  # seconds the speaker talks while nobody else does
+    "overlap_s": "float64",  # seconds the speaker talks while someone else does
+    "mean_turn_words": "float64",
+    "median_turn_words": "float64",
+    "mean_turn_s": "float64",
+    "median_turn_s": "float64",
+    "longest_turn_id": "int64",  # the turn with the most talk time (ties: most words, then earliest)
+    "longest_turn_s": "float64",
+    "longest_turn_words": "int64",
+    "longest_turn_start_s": "float64",
+    "longest_turn_first_words": "str",  # its first 12 words
+    "wpm": "float64",  # words per minute of talk time; NaN when times are estimated or there are no words
 }
+#: Extra columns :func:`speaker_table` adds when given a speaker filter: shares among the speakers shown.
+SHOWN_SHARE_COLUMNS: dict[str, str] = {"word_share_shown": "float64", "talk_share_shown": "float64"}
+
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 
 
-def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataFrame:
-    """Return a copy of ``turns`` with ``start_s`` and ``end_s`` estimated from word counts.
+def count_sentences(text: str) -> int:
+    """Count sentences in ``text``: runs ending in ``.``, ``!``, ``?`` or an ellipsis before a space
+    or the end, plus a final run without end punctuation. Stage directions are left out.
+    Abbreviations such as ``Mr.`` count as an end; the estimator was fitted with this same count.
 
-    Turns are laid end to end from 0 s, each lasting ``n_words / wpm * 60`` seconds,
-    so the estimate assumes one constant speaking rate and no silence between turns.
+    >>> count_sentences("Yes. Thank you, Mr. Secretary -- what next?")
+    3
+    """
+    text = STAGE_DIRECTION_RE.sub(" ", text).strip()
+    if not re.search(r"\w", text):
+        return 0
+    ends = list(_SENTENCE_END_RE.finditer(text))
+    tail = text[ends[-1].end() :] if ends else text
+    return len(ends) + (1 if re.search(r"\w", tail) else 0)
+
+
+def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float = DEFAULT_WPM) -> np.ndarray:
+    """Estimated seconds of each turn: ``n_words * 60 / wpm + SENTENCE_S * n_sentences``, and never
+    less than the words at :data:`MAX_WPM` (so a turn with words always lasts a little).
 
     Parameters:
-        turns: a turns table with at least ``n_words`` (int), in transcript order.
+        n_words, n_sentences: arrays of counts per turn (same length).
         wpm: speaking rate in words per minute.
 
     Returns:
-        A new DataFrame, the input's columns with ``start_s``, ``end_s`` and ``speech_s``
-        (float64, seconds; ``speech_s`` is the turn's duration).
+        float64 array of seconds.
 
     Raises:
         ValueError: if ``wpm`` is outside ``MIN_WPM``..``MAX_WPM``.
     """
     if not (MIN_WPM <= wpm <= MAX_WPM):
         raise ValueError(f"words per minute must be between {MIN_WPM:g} and {MAX_WPM:g}, not {wpm:g}")
-    durations = turns["n_words"].to_numpy(dtype="float64") * 60.0 / wpm
-    ends = np.cumsum(durations)
-    return turns.assign(start_s=ends - durations, end_s=ends, speech_s=durations)
+    n_words = np.asarray(n_words, dtype="float64")
+    seconds = n_words * 60.0 / wpm + SENTENCE_S * np.asarray(n_sentences, dtype="float64")
+    return np.maximum(seconds, n_words * 60.0 / MAX_WPM)
 
 
-def speaker_table(turns: pd.DataFrame) -> pd.DataFrame:
-    """Summarise turns per speaker: turns, words, share of words and talk time.
+def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataFrame:
+    """Return a copy of ``turns`` with ``start_s``, ``end_s``, ``speech_s`` and ``speech_spans`` estimated.
+
+    Each turn lasts :func:`estimate_seconds` of its words and sentences (sentences counted in
+    ``text`` by :func:`count_sentences`; a table without ``text`` counts none), and turns are
+    laid end to end from 0 s with no silence between them.
 
     Parameters:
-        turns: a turns table (``speaker``, ``role``, ``n_words``, ``start_s``, ``end_s``,
-            ``turn_id``), possibly filtered to some speakers.
+        turns: a turns table with at least ``n_words`` (int), in transcript order.
+        wpm: speaking rate in words per minute.
 
     Returns:
-        One row per speaker with the columns of :data:`SPEAKER_COLUMNS`: ``n_turns`` and
-        ``n_words`` (int64), ``word_share`` (float64, fraction of the words in ``turns``,
-        0 to 1), ``talk_time_s`` (float64, seconds: the sum of the speaker's ``speech_s``,
-        or of ``end_s - start_s`` when the table has no ``speech_s``), ``role`` (the
-        speaker's most frequent role) and ``first_turn_id``.
-        Sorted by talk time, longest first, then by first appearance.
+        A new DataFrame, the input's columns with ``start_s``, ``end_s``, ``speech_s`` (float64,
+        seconds; ``speech_s`` is the turn's duration) and ``speech_spans`` (one interval per turn).
+
+    Raises:
+        ValueError: if ``wpm`` is outside ``MIN_WPM``..``MAX_WPM``.
+    """
+    sentences = turns["text"].map(count_sentences).to_numpy() if "text" in turns else np.zeros(len(turns))
+    durations = estimate_seconds(turns["n_words"].to_numpy(dtype="float64"), sentences, wpm=wpm)
+    ends = np.cumsum(durations)
+    starts = np.concatenate([[0.0], ends[:-1]])
+    spans = [format_spans([(s, e)]) if e > s else "" for s, e in zip(starts, ends, strict=True)]
+    return turns.assign(start_s=starts, end_s=ends, speech_s=durations, speech_spans=spans)
+
+
+# ---------------------------------------------------------------------------
+# Speech intervals
+
+
+def format_spans(spans) -> str:
+    """Write intervals ``[(start, end), ...]`` (seconds) as ``"start-end;start-end"``, to the millisecond.
+
+    >>> format_spans([(0, 10), (12.5, 14.25), (100000.0004, 123456.789)])
+    '0-10;12.5-14.25;100000-123456.789'
+    """
+    return ";".join(f"{_ms(s)}-{_ms(e)}" for s, e in spans)
+
+
+def _ms(seconds: float) -> str:
+    """Seconds (never below 0) to the millisecond in plain decimals (``4014.5``, ``100000``; never ``1e+05``)."""
+    return f"{max(0.0, float(seconds)):.3f}".rstrip("0").rstrip(".")
+
+
+def parse_spans(text: str) -> list[tuple[float, float]]:
+    """Read ``"start-end;start-end"`` (seconds) back into ``[(start, end), ...]``; ``""`` gives ``[]``.
+
+    Raises:
+        ValueError: if a part is not two numbers joined by ``-``.
+    """
+    out = []
+    for part in text.split(";") if text else []:
+        start, _, end = part.partition("-")
+        out.append((float(start), float(end)))
+    return out
+
+
+def speech_intervals(turns: pd.DataFrame) -> pd.DataFrame:
+    """All speech intervals of ``turns``, one row per interval, in transcript order.
+
+    Parameters:
+        turns: a turns table (``turn_id``, ``speaker``, ``start_s``, ``speech_s``, and
+            ``speech_spans`` when it has one). A turn without spans (an old table, a turn read
+            without interval detail) has one interval from ``start_s`` lasting ``speech_s``.
+
+    Returns:
+        DataFrame with the columns of :data:`INTERVAL_COLUMNS` (seconds); intervals of zero
+        length are left out.
     """
     if turns.empty:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SPEAKER_COLUMNS.items()})
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in INTERVAL_COLUMNS.items()})
+    has_spans = turns["speech_spans"].fillna("") != "" if "speech_spans" in turns else pd.Series(False, turns.index)
+    plain = turns[~has_spans]
+    frames = [
+        pd.DataFrame(
+            {
+                "order": np.flatnonzero(~has_spans.to_numpy()),
+                "turn_id": plain["turn_id"].to_numpy(),
+                "speaker": plain["speaker"].to_numpy(),
+                "start_s": plain["start_s"].to_numpy(dtype="float64"),
+                "end_s": (plain["start_s"] + plain["speech_s"]).to_numpy(dtype="float64"),
+            }
+        )
+    ]
+    spanned = turns[has_spans]
+    if len(spanned):
+        parts = pd.DataFrame(
+            {
+                "order": np.flatnonzero(has_spans.to_numpy()),
+                "turn_id": spanned["turn_id"].to_numpy(),
+                "speaker": spanned["speaker"].to_numpy(),
+                "span": spanned["speech_spans"].str.split(";").to_numpy(),
+            }
+        ).explode("span", ignore_index=True)
+        bounds = parts["span"].str.split("-", n=1, expand=True)
+        frames.append(
+            parts.drop(columns="span").assign(start_s=bounds[0].astype("float64"), end_s=bounds[1].astype("float64"))
+        )
+    frame = pd.concat(frames, ignore_index=True).sort_values(["order", "start_s"], kind="stable")
+    frame = frame[frame["end_s"] > frame["start_s"]].drop(columns="order").reset_index(drop=True)
+    return frame.astype(INTERVAL_COLUMNS)
+
+
+def _merge(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The union of intervals as disjoint sorted ``(starts, ends)`` arrays."""
+    if len(starts) == 0:
+        return np.array([]), np.array([])
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], ends[order]
+    running_end = np.maximum.accumulate(ends)
+    new = np.empty(len(starts), dtype=bool)
+    new[0] = True
+    new[1:] = starts[1:] > running_end[:-1]
+    group = np.cumsum(new) - 1
+    merged_starts = starts[new]
+    merged_ends = np.zeros(len(merged_starts))
+    np.maximum.at(merged_ends, group, running_end)
+    return merged_starts, merged_ends
+
+
+def union_seconds(intervals: pd.DataFrame) -> float:
+    """Seconds covered by at least one interval of ``intervals`` (``start_s``, ``end_s``): the union."""
+    starts, ends = _merge(intervals["start_s"].to_numpy(float), intervals["end_s"].to_numpy(float))
+    return float((ends - starts).sum())
+
+
+def speech_duration(turns: pd.DataFrame) -> float:
+    """The transcript's duration of speech in seconds: the union of all speech intervals of ``turns``.
+
+    Overlapping speech counts once; silences longer than a pause do not count. This is the
+    duration the Overview shows.
+    """
+    return union_seconds(speech_intervals(turns))
+
+
+def overlap_by_speaker(intervals: pd.DataFrame) -> pd.DataFrame:
+    """Talk, solo and overlap seconds per speaker.
+
+    Parameters:
+        intervals: a table with ``speaker``, ``start_s``, ``end_s`` (as :func:`speech_intervals`).
+
+    Returns:
+        DataFrame indexed by ``speaker`` with float64 columns ``talk_time_s`` (the union of the
+        speaker's intervals), ``solo_time_s`` (seconds of it when no other speaker's interval is
+        open) and ``overlap_s`` (``talk_time_s - solo_time_s``).
+
+    Example (the issue's): AVA 0-10 s and 12-14 s, BEN 5-8 s and 12-14 s give AVA 12 / 7 / 5 and
+    BEN 5 / 0 / 5, and the union of all speech is 12 s.
+    """
+    events: list[tuple[float, int, str]] = []
+    talk: dict[str, float] = {}
+    for speaker, own in intervals.groupby("speaker", sort=False):
+        starts, ends = _merge(own["start_s"].to_numpy(float), own["end_s"].to_numpy(float))
+        talk[speaker] = float((ends - starts).sum())
+        events.extend((float(s), 1, speaker) for s in starts)
+        events.extend((float(e), -1, speaker) for e in ends)
+    events.sort(key=lambda e: (e[0], e[1]))  # at a shared instant, ends before starts
+    solo = dict.fromkeys(talk, 0.0)
+    active: set[str] = set()
+    previous = 0.0
+    for at, kind, speaker in events:
+        if len(active) == 1 and at > previous:
+            solo[next(iter(active))] += at - previous
+        previous = at
+        if kind == 1:
+            active.add(speaker)
+        else:
+            active.discard(speaker)
+    out = pd.DataFrame(
+        {"talk_time_s": pd.Series(talk, dtype="float64"), "solo_time_s": pd.Series(solo, dtype="float64")}
+    )
+    out.index.name = "speaker"
+    out = out.round(6)  # intervals are in milliseconds; drop float noise such as 2.8e-14 s of overlap
+    return out.assign(overlap_s=(out["talk_time_s"] - out["solo_time_s"]).clip(lower=0.0).round(6))
+
+
+def _turn_seconds(intervals: pd.DataFrame, turn_ids: pd.Series) -> pd.Series:
+    """Talk time of each turn (the union of its own intervals), aligned to ``turn_ids``; 0 when none.
+
+    Vectorised: with a turn's intervals sorted by start, each adds ``end - max(start, latest end so
+    far)`` when positive, which sums to the length of their union.
+    """
+    if intervals.empty:
+        return pd.Series(0.0, index=turn_ids.index)
+    data = intervals.sort_values(["turn_id", "start_s"], kind="stable")
+    reach = data.groupby("turn_id", sort=False)["end_s"].cummax()
+    before = reach.groupby(data["turn_id"], sort=False).shift().fillna(-np.inf)
+    added = (data["end_s"] - np.maximum(data["start_s"], before)).clip(lower=0.0)
+    per_turn = added.groupby(data["turn_id"], sort=False).sum()
+    return turn_ids.map(per_turn).fillna(0.0).astype("float64")
+
+
+def turn_seconds(turns: pd.DataFrame) -> pd.Series:
+    """Each turn's talk time in seconds (float64, aligned to ``turns``): the union of its speech intervals."""
+    return _turn_seconds(speech_intervals(turns), turns["turn_id"])
+
+
+def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, timed: bool = False) -> pd.DataFrame:
+    """Measures per speaker: turns, words, talk time, solo and overlap time, turn lengths, rate.
+
+    Parameters:
+        turns: the whole transcript's turns table (``turn_id``, ``speaker``, ``role``, ``text``,
+            ``n_words``, ``start_s``, ``speech_s``, ``speech_spans``). Overlap is measured against
+            every speaker in it, so pass the unfiltered table and choose rows with ``speakers``.
+        speakers: a speaker filter; ``None`` or empty keeps everyone. With a filter, the table
+            also has the :data:`SHOWN_SHARE_COLUMNS` (shares among the speakers kept).
+        timed: the times come from the source; otherwise ``wpm`` is NaN (an estimate's rate is
+            the rate it was estimated at, not a measurement).
+
+    Returns:
+        One row per speaker with the columns of :data:`SPEAKER_COLUMNS` (see there for units;
+        ``word_share`` and ``talk_share`` are of the whole ``turns``), then the shown shares.
+        ``role`` is the speaker's most frequent role. A turn's seconds are the union of its
+        speech intervals. Sorted by talk time, longest first, then by first appearance.
+    """
+    columns = dict(SPEAKER_COLUMNS) | (SHOWN_SHARE_COLUMNS if speakers else {})
+    if turns.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    intervals = speech_intervals(turns)
+    overlap = overlap_by_speaker(intervals)
+    seconds = _turn_seconds(intervals, turns["turn_id"])
+    data = turns.assign(turn_s=seconds, first_words=turns["text"].map(_first_words) if "text" in turns else "")
+    longest = (
+        data.sort_values(["turn_s", "n_words", "turn_id"], ascending=[False, False, True], kind="stable")
+        .groupby("speaker", sort=False)
+        .head(1)
+        .set_index("speaker")
+    )
     total_words = int(turns["n_words"].sum())
     table = (
-        turns.assign(duration_s=turns["speech_s"] if "speech_s" in turns else turns["end_s"] - turns["start_s"])
-        .groupby("speaker", sort=False)
+        data.groupby("speaker", sort=False)
         .agg(
             role=("role", lambda r: r.value_counts().index[0]),
             n_turns=("turn_id", "size"),
             n_words=("n_words", "sum"),
-            talk_time_s=("duration_s", "sum"),
+            mean_turn_words=("n_words", "mean"),
+            median_turn_words=("n_words", "median"),
+            mean_turn_s=("turn_s", "mean"),
+            median_turn_s=("turn_s", "median"),
             first_turn_id=("turn_id", "min"),
         )
-        .reset_index()
-        .assign(word_share=lambda d: d["n_words"] / total_words if total_words else 0.0)
-        .sort_values(["talk_time_s", "first_turn_id"], ascending=[False, True], kind="stable")
-        .reset_index(drop=True)
+        .join(overlap)
+        .fillna({"talk_time_s": 0.0, "solo_time_s": 0.0, "overlap_s": 0.0})
     )
-    return table[list(SPEAKER_COLUMNS)].astype(SPEAKER_COLUMNS)
+    total_talk = float(table["talk_time_s"].sum())
+    table = table.assign(
+        word_share=table["n_words"] / total_words if total_words else 0.0,
+        talk_share=table["talk_time_s"] / total_talk if total_talk else 0.0,
+        longest_turn_id=longest["turn_id"],
+        longest_turn_s=longest["turn_s"],
+        longest_turn_words=longest["n_words"],
+        longest_turn_start_s=longest["start_s"],
+        longest_turn_first_words=longest["first_words"],
+        wpm=(table["n_words"] * 60.0 / table["talk_time_s"]).where((table["talk_time_s"] > 0) & (table["n_words"] > 0))
+        if timed
+        else np.nan,
+    ).reset_index()
+    if speakers:
+        table = table[table["speaker"].isin(speakers)]
+        shown_words = table["n_words"].sum()
+        shown_talk = table["talk_time_s"].sum()
+        table = table.assign(
+            word_share_shown=table["n_words"] / shown_words if shown_words else 0.0,
+            talk_share_shown=table["talk_time_s"] / shown_talk if shown_talk else 0.0,
+        )
+    table = table.sort_values(["talk_time_s", "first_turn_id"], ascending=[False, True], kind="stable")
+    return table[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = STAGE_DIRECTION_RE.sub(" ", text).split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def cumulative_talk_time(turns: pd.DataFrame) -> pd.DataFrame:
+    """Each speaker's running total of talk time over the event: the "who dominated when" line.
+
+    Parameters:
+        turns: a turns table (as for :func:`speech_intervals`).
+
+    Returns:
+        DataFrame with ``speaker`` (str), ``time_s`` (float64, seconds from the start) and
+        ``cumulative_s`` (float64, the speaker's talk time up to ``time_s``): for every speaker a
+        point at 0 s, one at the start and end of each of their merged speech intervals, and one
+        at the transcript's last second, so lines are flat while a speaker is silent.
+    """
+    intervals = speech_intervals(turns)
+    if intervals.empty:
+        return pd.DataFrame({"speaker": pd.Series(dtype="str"), "time_s": [], "cumulative_s": []})
+    last = float(intervals["end_s"].max())
+    frames = []
+    for speaker, own in intervals.groupby("speaker", sort=False):
+        starts, ends = _merge(own["start_s"].to_numpy(float), own["end_s"].to_numpy(float))
+        done = np.concatenate([[0.0], np.cumsum(ends - starts)])
+        times = np.concatenate([[0.0], np.column_stack([starts, ends]).ravel(), [last]])
+        totals = np.concatenate([[0.0], np.column_stack([done[:-1], done[1:]]).ravel(), [done[-1]]])
+        frames.append(pd.DataFrame({"speaker": speaker, "time_s": times, "cumulative_s": totals}))
+    out = pd.concat(frames, ignore_index=True)
+    return out.astype({"speaker": "str", "time_s": "float64", "cumulative_s": "float64"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -18,6 +19,8 @@ __all__ = [
     "RESUME_RE",
     "STAGE_DIRECTION_RE",
     "DecodeError",
+    "Decoded",
+    "decode",
     "decode_bytes",
     "normalise_text",
     "sentence_runs",
@@ -52,7 +55,12 @@ _QUOTE_MAP = str.maketrans(
 # Every whitespace character other than newline and the ASCII space (NBSP, thin space, tab,
 # ...) becomes one ASCII space; runs are kept, since column layout carries meaning in some formats.
 _SPACES_RE = re.compile(r"[^\S\n ]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters, soft hyphens, zero-width characters, the BOM, and the invisible bidirectional
+# formatting controls (LRM/RLM, embeddings, overrides and isolates, Unicode TR9) that can hide or
+# reorder a speaker label without changing what it says.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 #: Single-byte Latin code pages that charset detection confuses with cp1252 on short English texts.
@@ -74,20 +82,119 @@ _WESTERN_LOOKALIKES = frozenset(
 )
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a transcript file's bytes to text, detecting the encoding.
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from a file's bytes.
 
-    Tries, in order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8,
-    then charset-normalizer's detection (which covers cp1252 "smart quotes" such
-    as ``\\x92``); a guess of another Western single-byte code page is replaced by
-    cp1252 when the bytes are valid cp1252. Returns ``(text, encoding_name)``.
+    Attributes:
+        text: the decoded text (not yet normalised).
+        encoding: the encoding used, e.g. ``"utf-8"``, ``"cp1252"``, ``"utf-16-le"``, or
+            ``"utf-8+cp1252"`` for a file mixing the two.
+        notices: sentences for the reader about anything repaired while decoding.
+    """
+
+    text: str
+    encoding: str
+    notices: tuple[str, ...] = ()
+
+
+#: File signatures ("magic numbers") of binary formats people upload by mistake, with what to say.
+#: Sources: the formats' specifications (PNG, PDF, ZIP/OOXML, gzip, ELF, JPEG, GIF, RTF).
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "The file is a PNG image, not a text transcript."),
+    (b"\xff\xd8\xff", "The file is a JPEG image, not a text transcript."),
+    (b"GIF8", "The file is a GIF image, not a text transcript."),
+    (b"%PDF-", "The file is a PDF; copy its text into a .txt file, or save it as text, and open that."),
+    (b"PK\x03\x04", "The file is a zip archive (or a Word or Office file), not a text transcript."),
+    (b"\x1f\x8b", "The file is gzip-compressed; decompress it and open the transcript inside."),
+    (b"\x7fELF", "The file is a program, not a text transcript."),
+    (b"MZ", "The file is a Windows program, not a text transcript."),
+    (b"{\\rtf", "The file is in Rich Text Format (RTF); save it as plain text (.txt) and open that."),
+)
+
+#: At most :data:`_MAX_STRAY_NULS` NUL bytes, and at most this share of the file, are taken as stray
+#: bytes in a text file and removed, with a notice; more means the file is binary (UTF-16/32 is
+#: detected before). What is left must still decode to printable text.
+_MAX_STRAY_NUL_SHARE = 0.02
+_MAX_STRAY_NULS = 16
+
+# ANSI escape sequences (terminal colours, cursor moves): ECMA-48 CSI and OSC sequences.
+_ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def _printable(text: str) -> bool:
+    """True when at least 95 % of ``text``'s characters are printable or line breaks and tabs."""
+    return sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.95 * len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec of a BOM-less UTF-16 text (``"utf-16-le"`` or ``"utf-16-be"``), else ``None``.
+
+    Mostly-Latin UTF-16 has a NUL in every other byte: in odd positions for little-endian,
+    even positions for big-endian. Requires that pattern in at least 60 % of the pairs, that
+    the bytes decode strictly, and that the text is printable.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    pairs = len(data) // 2
+    for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.6 * pairs:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _printable(text):
+                return codec
+    return None
+
+
+def _mixed_utf8_cp1252(data: bytes) -> tuple[str, int] | None:
+    """Decode a file whose lines are partly UTF-8 and partly cp1252 (text pasted from two sources).
+
+    Each line is decoded as UTF-8 when it is valid UTF-8, else as cp1252. Returns
+    ``(text, lines read as cp1252)``, or ``None`` when no line holds valid multi-byte UTF-8
+    (then the file is simply in one legacy encoding) or a line is valid in neither.
+    """
+    lines = data.split(b"\n")
+    out: list[str] = []
+    legacy = 0
+    utf8_multibyte = False
+    for line in lines:
+        try:
+            decoded = line.decode("utf-8")
+            utf8_multibyte = utf8_multibyte or any(b >= 0x80 for b in line)
+        except UnicodeDecodeError:
+            try:
+                decoded = line.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+            legacy += 1
+        out.append(decoded)
+    if not utf8_multibyte or not legacy:
+        return None
+    return "\n".join(out), legacy
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a transcript file's bytes to text, detecting the encoding, with notices.
+
+    Tries, in order: known binary signatures (refused with a sentence naming the format);
+    a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM; strict UTF-8 (after
+    removing a handful of stray NUL bytes, with a notice); a file mixing UTF-8 and cp1252
+    lines (each line decoded on its own, with a notice); then charset-normalizer's detection
+    (which covers cp1252 "smart quotes" such as ``\\x92``); a guess of another Western
+    single-byte code page is replaced by cp1252 when the bytes are valid cp1252.
 
     Raises:
-        DecodeError: if ``data`` is empty, looks binary (NUL bytes outside a
-            UTF-16/32 file) or no encoding decodes it to readable text.
+        DecodeError: if ``data`` is empty, has a binary signature, looks binary (NUL bytes
+            outside a UTF-16/32 file, beyond a few stray ones) or no encoding decodes it to
+            readable text.
     """
     if not data or not data.strip():
         raise DecodeError("The file is empty.")
+    for signature, sentence in _SIGNATURES:
+        if data.startswith(signature):
+            raise DecodeError(sentence)
     boms = [
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -98,15 +205,35 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"The file starts like {encoding} but is not valid {encoding}.") from exc
+    notices: list[str] = []
     if b"\x00" in data:
-        raise DecodeError("The file looks binary (it contains NUL bytes), not like a text transcript.")
+        codec = _utf16_without_bom(data)
+        if codec:
+            return Decoded(data.decode(codec), codec)
+        n_nul = data.count(0)
+        data = data.replace(b"\x00", b"")
+        if n_nul > min(_MAX_STRAY_NULS, _MAX_STRAY_NUL_SHARE * len(data)) or not _printable(
+            data.decode("utf-8", errors="replace")
+        ):
+            raise DecodeError("The file looks binary (it contains NUL bytes), not like a text transcript.")
+        plural = n_nul != 1
+        were = "were" if plural else "was"
+        notices.append(f"{n_nul} stray NUL byte{'s' if plural else ''} {were} removed from the file.")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8", tuple(notices))
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8_cp1252(data)
+    if mixed:
+        text, legacy = mixed
+        notices.append(
+            f"The file mixes text encodings: {legacy} line{'s' if legacy != 1 else ''} in Windows-1252 "
+            f"{'were' if legacy != 1 else 'was'} read as such and the rest as UTF-8; check accented words."
+        )
+        return Decoded(text, "utf-8+cp1252", tuple(notices))
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("The file's text encoding could not be recognised.")
@@ -118,16 +245,27 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
-    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
-    if printable < 0.95 * len(text):
+    if not _printable(text):
         raise DecodeError("The file does not look like text.")
-    return text, encoding
+    return Decoded(text, encoding, tuple(notices))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a transcript file's bytes; return ``(text, encoding_name)``. See :func:`decode`.
+
+    Raises:
+        DecodeError: as :func:`decode`.
+    """
+    decoded = decode(data)
+    return decoded.text, decoded.encoding
 
 
 def normalise_text(text: str) -> str:
     """Return ``text`` with line endings, spaces, quotes and entities made uniform.
 
-    - CRLF and lone CR become LF; form feeds become blank lines.
+    - CRLF and lone CR become LF; form feeds and the Unicode paragraph separator become blank
+      lines, the Unicode line separator a line break.
+    - ANSI terminal escape sequences (colours) are removed.
     - HTML entities (``&amp;``, ``&#39;``) are decoded.
     - Curly quotes and apostrophes become ASCII ``'`` and ``"``.
     - Non-breaking and other Unicode spaces, and tabs, become ASCII spaces (runs are
@@ -136,6 +274,8 @@ def normalise_text(text: str) -> str:
     - Trailing spaces are removed from each line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _ANSI_RE.sub("", text)
     text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_QUOTE_MAP)

@@ -1,48 +1,167 @@
-"""Chart builders: sorted bars, units in axis titles, a linear seconds axis for the timeline."""
+"""Chart builders: sorted bars, one unit per chart, category axes for any speaker name, clock-time axes."""
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from components.charts import MAX_TIMELINE_BARS, phrase_bar, talk_time_bar, timeline, word_cloud_image
+from components.charts import (
+    MAX_TIMELINE_BARS,
+    axis_names,
+    clock_ticks,
+    cumulative_chart,
+    phrase_bar,
+    questions_bar,
+    share_bar,
+    talk_time_bar,
+    timeline,
+    turn_length_chart,
+    word_cloud_image,
+)
 from podium.phrases import count_ngrams
-from podium.talk_time import speaker_table
+from podium.talk_time import cumulative_talk_time, speaker_table, speech_intervals, turn_seconds
+from podium.turn_taking import questions
 
 
-def test_talk_time_bar_is_sorted_longest_on_top_with_units(seed_transcript):
-    fig = talk_time_bar(speaker_table(seed_transcript.turns), wpm=190)
+def test_talk_time_bar_is_sorted_longest_on_top_in_one_unit(seed_transcript):
+    fig = talk_time_bar(speaker_table(seed_transcript.turns), wpm=176)
     bar = fig.data[0]
     # plotly draws the first category at the bottom: values must rise so the longest is on top
     assert list(bar.x) == sorted(bar.x)
     assert list(bar.y)[-1] == "ANTONY BLINKEN"
+    # under two minutes each: seconds on the axis, in the labels and in the hover
+    assert fig.layout.xaxis.title.text == "Talk time (seconds)"
+    assert list(bar.text) == ["53", "56"]
+    assert "seconds of talk time" in bar.hovertemplate
+    assert "176 words per minute" in fig.layout.title.text
+    assert fig.layout.yaxis.type == "category"
+
+
+def test_talk_time_bar_uses_minutes_when_long():
+    table = pd.DataFrame(
+        {
+            "speaker": ["A", "B"],
+            "talk_time_s": [600.0, 90.0],
+            "n_words": [1, 1],
+            "word_share": [0.5, 0.5],
+            "n_turns": [1, 1],
+        }
+    )
+    fig = talk_time_bar(table, wpm=None)
     assert fig.layout.xaxis.title.text == "Talk time (minutes)"
-    assert "190 words per minute" in fig.layout.title.text
+    assert list(fig.data[0].x) == [1.5, 10.0] and list(fig.data[0].text) == ["1.5", "10.0"]
 
 
-def test_timeline_uses_a_linear_seconds_axis(seed_transcript):
-    turns = seed_transcript.turns
-    fig = timeline(turns, speaker_order=["ANTONY BLINKEN", "REPORTER"], wpm=190)
-    assert fig.layout.xaxis.type in (None, "linear")
-    assert fig.layout.xaxis.title.text == "Time from start (seconds)"
-    assert list(fig.data[0].base) == list(turns["start_s"])
-    assert np.allclose(np.array(fig.data[0].x), (turns["end_s"] - turns["start_s"]).to_numpy())
+def _numeric_named_turns(names):
+    n = len(names)
+    return pd.DataFrame(
+        {
+            "turn_id": range(n),
+            "speaker": names,
+            "role": ["question"] + ["answer"] * (n - 1),
+            "text": ["Why?"] + ["Because."] * (n - 1),
+            "n_words": [1] * n,
+            "start_s": np.arange(n) * 10.0,
+            "end_s": np.arange(n) * 10.0 + 5,
+            "speech_s": [5.0] * n,
+            "speech_spans": [f"{i * 10}-{i * 10 + 5}" for i in range(n)],
+            "is_question": [True] + [False] * (n - 1),
+        }
+    )
+
+
+@pytest.mark.parametrize("names", [["0", "1", "2"], ["1", "2024", "12.1"]])
+def test_numeric_looking_speakers_are_categories_on_every_chart(names):
+    turns = _numeric_named_turns(names)
+    table = speaker_table(turns)
+    order = list(table["speaker"])
+    lengths = turns.assign(turn_s=turn_seconds(turns))
+    figures = [
+        talk_time_bar(table, wpm=None),
+        share_bar(table, filtered=False),
+        timeline(speech_intervals(turns), turns, speaker_order=order, wpm=None),
+        turn_length_chart(lengths, speaker_order=order, wpm=None),
+        questions_bar(questions(turns)),
+    ]
+    for fig in figures:
+        assert fig.layout.yaxis.type == "category", fig.layout.title.text
+    # every speaker gets a bar of its real size (5 s each), none drawn at zero
+    bar = figures[0].data[0]
+    assert sorted(bar.y) == sorted(names) and list(bar.x) == [5.0, 5.0, 5.0]
+
+
+def test_long_names_are_shortened_with_the_full_name_on_hover():
+    long = "Representative Alexandria Ocasio-Cortez of New York"
+    names = axis_names([long, "Bob", long[:30] + " twin"])
+    assert names["Bob"] == "Bob"
+    # two names that would shorten to the same label keep their full names
+    assert names[long] == long
+    assert axis_names([long])[long] == "Representative Alexandr…"
+    table = pd.DataFrame(
+        {"speaker": [long], "talk_time_s": [30.0], "n_words": [1], "word_share": [1.0], "n_turns": [1]}
+    )
+    bar = talk_time_bar(table, wpm=None).data[0]
+    assert list(bar.y) == ["Representative Alexandr…"] and bar.customdata[0][0] == long
+
+
+def test_share_bar_gives_both_shares_under_a_filter():
+    table = pd.DataFrame({"speaker": ["A"], "talk_time_s": [30.0], "talk_share": [0.25], "talk_share_shown": [1.0]})
+    fig = share_bar(table, filtered=True)
+    assert [t.name for t in fig.data] == ["of the speakers shown", "of the whole transcript"]
+    assert [list(t.x) for t in fig.data] == [[100.0], [25.0]]
+    assert fig.layout.xaxis.title.text == "Share of talk time (%)"
+
+
+def test_clock_ticks_read_as_time_past_a_day():
+    values, labels = clock_ticks(6000)
+    assert labels[:3] == ["0:00", "15:00", "30:00"] and "1:30:00" in labels
+    values, labels = clock_ticks(100_000)
+    assert labels[-1] in ("24:00:00", "27:00:00", "30:00:00") and len(values) <= 9
+
+
+def test_timeline_draws_speech_intervals_on_a_clock_axis():
+    # one turn with a 28 s silence inside: two bars, not one 30 s block
+    turns = pd.DataFrame(
+        {
+            "turn_id": [0],
+            "speaker": ["A"],
+            "text": ["One two three four"],
+            "n_words": [4],
+            "start_s": [0.0],
+            "end_s": [30.0],
+            "speech_s": [2.0],
+            "speech_spans": ["0-1;29-30"],
+        }
+    )
+    fig = timeline(speech_intervals(turns), turns, speaker_order=["A"], wpm=None)
+    assert fig.layout.xaxis.type == "linear"
+    assert fig.layout.xaxis.title.text == "Time from start (h:mm:ss)"
+    assert list(fig.data[0].base) == [0.0, 29.0] and list(fig.data[0].x) == [1.0, 1.0]
+    assert fig.data[0].customdata[0][5] == "One two three four"  # first words on hover
+    assert list(fig.layout.xaxis.ticktext)[:2] == ["0:00", "0:05"]
 
 
 def test_long_timelines_are_drawn_as_webgl_lines():
     n = MAX_TIMELINE_BARS + 1
-    turns = pd.DataFrame(
+    intervals = pd.DataFrame(
         {
             "turn_id": range(n),
             "speaker": ["A", "B"] * (n // 2) + ["A"] * (n % 2),
             "start_s": np.arange(n) * 2.0,
             "end_s": np.arange(n) * 2.0 + 1.5,
-            "n_words": 5,
         }
     )
-    fig = timeline(turns, speaker_order=["A", "B"], wpm=None)
+    fig = timeline(intervals, intervals.assign(text="x", n_words=1), speaker_order=["A", "B"], wpm=None)
     assert [trace.type for trace in fig.data] == ["scattergl", "scattergl"]
     assert "from the transcript's timestamps" in fig.layout.title.text
-    # every turn is one segment (start, end, gap)
-    assert len(fig.data[0].x) == 3 * int((turns["speaker"] == "A").sum())
+    # every interval is one segment (start, end, gap)
+    assert len(fig.data[0].x) == 3 * int((intervals["speaker"] == "A").sum())
+
+
+def test_cumulative_chart(seed_transcript):
+    cum = cumulative_talk_time(seed_transcript.turns)
+    fig = cumulative_chart(cum, speaker_order=["ANTONY BLINKEN", "REPORTER"], wpm=176)
+    assert fig.layout.yaxis.title.text == "Talk time so far (seconds)"
+    assert max(fig.data[0].y) == pytest.approx(56.48, abs=0.01)
 
 
 def test_phrase_bar_and_cloud_use_the_same_counts(seed_transcript):

@@ -15,6 +15,7 @@ from podium.model import TURN_COLUMNS
 from podium.phrases import PHRASE_COLUMNS
 from podium.qa import QA_COLUMNS
 from podium.talk_time import SPEAKER_COLUMNS
+from podium.turn_taking import INTERRUPTION_COLUMNS, TURN_TAKING_COLUMNS
 from tests.conftest import ROOT, SEED
 
 
@@ -58,17 +59,27 @@ def _run(*args):
     )
 
 
-def test_export_writes_the_four_tables(tmp_path):
+def test_export_writes_the_five_tables(tmp_path):
     result = _run("export", str(SEED), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     files = {p.name for p in tmp_path.iterdir()}
-    assert files == {"turns.csv", "speakers.csv", "phrases.csv", "qa_pairs.csv"}
+    assert files == {"turns.csv", "speakers.csv", "phrases.csv", "qa_pairs.csv", "interruptions.csv"}
     turns = _read((tmp_path / "turns.csv").read_bytes())
     assert list(turns[0]) == list(TURN_COLUMNS)
     assert [t["speaker"] for t in turns] == ["REPORTER", "ANTONY BLINKEN"] * 3
     assert turns[3]["text"] == "This isn't about concessions--" and turns[3]["cut_off"] == "True"
     speakers = _read((tmp_path / "speakers.csv").read_bytes())
-    assert list(speakers[0]) == list(SPEAKER_COLUMNS)
+    assert list(speakers[0]) == list(SPEAKER_COLUMNS) + list(TURN_TAKING_COLUMNS)[1:]
+    # the reporter asked two questions (turns 0 and 2 end in "?"), both answered by Blinken;
+    # Blinken's "This isn't about concessions--" was cut off by the reporter
+    by_name = {row["speaker"]: row for row in speakers}
+    assert by_name["REPORTER"]["questions_asked"] == "2" and by_name["ANTONY BLINKEN"]["questions_received"] == "2"
+    assert by_name["REPORTER"]["interruptions_made"] == "1" and by_name["ANTONY BLINKEN"]["times_interrupted"] == "1"
+    assert by_name["ANTONY BLINKEN"]["wpm"] == ""  # estimated times: no measured rate
+    cut = _read((tmp_path / "interruptions.csv").read_bytes())
+    assert [(r["interrupter"], r["interrupted"], r["turn_id"], r["cut_off_words"]) for r in cut] == [
+        ("REPORTER", "ANTONY BLINKEN", "4", "This isn't about concessions--")
+    ]
     phrases = _read((tmp_path / "phrases.csv").read_bytes())
     assert list(phrases[0]) == list(PHRASE_COLUMNS)
     counts = {(p["phrase"], p["n"]): int(p["count"]) for p in phrases}
@@ -113,7 +124,8 @@ def test_readme_documents_every_exported_column():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, columns in [
         ("turns.csv", TURN_COLUMNS),
-        ("speakers.csv", SPEAKER_COLUMNS),
+        ("speakers.csv", {**SPEAKER_COLUMNS, **TURN_TAKING_COLUMNS}),
+        ("interruptions.csv", INTERRUPTION_COLUMNS),
         ("phrases.csv", PHRASE_COLUMNS),
         ("qa_pairs.csv", QA_COLUMNS),
     ]:

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from podium import parse_bytes, parse_text
+from podium.edits import SpeakerEdit, apply_edits
 from podium.model import ParseError
-from podium.speakers import apply_speaker_edits, propose_aliases
+from podium.speakers import propose_aliases
 from podium.text import DecodeError
 
 
@@ -113,8 +114,8 @@ def test_turn_ends_at_next_start_unless_that_is_longer_than_its_words():
     t = parse_text(text)
     # Muir's 100 words before 10:30 end at 10:30; the announcer's 5 words end after 5 s, not at 13:00
     assert list(t.turns["end_s"].iloc[:2]) == [630.0, 635.0]
-    # the last turn has no next start: its words at the speaking rate (2 words at 190 wpm)
-    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 190
+    # the last turn has no next start: its words at the speaking rate (2 words at 176 wpm)
+    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 176
 
 
 def test_bracketed_timestamps_and_empty_label():
@@ -142,8 +143,10 @@ def test_vtt_two_voices_in_one_cue_arrow_in_speech_and_no_blank_line():
     t = parse_text(VTT_VOICES, name="x.vtt")
     assert list(t.turns["speaker"]) == ["Sarah", "Gillian", "Sarah"]
     assert list(t.turns["text"]) == ["Is this on?", "Yes it is. Go ahead --> speak.", "Thanks."]
-    assert list(t.turns["start_s"]) == [1.0, 1.0, 6.0]
-    assert list(t.turns["end_s"]) == [4.0, 6.0, 8.0]
+    # two voices in one cue share its 3 s by their words (3 and 3): Sarah 1-2.5 s, Gillian from 2.5 s
+    assert list(t.turns["start_s"]) == [1.0, 2.5, 6.0]
+    assert list(t.turns["end_s"]) == [2.5, 6.0, 8.0]
+    assert list(t.turns["speech_spans"]) == ["1-2.5", "2.5-6", "6-8"]
 
 
 def test_srt_prefix_only_on_first_cue_of_a_turn():
@@ -394,14 +397,16 @@ def test_roles(label, role):
 
 def test_rename_merge_and_role_edits_apply_to_turns():
     t = parse_text("F2: Hello there.\n\nF3: and welcome.\n\nQ Why?\n\nF4: Because.\n")
-    edited = apply_speaker_edits(t.turns, renames={"F2": "Kate Darling", "F3": "Kate Darling"}, roles={"Q": "other"})
+    edits = [SpeakerEdit("F2", "Kate Darling"), SpeakerEdit("F3", "Kate Darling"), SpeakerEdit("Q", role="other")]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == []
     assert list(edited["speaker"]) == ["Kate Darling", "Q", "F4"]
     assert edited["text"].iloc[0] == "Hello there.\n\nand welcome."
     assert list(edited["n_words"]) == [4, 1, 1]
     assert list(edited["turn_id"]) == [0, 1, 2]
     assert edited["role"].iloc[1] == "other"
-    with pytest.raises(ValueError):
-        apply_speaker_edits(t.turns, roles={"Q": "boss"})
+    _, unmatched = apply_edits(t.turns, [SpeakerEdit("Q", role="boss")])
+    assert len(unmatched) == 1 and "“boss” is not one of" in unmatched[0].reason
 
 
 # --- errors ------------------------------------------------------------------------------------
@@ -430,23 +435,6 @@ def test_forced_format_override():
     assert parse_text(text, source_format="plain").turns["speaker"].tolist() == ["UNKNOWN"]
     with pytest.raises(ParseError):
         parse_text(text, source_format="stt_json")
-
-
-def test_edits_from_table():
-    import pandas as pd
-
-    from podium.speakers import edits_from_table
-
-    rows = pd.DataFrame(
-        {
-            "label": ["F2", "F3", "Q", "F4"],
-            "name": ["Kate", " Kate ", "Q", ""],
-            "role": ["answer", "question", "question", "x"],
-        }
-    )
-    renames, roles = edits_from_table(rows)
-    assert renames == {"F2": "Kate", "F3": "Kate"}
-    assert roles == {"Kate": "answer", "Q": "question", "F4": "answer"}
 
 
 @pytest.mark.parametrize(
@@ -554,7 +542,7 @@ def test_silence_between_cues_of_one_turn_is_not_talk_time():
     talk = speaker_table(t.turns).set_index("speaker")["talk_time_s"]
     assert talk["Andrew Knight"] == 5.0 and talk["Paul McCartney"] == 1.5
     # merging speakers in the UI keeps the same rule
-    edited = apply_speaker_edits(t.turns, renames={"Paul McCartney": "Andrew Knight"})
+    edited, _ = apply_edits(t.turns, [SpeakerEdit("Paul McCartney", "Andrew Knight")])
     assert list(edited["speech_s"]) == [6.5]
     assert (edited["start_s"].iloc[0], edited["end_s"].iloc[0]) == (0.0, 104.5)
 

@@ -2,8 +2,19 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from podium.talk_time import SPEAKER_COLUMNS, estimate_times, speaker_table
+from podium.talk_time import (
+    SPEAKER_COLUMNS,
+    count_sentences,
+    cumulative_talk_time,
+    estimate_times,
+    overlap_by_speaker,
+    speaker_table,
+    speech_duration,
+    speech_intervals,
+)
 
 
 def _turns(speakers_words):
@@ -18,9 +29,35 @@ def _turns(speakers_words):
 
 
 def test_estimate_times_lays_turns_end_to_end():
+    # no text column: no sentences, so each turn lasts its words at the rate
     turns = estimate_times(_turns([("A", 150), ("B", 75), ("A", 0), ("A", 30)]), wpm=150)
     assert list(turns["start_s"]) == [0.0, 60.0, 90.0, 90.0]
     assert list(turns["end_s"]) == [60.0, 90.0, 90.0, 102.0]
+    assert list(turns["speech_spans"]) == ["0-60", "60-90", "", "90-102"]
+
+
+def test_estimate_times_takes_sentence_cost_and_never_goes_faster_than_max_rate():
+    turns = _turns([("A", 30), ("B", 1)]).assign(text=["One two. " * 15, "Yes."])
+    out = estimate_times(turns, wpm=150)
+    # 30 words at 150 wpm = 12 s, less 0.35 s for each of 15 sentences = 6.75 s
+    assert out["speech_s"].iloc[0] == pytest.approx(12 - 15 * 0.35)
+    # "Yes." would be 0.4 - 0.35 = 0.05 s; the floor is one word at 400 wpm = 0.15 s
+    assert out["speech_s"].iloc[1] == pytest.approx(0.15)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Yes.", 1),
+        ("Is it? No! Well... maybe", 4),
+        ("", 0),
+        ("(Laughter.)", 0),
+        ("no end punctuation", 1),
+        ("He said “stop.” Then left.", 2),
+    ],
+)
+def test_count_sentences(text, n):
+    assert count_sentences(text) == n
 
 
 @pytest.mark.parametrize("wpm", [0, -5, 59.9, 400.1])
@@ -53,3 +90,119 @@ def test_speaker_table_seed(seed_transcript):
 def test_speaker_table_empty():
     table = speaker_table(_turns([]).assign(start_s=[], end_s=[]))
     assert table.empty and list(table.columns) == list(SPEAKER_COLUMNS)
+
+
+def _timed(rows):
+    """Turns from (speaker, words, "spans") rows, with start/end/speech taken from the spans."""
+    frame = pd.DataFrame(rows, columns=["speaker", "n_words", "speech_spans"])
+    spans = frame["speech_spans"].map(lambda t: [tuple(map(float, p.split("-"))) for p in t.split(";")])
+    return frame.assign(
+        turn_id=range(len(frame)),
+        role="answer",
+        text=["w " * n for n in frame["n_words"]],
+        start_s=spans.map(lambda s: s[0][0]),
+        end_s=spans.map(lambda s: s[-1][1]),
+        speech_s=spans.map(lambda s: sum(e - b for b, e in s)),
+    )
+
+
+# The issue's example: cues AVA 0-10 s, BEN 5-8 s, AVA 12-14 s, BEN 12-14 s
+OVERLAP = [("AVA", 20, "0-10"), ("BEN", 6, "5-8"), ("AVA", 4, "12-14"), ("BEN", 4, "12-14")]
+
+
+def test_overlap_example():
+    turns = _timed(OVERLAP)
+    overlap = overlap_by_speaker(speech_intervals(turns))
+    assert overlap.loc["AVA"].tolist() == [12.0, 7.0, 5.0]  # talk, solo, overlap
+    assert overlap.loc["BEN"].tolist() == [5.0, 0.0, 5.0]
+    assert speech_duration(turns) == 12.0  # 0-10 and 12-14: no second counted twice
+    table = speaker_table(turns, timed=True).set_index("speaker")
+    assert table.loc["AVA", ["talk_time_s", "solo_time_s", "overlap_s"]].tolist() == [12.0, 7.0, 5.0]
+    assert table.loc["BEN", ["talk_time_s", "solo_time_s", "overlap_s"]].tolist() == [5.0, 0.0, 5.0]
+    assert table.loc["AVA", "talk_share"] == pytest.approx(12 / 17)
+    # AVA: 24 words in 12 s = 120 wpm; longest turn 0-10 s, 20 words
+    assert table.loc["AVA", "wpm"] == pytest.approx(120.0)
+    assert table.loc["AVA", ["longest_turn_id", "longest_turn_s", "longest_turn_words"]].tolist() == [0, 10.0, 20]
+    assert table.loc["BEN", ["mean_turn_s", "median_turn_s", "mean_turn_words"]].tolist() == [2.5, 2.5, 5.0]
+
+
+def test_filtered_table_gives_shares_of_shown_and_of_whole():
+    turns = _timed([*OVERLAP, ("CY", 10, "20-23")])
+    table = speaker_table(turns, ["BEN", "CY"], timed=True).set_index("speaker")
+    assert list(table.index) == ["BEN", "CY"]
+    # overlap is still measured against AVA, who is not shown
+    assert table.loc["BEN", "overlap_s"] == 5.0
+    assert table.loc["BEN", "talk_share"] == pytest.approx(5 / 20)  # of all talk time: 12 + 5 + 3
+    assert table.loc["BEN", "talk_share_shown"] == pytest.approx(5 / 8)  # of BEN's and CY's
+    assert table.loc["CY", "word_share"] == pytest.approx(10 / 44)
+    assert table.loc["CY", "word_share_shown"] == pytest.approx(10 / 20)
+
+
+def test_silence_inside_a_turn_is_not_talk_time():
+    # a turn with a 28 s silence between two 1 s cues: 2 s of talk, and the duration is 2 s too
+    turns = _timed([("A", 4, "0-1;29-30")])
+    assert speaker_table(turns)["talk_time_s"].tolist() == [2.0]
+    assert speech_duration(turns) == 2.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["A", "B", "C"]), st.floats(0, 100), st.floats(0.01, 30)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_totals_per_speaker_add_up_to_transcript_totals(cues):
+    turns = _timed([(s, 3, f"{a:.3f}-{a + d:.3f}") for s, a, d in cues])
+    table = speaker_table(turns)
+    intervals = speech_intervals(turns)
+    union = speech_duration(turns)
+    # time when two or more speak: everyone's talk minus everyone's solo, counted once per overlapped second
+    overlapped = union - table["solo_time_s"].sum()
+    assert overlapped >= -1e-6
+    assert table["overlap_s"].sum() >= overlapped - 1e-6
+    assert table["talk_time_s"].sum() >= union - 1e-6
+    assert (table["solo_time_s"] <= table["talk_time_s"] + 1e-9).all()
+    assert table["talk_share"].sum() == pytest.approx(1.0)
+    assert table["n_words"].sum() == turns["n_words"].sum()
+    # without overlap between speakers, talk times add up to the duration exactly
+    if table["overlap_s"].sum() < 1e-9:
+        assert table["talk_time_s"].sum() == pytest.approx(union)
+    assert len(intervals) == len(turns)
+
+
+def test_cumulative_talk_time():
+    turns = _timed(OVERLAP)
+    cum = cumulative_talk_time(turns)
+    ava = cum[cum["speaker"] == "AVA"]
+    assert ava["time_s"].tolist() == [0.0, 0.0, 10.0, 12.0, 14.0, 14.0]
+    assert ava["cumulative_s"].tolist() == [0.0, 0.0, 10.0, 10.0, 12.0, 12.0]
+    ben = cum[cum["speaker"] == "BEN"]
+    assert ben["cumulative_s"].iloc[-1] == 5.0 and ben["time_s"].iloc[-1] == 14.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(0, 60), st.integers(1, 20)),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_overlap_measures_match_a_second_by_second_count(cues):
+    # whole-second cues, so an independent oracle can count who speaks in each second
+    turns = _timed([(s, 2, f"{a}-{a + d}") for s, a, d in cues])
+    speaking = {}
+    for speaker, a, d in cues:
+        for second in range(a, a + d):
+            speaking.setdefault(second, set()).add(speaker)
+    table = speaker_table(turns).set_index("speaker")
+    for speaker in table.index:
+        own = [who for who in speaking.values() if speaker in who]
+        assert table.loc[speaker, "talk_time_s"] == len(own)
+        assert table.loc[speaker, "solo_time_s"] == sum(1 for who in own if len(who) == 1)
+        assert table.loc[speaker, "overlap_s"] == sum(1 for who in own if len(who) > 1)
+    assert speech_duration(turns) == len(speaking)
+    # totals: solo seconds plus seconds with two or more voices make the duration
+    assert table["solo_time_s"].sum() + sum(1 for who in speaking.values() if len(who) > 1) == len(speaking)

@@ -96,6 +96,9 @@ class Block:
     end_s: float | None = None
     keep_empty: bool = False
     speech_s: float | None = None
+    #: Intervals of speech ``[start, end]`` (seconds) measured by :meth:`add_time`, in order and
+    #: disjoint; pauses of at most :data:`PAUSE_S` inside speech are part of an interval.
+    spans: list[list[float]] = field(default_factory=list)
 
     def add_time(self, start: float | None, end: float | None) -> None:
         """Extend the block by a timed piece of its speech (a cue, a word), in seconds.
@@ -106,16 +109,24 @@ class Block:
         """
         if start is None or end is None:
             return
+        end = max(start, end)
         if self.speech_s is None or self.end_s is None:
             self.start_s = start if self.start_s is None else self.start_s
             self.speech_s = max(0.0, end - start)
             self.end_s = end
+            self.spans = [[start, end]]
             return
         if start >= self.end_s:
             gap = start - self.end_s
             self.speech_s += (end - start) + (gap if gap <= PAUSE_S else 0.0)
+            if gap <= PAUSE_S and self.spans:
+                self.spans[-1][1] = end
+            else:
+                self.spans.append([start, end])
         else:
             self.speech_s += max(0.0, end - self.end_s)
+            if self.spans:
+                self.spans[-1][1] = max(self.spans[-1][1], end)
         self.end_s = max(self.end_s, end)
 
 
@@ -148,6 +159,9 @@ _CLOCK_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))
 def parse_clock(value: str) -> float | None:
     """Parse ``H:MM:SS``, ``M:SS``, ``HH:MM:SS.mmm`` or ``MM:SS,mmm`` to seconds; ``None`` if it is not a clock.
 
+    Seconds of 60 or more, and minutes of 60 or more after hours, are impossible: such a value
+    (``99:99:99``) is not a clock. Minutes alone may exceed 59 (``75:30``).
+
     >>> parse_clock("1:02:03.5")
     3723.5
     >>> parse_clock("0:19:28,081")
@@ -157,6 +171,8 @@ def parse_clock(value: str) -> float | None:
     if not m:
         return None
     hours, minutes, seconds, frac = m.groups()
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None  # an impossible clock such as 99:99:99 is not a time
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if frac:
         total += int(frac) / 10 ** len(frac)

@@ -38,14 +38,41 @@ def load_json(text: str) -> Any:
     """Parse JSON, or the first ``var x = ...`` literal of a JavaScript file.
 
     Raises:
-        ValueError: if no JSON value can be read.
+        ValueError: if no JSON value can be read, or the value is nested more than
+            :data:`MAX_JSON_DEPTH` levels deep (no transcript schema nests that deep, and
+            Python's decoder would exhaust its recursion limit on such a file).
     """
     stripped = text.lstrip()
     m = _JS_VAR_RE.match(stripped)
     if m:
         stripped = stripped[m.end() :]
-    value, _ = json.JSONDecoder().raw_decode(stripped)
+    if _nesting_depth(stripped) > MAX_JSON_DEPTH:
+        raise ValueError(f"The JSON file is nested more than {MAX_JSON_DEPTH} levels deep, so it is not a transcript.")
+    try:
+        value, _ = json.JSONDecoder().raw_decode(stripped)
+    except RecursionError as exc:  # pragma: no cover - guarded by _nesting_depth
+        raise ValueError("The JSON file is nested too deeply to be a transcript.") from exc
     return value
+
+
+#: Deepest nesting of brackets a transcript JSON may have; the deepest schema Podium reads
+#: (AWS Call Analytics) nests 6 levels, so 100 leaves room and stays far from Python's recursion limit.
+MAX_JSON_DEPTH = 100
+
+_BRACKETS_OR_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting_depth(text: str) -> int:
+    """Deepest bracket nesting of a JSON text, skipping brackets inside strings (linear time)."""
+    depth = deepest = 0
+    for match in _BRACKETS_OR_STRING_RE.finditer(text):
+        token = match.group(0)
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
 
 
 def _seconds(value: Any) -> float | None:
@@ -142,16 +169,21 @@ def _aws(data: dict) -> list[Item]:
 
 
 def _aws_call_analytics(data: dict) -> list[Item]:
-    return [
-        (
-            _speaker(turn.get("ParticipantRole")),
-            turn.get("Content", ""),
-            (turn.get("BeginOffsetMillis") or 0) / 1000,
-            (turn.get("EndOffsetMillis") or 0) / 1000,
-            False,
-        )
-        for turn in data["Transcript"]
-    ]
+    """One item per segment with its text; when the segment lists timed words, their times too
+    (as empty attached items), so a pause between "Yeah." and "Mhm." is not speech."""
+    items: list[Item] = []
+    for turn in data["Transcript"]:
+        speaker = _speaker(turn.get("ParticipantRole"))
+        timed = [
+            (w["BeginOffsetMillis"] / 1000, w["EndOffsetMillis"] / 1000)
+            for w in turn.get("Items") or []
+            if w.get("BeginOffsetMillis") is not None and w.get("EndOffsetMillis") is not None
+        ]
+        if not timed:
+            timed = [((turn.get("BeginOffsetMillis") or 0) / 1000, (turn.get("EndOffsetMillis") or 0) / 1000)]
+        items.append((speaker, turn.get("Content", ""), timed[0][0], timed[0][1], False))
+        items.extend((speaker, "", start, end, True) for start, end in timed[1:])
+    return items
 
 
 def _google(data: dict) -> list[Item]:
@@ -294,6 +326,8 @@ def read_stt_json(text: str) -> ReadResult:
     try:
         data = load_json(text)
     except ValueError as exc:
+        if "nested" in str(exc):
+            raise
         raise ValueError(f"The file is not valid JSON ({exc.args[0].split(':')[0]}).") from exc
     if not isinstance(data, dict | list):
         raise ValueError("The file is not JSON: it does not start with an object or a list.")

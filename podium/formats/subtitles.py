@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text import words
 from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
 from .labelled import _accepted, _candidate
 
@@ -94,6 +95,31 @@ def _split_voices(line: str) -> list[tuple[str | None, str]]:
     return [(v, t) for v, t in parts if t.strip() or v]
 
 
+def _share_cue_times(segments: list[tuple[str | None, str | None, str, _Cue]]) -> list[tuple[float, float]]:
+    """``(start, end)`` of each segment: a cue's time is shared, in order, among its segments by their
+    words, so two voices in one cue ("- Ready? - Yes.") split the cue rather than both taking all of it.
+    A cue whose segments have no words at all gives each segment the whole cue."""
+    times: list[tuple[float, float]] = []
+    i = 0
+    while i < len(segments):
+        cue = segments[i][3]
+        j = i
+        while j < len(segments) and segments[j][3] is cue:
+            j += 1
+        counts = [len(words(part)) for _, _, part, _ in segments[i:j]]
+        total = sum(counts)
+        if total == 0:
+            times.extend([(cue.start, cue.end)] * (j - i))
+        else:
+            at = cue.start
+            for n in counts:
+                end = at + (cue.end - cue.start) * n / total
+                times.append((at, end))
+                at = end
+        i = j
+    return times
+
+
 def read_subtitles(text: str) -> ReadResult:
     """Read SRT or WebVTT text into speaker blocks with the cues' times.
 
@@ -140,7 +166,7 @@ def read_subtitles(text: str) -> ReadResult:
     dense = bool(segments) and labelled >= 0.8 * len(segments)
     blocks: list[Block] = []
     current: str | None = None
-    for voice, label, part, cue in segments:
+    for (voice, label, part, _cue), (start, end) in zip(segments, _share_cue_times(segments), strict=True):
         speaker = voice or label
         if speaker is None:
             speaker = UNKNOWN_SPEAKER if (dense or current is None) else current
@@ -148,16 +174,22 @@ def read_subtitles(text: str) -> ReadResult:
         if blocks and blocks[-1].speaker == speaker and blocks[-1].end_s is not None:
             if part:
                 blocks[-1].paragraphs[0] = f"{blocks[-1].paragraphs[0]} {part}".strip()
-            blocks[-1].add_time(cue.start, cue.end)
+            blocks[-1].add_time(start, end)
             continue
         block = Block(speaker, [part] if part else [""])
-        block.add_time(cue.start, cue.end)
+        block.add_time(start, end)
         blocks.append(block)
     for block in blocks:
         block.paragraphs = [p for p in block.paragraphs if p]
     notices = []
     if not labelled:
         notices.append("The subtitles name no speakers, so all speech is attributed to one unknown speaker.")
+    backwards = sum(1 for cue in cues if cue.end < cue.start)
+    if backwards:
+        notices.append(
+            f"{backwards} cue{'s' if backwards != 1 else ''} end{'' if backwards != 1 else 's'} before starting; "
+            "such a cue counts no talk time."
+        )
     return ReadResult(
         blocks=blocks, metadata=metadata, removed=removed, notices=notices, source_format="vtt" if is_vtt else "srt"
     )

@@ -1,0 +1,88 @@
+"""Parse and every analysis behind every page on 10k, 100k and 1M words of real transcript text.
+
+The text is built by concatenating the labelled-text briefings, debates and hearings of the
+shared corpus (each file's text, repeated in turn until the word count is reached, cut at a
+paragraph). Each size runs in a fresh process (so peak RSS is its own): it parses the bytes and
+computes every exported table (:func:`podium.export.tables`), as ``python -m podium export``
+does. Prints time, words per second, peak RSS, and the growth of time per 10x words.
+
+Usage: python bench/scale.py [WORDS ...]   (default 10000 100000 1000000)
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+SOURCES = ["statedept", "whitehouse", "debate", "hearing"]
+
+
+def corpus_text(n_words: int) -> bytes:
+    """About ``n_words`` words of real labelled transcript text (UTF-8)."""
+    from podium.text import decode_bytes, words
+
+    texts = []
+    for folder in SOURCES:
+        for path in sorted((CORPUS / folder).glob("*")):
+            if path.suffix in {".txt", ".md"}:
+                texts.append(decode_bytes(path.read_bytes())[0])
+    out: list[str] = []
+    total = 0
+    while total < n_words:
+        for text in texts:
+            for paragraph in text.split("\n\n"):
+                out.append(paragraph)
+                total += len(words(paragraph))
+                if total >= n_words:
+                    break
+            if total >= n_words:
+                break
+    return "\n\n".join(out).encode()
+
+
+def child(n_words: int) -> None:
+    from podium.export import tables
+    from podium.parse import parse_bytes
+
+    seed = (ROOT / "data" / "blinken_nato_open_door.txt").read_bytes()
+    tables(parse_bytes(seed, name="warm-up.txt"))  # one-time costs (imports, stopword lists) are not per word
+    data = corpus_text(n_words)
+    t0 = time.perf_counter()
+    transcript = parse_bytes(data, name=f"corpus_{n_words}.txt")
+    t1 = time.perf_counter()
+    tables(transcript)
+    t2 = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"words": int(transcript.turns["n_words"].sum()), "turns": len(transcript.turns),
+                      "parse_s": t1 - t0, "tables_s": t2 - t1, "peak_mb": peak}))
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"{'words':>10} {'turns':>8} {'parse':>8} {'tables':>8} {'total':>8} {'words/s':>10} {'peak RSS':>9} growth")
+    previous = None
+    for row in rows:
+        total = row["parse_s"] + row["tables_s"]
+        growth = f"{total / previous:5.1f}x" if previous else ""
+        print(
+            f"{row['words']:>10,} {row['turns']:>8,} {row['parse_s']:>7.2f}s {row['tables_s']:>7.2f}s {total:>7.2f}s "
+            f"{row['words'] / total:>10,.0f} {row['peak_mb']:>7.0f}MB {growth}"
+        )
+        previous = total
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child(int(sys.argv[2]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])

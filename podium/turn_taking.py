@@ -1,0 +1,216 @@
+"""Turn-taking: speaker changes, interruptions, crosstalk, waits between turns, who asked whom.
+
+Every measure works on a turns table (:data:`podium.model.TURN_COLUMNS`) in transcript order and
+states its rule in its docstring; the Speaker time page repeats the rules in its method note.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+import pandas as pd
+
+from .talk_time import parse_spans
+from .text import STAGE_DIRECTION_RE
+
+__all__ = [
+    "CROSSTALK_COLUMNS",
+    "INTERRUPTION_COLUMNS",
+    "MIN_OVERLAP_S",
+    "QUESTION_COLUMNS",
+    "TURN_TAKING_COLUMNS",
+    "crosstalk",
+    "interruptions",
+    "questions",
+    "speaker_changes",
+    "turn_taking_table",
+]
+
+#: In timed sources, a new speaker interrupts when their turn starts at least this many seconds
+#: before the previous speaker's last speech ends; smaller overlaps are timing jitter of
+#: subtitle cues and speech-to-text words, not two people talking at once.
+MIN_OVERLAP_S: float = 0.5
+
+#: Columns of :func:`interruptions`, with dtypes.
+INTERRUPTION_COLUMNS: dict[str, str] = {
+    "turn_id": "int64",  # the interrupting turn
+    "interrupter": "str",
+    "interrupted": "str",
+    "interrupted_turn_id": "int64",
+    "at_s": "float64",  # seconds from the start, when the interrupting turn starts
+    "overlap_s": "float64",  # seconds the interrupter started before the other's speech ended (0 if none)
+    "rule": "str",  # "cut-off marker", "overlap" or "cut-off marker and overlap"
+    "cut_off_words": "str",  # the last words of the interrupted turn
+}
+#: Columns of :func:`crosstalk`, with dtypes.
+CROSSTALK_COLUMNS: dict[str, str] = {"turn_id": "int64", "speaker": "str", "at_s": "float64", "marker": "str"}
+#: Columns of :func:`questions`, with dtypes.
+QUESTION_COLUMNS: dict[str, str] = {"questioner": "str", "answerer": "str", "n_questions": "int64"}
+#: Columns of :func:`turn_taking_table`, with dtypes.
+TURN_TAKING_COLUMNS: dict[str, str] = {
+    "speaker": "str",
+    "interruptions_made": "int64",
+    "times_interrupted": "int64",
+    "crosstalk_markers": "int64",
+    "questions_asked": "int64",
+    "questions_received": "int64",
+    "mean_wait_turns": "float64",  # other speakers' turns between two of the speaker's turns, mean
+    "mean_wait_s": "float64",  # seconds from the end of one of the speaker's turns to the start of the next, mean
+}
+
+_CROSSTALK_RE = re.compile(
+    r"cross[\s-]?talk|simultaneous conversation|overlapping|talking over|speaking over|interruption|interrupted",
+    re.IGNORECASE,
+)
+_CROSSTALK_SPEAKERS = {"CROSSTALK", "MULTIPLE SPEAKERS", "SEVERAL SPEAKERS", "ALL"}
+_NO_ANSWER = "(no answer)"
+
+
+def speaker_changes(turns: pd.DataFrame) -> int:
+    """Number of places where one turn's speaker differs from the previous turn's."""
+    speakers = turns["speaker"].to_numpy()
+    return int((speakers[1:] != speakers[:-1]).sum()) if len(speakers) > 1 else 0
+
+
+def _last_speech_end(row) -> float:
+    spans = parse_spans(row.speech_spans) if getattr(row, "speech_spans", "") else []
+    return spans[-1][1] if spans else float(row.end_s)
+
+
+def _last_words(text: str, n: int = 10) -> str:
+    words = STAGE_DIRECTION_RE.sub(" ", text).split()
+    return ("… " if len(words) > n else "") + " ".join(words[-n:])
+
+
+def interruptions(turns: pd.DataFrame, *, timed: bool) -> pd.DataFrame:
+    """Every interruption, under this rule: turn *i + 1* interrupts turn *i* when they have different
+    speakers and either
+
+    - turn *i* ends on a cut-off marker (``--``, a dash, an ellipsis: its ``cut_off`` flag), or
+    - (``timed`` sources only) turn *i + 1* starts at least :data:`MIN_OVERLAP_S` seconds before
+      turn *i*'s speech ends.
+
+    Only consecutive turns are compared. Speaker filters do not apply here: pass the whole table
+    and filter the result, so that an interruption by a hidden speaker still counts.
+
+    Returns:
+        One row per interruption with the columns of :data:`INTERRUPTION_COLUMNS`, in order.
+    """
+    rows = []
+    records = list(turns.itertuples(index=False))
+    for before, after in itertools.pairwise(records):
+        if before.speaker == after.speaker:
+            continue
+        overlap = max(0.0, _last_speech_end(before) - float(after.start_s)) if timed else 0.0
+        overlapping = timed and overlap >= MIN_OVERLAP_S
+        if not (before.cut_off or overlapping):
+            continue
+        rule = " and ".join(r for r, on in (("cut-off marker", before.cut_off), ("overlap", overlapping)) if on)
+        rows.append(
+            (
+                after.turn_id,
+                after.speaker,
+                before.speaker,
+                before.turn_id,
+                float(after.start_s),
+                overlap,
+                rule,
+                _last_words(before.text),
+            )
+        )
+    return pd.DataFrame(rows, columns=list(INTERRUPTION_COLUMNS)).astype(INTERRUPTION_COLUMNS)
+
+
+def crosstalk(turns: pd.DataFrame) -> pd.DataFrame:
+    """Crosstalk markers: stage directions such as ``[crosstalk]``, ``(CROSSTALK)``, ``[overlapping
+    voices]``, ``(simultaneous conversation)``, ``(interruption)``, and turns labelled ``CROSSTALK``
+    or ``MULTIPLE SPEAKERS``. Counted apart from interruptions: a marker says people talked at once,
+    not who cut in on whom. A marker belongs to the turn it is written in.
+
+    Returns:
+        One row per marker with the columns of :data:`CROSSTALK_COLUMNS`.
+    """
+    rows = []
+    for turn in turns.itertuples(index=False):
+        if turn.speaker.upper().strip() in _CROSSTALK_SPEAKERS:
+            rows.append((turn.turn_id, turn.speaker, float(turn.start_s), f"speaker label {turn.speaker}"))
+        for match in STAGE_DIRECTION_RE.finditer(turn.text):
+            if _CROSSTALK_RE.search(match.group(0)):
+                rows.append((turn.turn_id, turn.speaker, float(turn.start_s), match.group(0)))
+    return pd.DataFrame(rows, columns=list(CROSSTALK_COLUMNS)).astype(CROSSTALK_COLUMNS)
+
+
+def _question_rows(turns: pd.DataFrame) -> list[tuple[str, str]]:
+    records = list(turns[["speaker", "role", "is_question"]].itertuples(index=False))
+    out = []
+    for i, turn in enumerate(records):
+        if turn.role != "question" or not turn.is_question:
+            continue
+        after = records[i + 1] if i + 1 < len(records) else None
+        answered = after is not None and after.speaker != turn.speaker and after.role != "question"
+        out.append((turn.speaker, after.speaker if answered else _NO_ANSWER))
+    return out
+
+
+def questions(turns: pd.DataFrame) -> pd.DataFrame:
+    """Questions per questioner and answerer. A question is a turn by a speaker in the ``question``
+    role (reporters, moderators, interviewers) that contains a question mark; the answerer is the
+    speaker of the next turn when that is another speaker not in the ``question`` role, else
+    ``(no answer)`` (a follow-up by another reporter, or the end of the transcript).
+
+    Returns:
+        One row per (questioner, answerer) with the columns of :data:`QUESTION_COLUMNS`, most
+        questions first.
+    """
+    pairs = pd.DataFrame(_question_rows(turns), columns=["questioner", "answerer"])
+    if pairs.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in QUESTION_COLUMNS.items()})
+    table = pairs.groupby(["questioner", "answerer"], sort=False).size().rename("n_questions").reset_index()
+    table = table.sort_values("n_questions", ascending=False, kind="stable").reset_index(drop=True)
+    return table.astype(QUESTION_COLUMNS)
+
+
+def _waits(turns: pd.DataFrame) -> pd.DataFrame:
+    position = np.arange(len(turns))
+    frame = turns.assign(position=position)
+    rows = []
+    for speaker, own in frame.groupby("speaker", sort=False):
+        if len(own) < 2:
+            rows.append((speaker, np.nan, np.nan))
+            continue
+        between = np.diff(own["position"].to_numpy()) - 1
+        seconds = np.maximum(0.0, own["start_s"].to_numpy()[1:] - own["end_s"].to_numpy()[:-1])
+        rows.append((speaker, float(between.mean()), float(seconds.mean())))
+    return pd.DataFrame(rows, columns=["speaker", "mean_wait_turns", "mean_wait_s"]).set_index("speaker")
+
+
+def turn_taking_table(turns: pd.DataFrame, *, timed: bool) -> pd.DataFrame:
+    """Turn-taking per speaker: interruptions made and suffered (:func:`interruptions`), crosstalk
+    markers in their turns (:func:`crosstalk`), questions asked and received (:func:`questions`;
+    ``(no answer)`` is not a speaker) and the average wait between two of their turns, in turns of
+    other speakers and in seconds (from the end of one turn to the start of their next).
+
+    Parameters:
+        turns: the whole transcript's turns table, in order.
+        timed: the times come from the source (enables the overlap rule of interruptions).
+
+    Returns:
+        One row per speaker, in order of first appearance, with the columns of
+        :data:`TURN_TAKING_COLUMNS`; waits are NaN for a speaker with one turn.
+    """
+    order = list(dict.fromkeys(turns["speaker"]))
+    found = interruptions(turns, timed=timed)
+    markers = crosstalk(turns)
+    asked = pd.DataFrame(_question_rows(turns), columns=["questioner", "answerer"])
+    table = pd.DataFrame(index=pd.Index(order, name="speaker"))
+    table["interruptions_made"] = found["interrupter"].value_counts()
+    table["times_interrupted"] = found["interrupted"].value_counts()
+    table["crosstalk_markers"] = markers["speaker"].value_counts()
+    table["questions_asked"] = asked["questioner"].value_counts()
+    table["questions_received"] = asked["answerer"].value_counts()
+    counts = [c for c in TURN_TAKING_COLUMNS if c not in ("speaker", "mean_wait_turns", "mean_wait_s")]
+    table[counts] = table[counts].fillna(0)
+    table = table.join(_waits(turns)).reset_index()
+    return table[list(TURN_TAKING_COLUMNS)].astype(TURN_TAKING_COLUMNS)

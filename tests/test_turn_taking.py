@@ -1,0 +1,71 @@
+"""Turn-taking: interruptions under the stated rule, crosstalk, waits, questions (hand-checked crafted cases)."""
+
+import pandas as pd
+import pytest
+
+from podium.parse import parse_text
+from podium.turn_taking import crosstalk, interruptions, questions, speaker_changes, turn_taking_table
+
+
+def _turns(rows):
+    """Turns from (speaker, role, text, start_s, end_s) rows."""
+    frame = pd.DataFrame(rows, columns=["speaker", "role", "text", "start_s", "end_s"])
+    return frame.assign(
+        turn_id=range(len(frame)),
+        n_words=frame["text"].str.split().map(len),
+        speech_s=frame["end_s"] - frame["start_s"],
+        speech_spans=[f"{s:g}-{e:g}" for s, e in zip(frame["start_s"], frame["end_s"], strict=True)],
+        cut_off=frame["text"].str.rstrip().str.endswith("--"),
+        is_question=frame["text"].str.contains("?", regex=False),
+    )
+
+
+DEBATE = _turns(
+    [
+        ("MOD", "question", "Senator, your plan?", 0, 3),
+        ("ANN", "answer", "My plan is simple and it will --", 3, 9),
+        ("BOB", "answer", "That is not true. [crosstalk]", 9, 12),
+        ("ANN", "answer", "Let me finish. The plan works.", 12, 20),
+        ("BOB", "answer", "No it does not.", 19, 21),  # starts 1 s before ANN's speech ends
+        ("ANN", "answer", "Yes.", 20.8, 21.5),  # 0.2 s early: jitter, not an interruption
+        ("MOD", "question", "Thank you. Next question, Bob?", 22, 25),
+        ("MOD2", "question", "And a follow-up?", 25, 27),
+        ("BOB", "answer", "Sure.", 27, 28),
+    ]
+)
+
+
+def test_interruptions_by_cut_off_marker_and_by_overlap():
+    found = interruptions(DEBATE, timed=True)
+    assert found[["interrupter", "interrupted", "turn_id", "rule"]].values.tolist() == [
+        ["BOB", "ANN", 2, "cut-off marker"],
+        ["BOB", "ANN", 4, "overlap"],
+    ]
+    assert found["overlap_s"].tolist() == [0.0, 1.0]
+    assert found["at_s"].tolist() == [9.0, 19.0]
+    assert found["cut_off_words"].iloc[0] == "My plan is simple and it will --"
+    # without timestamps only the cut-off marker counts
+    assert interruptions(DEBATE, timed=False)["turn_id"].tolist() == [2]
+
+
+def test_crosstalk_questions_waits_and_changes():
+    assert crosstalk(DEBATE)[["turn_id", "speaker", "marker"]].values.tolist() == [[2, "BOB", "[crosstalk]"]]
+    asked = questions(DEBATE)
+    # MOD asked ANN (turn 0), and "Next question, Bob?" was followed by MOD2, another questioner: no answer
+    assert asked.values.tolist() == [["MOD", "ANN", 1], ["MOD", "(no answer)", 1], ["MOD2", "BOB", 1]]
+    assert speaker_changes(DEBATE) == 8
+    table = turn_taking_table(DEBATE, timed=True).set_index("speaker")
+    assert table.loc["BOB", ["interruptions_made", "times_interrupted", "crosstalk_markers"]].tolist() == [2, 0, 1]
+    assert table.loc["ANN", "times_interrupted"] == 2
+    assert table.loc["ANN", "questions_received"] == 1 and table.loc["MOD", "questions_asked"] == 2
+    # ANN speaks in turns 1, 3, 5: one turn between each, waits 9->12 (3 s) and 20->20.8 (0.8 s)
+    assert table.loc["ANN", "mean_wait_turns"] == 1.0
+    assert table.loc["ANN", "mean_wait_s"] == pytest.approx(1.9)
+    assert pd.isna(table.loc["MOD2", "mean_wait_s"])
+
+
+def test_interruptions_in_a_parsed_transcript():
+    text = "ALICE: I was saying that--\n\nBOB: No.\n\nALICE: (Crosstalk) Fine. What now?\n"
+    t = parse_text(text)
+    assert interruptions(t.turns, timed=False)[["interrupter", "interrupted"]].values.tolist() == [["BOB", "ALICE"]]
+    assert len(crosstalk(t.turns)) == 1
