@@ -1,9 +1,9 @@
 """Roles inferred from what speakers do when no label says who asks."""
 
+from podium.edits import SpeakerEdit, apply_edits
 from podium.parse import parse_text, read_transcript
 from podium.qa import qa_exchanges, qa_pairs
 from podium.roles import infer_roles
-from podium.speakers import apply_speaker_edits
 from tests.conftest import CORPUS
 
 DIARIZED = """SPEAKER_00: Welcome to the show. Today we talk about budgets. What made you run for council?
@@ -41,8 +41,14 @@ def test_crafted_diarized_file_gets_an_inferred_asker():
 
 def test_inferred_roles_stay_editable():
     t = parse_text(DIARIZED, name="interview_diarized.txt")
-    edited = apply_speaker_edits(t.turns, roles={"SPEAKER_00": "answer", "SPEAKER_01": "question"})
+    edits = [SpeakerEdit("SPEAKER_00", role="answer"), SpeakerEdit("SPEAKER_01", role="question")]
+    edited, unmatched = apply_edits(t.turns, edits)
+    assert unmatched == []
     assert list(edited["role"]) == ["answer", "question"] * 4
+    # a rename keeps the inferred role, and the rebuilt turns keep their question counts
+    renamed, _ = apply_edits(t.turns, [SpeakerEdit("SPEAKER_00", speaker="Host")])
+    assert list(renamed["role"]) == ["question", "answer"] * 4
+    assert list(renamed["n_questions"]) == list(t.turns["n_questions"])
 
 
 def test_labels_that_say_who_asks_are_not_overridden():
