@@ -13,8 +13,9 @@ from podium.text import DecodeError, normalise_text, words
 def test_any_text_parses_or_raises_parse_error(text):
     try:
         transcript = parse_text(text)
-    except ParseError:
-        assert not words(normalise_text(text))
+    except ParseError as exc:
+        # no words at all, or only speaker labels ("²:") with no speech after them, a deliberate refusal
+        assert not words(normalise_text(text)) or "speaker labels but no speech" in str(exc), (text, str(exc))
         return
     assert len(transcript.turns) >= 1
     assert (transcript.turns["n_words"] >= 0).all()
