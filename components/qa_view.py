@@ -197,6 +197,7 @@ def answer_length_chart(pairs: pd.DataFrame) -> go.Figure:
         height=300,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend_title_text="Label",
+        showlegend=True,
         title={"text": "Answer length by pair", "font": {"size": 14}},
         bargap=0.15,
     )
