@@ -40,13 +40,17 @@ cols[3].metric(
 )
 
 st.subheader("Transcript")
-linked = st.query_params.get("turn")  # set by links to a turn, e.g. from the Phrases page's keyword in context
-if linked is not None and linked.isdigit() and int(linked) in set(turns["turn_id"]):
-    position = int(turns.index[turns["turn_id"] == int(linked)][0])
-    st.session_state["script_part"] = position // 200 + 1  # open the part of the script that holds it
-    with st.container(border=True):
-        st.caption(f"Linked turn {int(linked)}:")
-        st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
+linked = st.query_params.get("turn")  # set by links to a turn (Q&A pairs, keyword in context)
+if linked is not None:
+    del st.query_params["turn"]
+    ids = turns["turn_id"].tolist()
+    if linked.isdigit() and int(linked) in ids:
+        st.session_state["script_part"] = ids.index(int(linked)) // 200 + 1
+        with st.container(border=True):
+            st.caption(f"Linked turn {linked}: it is also in the part of the transcript shown below.")
+            st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
+    else:
+        st.warning(f"Turn {md_escape(linked)} is not among the turns shown (check the speaker filter).")
 shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"

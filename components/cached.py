@@ -145,3 +145,25 @@ def turn_taking(turns: pd.DataFrame, timed: bool) -> dict[str, pd.DataFrame]:
         "per_speaker": turn_taking_.turn_taking_table(turns, timed=timed),
         "changes": pd.DataFrame({"speaker_changes": [turn_taking_.speaker_changes(turns)]}),
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def qa_exchanges(turns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cached :func:`podium.qa.qa_exchanges`: ``(pairs, opening and closing remarks)``."""
+    return qa.qa_exchanges(turns)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def assess_pairs(pairs: pd.DataFrame, phrases: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """Cached :func:`podium.answers.assess_pairs` with a phrase list (as a tuple, to hash)."""
+    from podium import answers
+
+    return answers.assess_pairs(pairs, list(phrases))
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
+def label_answer(question: str, answer: str) -> dict:
+    """Cached :func:`podium.answers.label_answer` (the signals behind one pair's label)."""
+    from podium import answers
+
+    return answers.label_answer(question, answer)

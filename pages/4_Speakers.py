@@ -78,6 +78,12 @@ st.caption(
     "turns are rebuilt by the rules the file was read with, so consecutive Q turns (maybe two reporters) "
     "stay apart."
 )
+if parsed.inferred_roles:  # roles no label gave: say they were inferred, and from what
+    st.caption(
+        "Roles marked *question* below were **inferred** from what the speakers do, since no label says who asks: "
+        + "; ".join(f"**{md_escape(s)}** {md_escape(r)}" for s, r in parsed.inferred_roles.items())
+        + ". Everyone else answers. Set them right in the Role column."
+    )
 
 
 def _on_edit(widget: str, displayed: pd.DataFrame, default_roles: dict) -> None:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m podium export FILE --out DIR``."""
+"""Command line: ``python -m podium export FILE --out DIR``, ``python -m podium label-answers IN.csv --out OUT.csv``."""
 
 from __future__ import annotations
 
@@ -48,12 +48,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count speech-recognition segments that look like hallucinations (left out by default)",
     )
+    label = commands.add_parser(
+        "label-answers",
+        help="label how directly each answer in a CSV answers its question (direct / partial / deflected)",
+        description="Read IN.csv (UTF-8, columns question and answer) and write it to OUT.csv with the columns "
+        "label, p_direct, p_partial, p_deflected and reasons added.",
+    )
+    label.add_argument("infile", metavar="IN.csv", help="CSV file with columns question and answer")
+    label.add_argument("--out", metavar="OUT.csv", required=True, help="CSV file to write")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit code (0 on success, 1 on bad input, 2 on bad usage)."""
     args = build_parser().parse_args(argv)
+    if args.command == "label-answers":
+        from .cli_answers import label_answers_command
+
+        return label_answers_command(args.infile, args.out)
     if not (MIN_WPM <= args.wpm <= MAX_WPM):
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2

@@ -21,6 +21,7 @@ TURN_COLUMNS: dict[str, str] = {
     "cut_off": "bool",  # the turn ends with a cut-off marker (--, em/en dash, ...)
     "resumes": "bool",  # the turn starts with a dash: it picks up an interrupted turn
     "is_question": "bool",  # the turn contains a sentence ending in "?"
+    "n_questions": "int64",  # questions the turn asks (podium.questions.count_questions)
     "n_stage_directions": "int64",  # stage directions such as "(Laughter.)" in the turn
     "speech_spans": "str",  # the turn's speech intervals, "start-end;start-end" in seconds (see podium.talk_time)
 }
@@ -48,6 +49,8 @@ class Transcript:
         removed: structural text consumed by the parser (labels, timestamps, cue and line
             numbers); with ``metadata`` and the turns it accounts for every word of the source.
         aliases: ``{speaker: [labels]}`` for speakers found under several labels.
+        inferred_roles: ``{speaker: reason}`` for speakers whose role was inferred from what they
+            do rather than read from their label (see :func:`podium.roles.infer_roles`).
     """
 
     name: str
@@ -62,6 +65,7 @@ class Transcript:
     metadata: str = ""
     removed: tuple[str, ...] = field(default_factory=tuple)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    inferred_roles: dict[str, str] = field(default_factory=dict)
 
     @property
     def speakers(self) -> list[str]:

@@ -22,6 +22,8 @@ from .formats.markup import html_to_text
 from .formats.pdf import is_pdf, pdf_text
 from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
+from .questions import count_questions
+from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
 from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, decode_bytes, normalise_text, words
@@ -65,7 +67,8 @@ def measure_text(text: str) -> dict[str, object]:
     """Measure a turn's text: the columns of :data:`~podium.model.TURN_COLUMNS` that depend only on it.
 
     Returns ``{"n_words": int (words, stage directions excluded), "cut_off": bool, "resumes": bool,
-    "is_question": bool, "n_stage_directions": int}``.
+    "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
+    "n_stage_directions": int}``.
     """
     speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
     return {
@@ -73,6 +76,7 @@ def measure_text(text: str) -> dict[str, object]:
         "cut_off": bool(CUT_OFF_RE.search(speech)),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
+        "n_questions": count_questions(speech),
         "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
     }
 
@@ -405,6 +409,13 @@ def parse_text(
     turns, timing = build_turns(blocks, wpm=wpm)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
+    turns, inferred_roles = infer_roles(turns)
+    if inferred_roles:
+        listed = "; ".join(f"{speaker} {reason}" for speaker, reason in inferred_roles.items())
+        notices.append(
+            f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
+            f"{listed}. Everyone else answers. Change roles on the Speakers page."
+        )
     set_aside = len(words("\n".join(metadata)))
     if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
         set_aside + int(turns["n_words"].sum())
@@ -428,6 +439,7 @@ def parse_text(
         metadata="\n".join(metadata),
         removed=tuple(result.removed),
         aliases=aliases,
+        inferred_roles=inferred_roles,
     )
 
 

@@ -114,6 +114,9 @@ def chromium():
 def tab(chromium):
     """A new browser page (named ``tab``: pytest-playwright reserves ``page``)."""
     context = chromium.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    # waits are on app state, never sleeps; the limit is generous because a cold page on a busy
+    # 2-core machine can take longer than Playwright's default 30 s
+    context.set_default_timeout(90_000)
     yield context.new_page()
     context.close()
 

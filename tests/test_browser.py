@@ -15,7 +15,7 @@ PAGES = {
     "Q_and_A": "Questions and answers",
     "Speakers": "Speakers",
 }
-CHARTS = {"": 0, "Speaker_time": 6, "Phrases": 4, "Q_and_A": 0, "Speakers": 0}
+CHARTS = {"": 0, "Speaker_time": 6, "Phrases": 4, "Q_and_A": 1, "Speakers": 0}
 
 
 def _exceptions(tab) -> list[str]:
@@ -174,7 +174,7 @@ def test_good_upload_replaces_the_transcript(fresh_server, tab, tmp_path):
     assert tab.locator("b", has_text="there").count() == 0
     assert "2 speakers took 3 turns" in body
     _go(tab, "Q&A")
-    assert "1 question, 1 answered" in tab.inner_text("body")
+    assert "1 question put, 1 answered" in tab.inner_text("body")
 
 
 def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
@@ -252,4 +252,20 @@ def test_phrase_search_quote_and_link_to_the_turn(fresh_server, tab):
     assert right["x"] + right["width"] <= 1400
     tab.get_by_text("Read turn 0 in the transcript (Overview)").click()
     tab.get_by_text("Linked turn 0:").wait_for()
+
+
+def test_qa_pair_links_to_its_turn_and_highlights_in_place(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Q_and_A")
+    _wait_for_page_of(tab)
+    # the first answer's deflection phrase is marked where it stands in the text
+    mark = tab.locator("mark.podium-deflect").first
+    mark.wait_for()
+    assert mark.inner_text() == "without going into the specifics"
+    assert "the answer was cut off" in tab.inner_text("body")
+    tab.get_by_role("link", name="Turn 2 in the transcript").click()
+    tab.get_by_text("Linked turn 2:").wait_for()
+    wait_idle(tab)
+    assert "So you would say that it is accurate to say that there are no concessions in this?" in tab.inner_text(
+        "body"
+    )
     assert _exceptions(tab) == []

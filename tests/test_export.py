@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
+from podium.answers import INDICATOR_COLUMNS
 from podium.export import download_name, neutralise_formulas, to_csv_bytes
 from podium.model import TURN_COLUMNS
 from podium.phrases import PHRASE_COLUMNS, SPEAKER_PHRASE_COLUMNS
@@ -97,8 +98,15 @@ def test_export_writes_the_five_tables(tmp_path):
     no_change = {p["speaker"]: int(p["count"]) for p in by_speaker if p["phrase"] == "no change"}
     assert no_change == {"REPORTER": 1, "ANTONY BLINKEN": 2}  # turn 4; turn 5 twice
     pairs = _read((tmp_path / "qa_pairs.csv").read_bytes())
-    assert list(pairs[0]) == list(QA_COLUMNS)
-    assert len(pairs) == 3
+    assert list(pairs[0]) == [*QA_COLUMNS, *INDICATOR_COLUMNS]
+    # turn 4 ("Well, there is no change ...") asks nothing: it stays inside the second pair's answer
+    assert len(pairs) == 2
+    assert [p["answer_turn_ids"] for p in pairs] == ["1", "3 4 5"]
+    assert pairs[0]["deflection_phrases"] == (
+        "deflection: without going into the specifics; deflection: as I've said; deflection: as I said"
+    )
+    assert pairs[1]["answer_cut_off"] == "True"
+    assert pairs[0]["label"] in {"direct", "partial", "deflected"}
 
 
 @pytest.mark.parametrize(

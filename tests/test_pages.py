@@ -116,9 +116,85 @@ def test_phrases_page_n_selector():
 
 def test_qa_page_pairs():
     at = _app("pages/3_Q_and_A.py")
-    assert "3 questions, 3 answered" in _text(at)
+    assert "2 questions put, 2 answered" in _text(at)
     pairs = at.dataframe[0].value
-    assert list(pairs["question_turn_id"]) == [0, 2, 4]
+    assert list(pairs["question_turn_id"]) == [0, 2]
+    assert list(pairs["answer_turn_ids"]) == ["1", "3 4 5"]
+    html = "".join(str(h.proto.body) for h in at.get("html"))
+    # the first answer's deflection phrase is highlighted in place, the second answer is cut off
+    assert '<mark class="podium-deflect">without going into the specifics</mark>' in html
+    assert "the answer was cut off" in html
+    assert "Signals behind the label" in html
+
+
+def _qa_with(data: bytes, name: str = "crafted.txt"):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": name, "data": data, "format": "auto"}
+    at.run()
+    at.switch_page("pages/3_Q_and_A.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_qa_page_escapes_transcript_text():
+    at = _qa_with(b"Q: Is <script>alert(1)</script> safe?\n\nMR. SMITH: No, and x < y && y > z.\n")
+    assert at.dataframe[0].value.loc[0, "question"] == "Is <script>alert(1)</script> safe?"
+    html = "".join(str(h.proto.body) for h in at.get("html"))
+    assert "<script>alert(1)</script>" not in html
+    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; safe?" in html
+    assert "x &lt; y &amp;&amp; y &gt; z" in html
+
+
+def test_qa_page_search_filters_sort_and_remarks():
+    data = (
+        b"Q: Good afternoon.\n\nMS. PSAKI: Good afternoon. Two announcements at the top.\n\n"
+        b"Q: Will the levy pass?\n\nMS. PSAKI: I'm not going to get into the levy.\n\n"
+        b"REPORTER: What about the library budget?\n\n"
+        b"MR. LITTLE: The library budget grows by ten percent next year.\n\n"
+        b"Q: Thank you.\n\nMS. PSAKI: Thanks, everyone.\n"
+    )
+    at = _qa_with(data)
+    assert "2 questions put, 2 answered" in _text(at)
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Opening statement: Q / MS. PSAKI") for label in labels)
+    assert any(label.startswith("Closing remarks: Q / MS. PSAKI") for label in labels)
+    next(w for w in at.text_input if w.label == "Search questions and answers").set_value("library").run()
+    assert list(at.dataframe[0].value["pair_id"]) == [1]
+    next(w for w in at.text_input if w.label == "Search questions and answers").set_value("").run()
+    next(w for w in at.multiselect if w.label == "Answered by").set_value(["MS. PSAKI"]).run()
+    assert list(at.dataframe[0].value["pair_id"]) == [0]
+    next(w for w in at.multiselect if w.label == "Answered by").set_value([]).run()
+    next(w for w in at.selectbox if w.label == "Sort by").set_value("Longest answer first").run()
+    assert list(at.dataframe[0].value["pair_id"]) == [1, 0]
+    next(w for w in at.selectbox if w.label == "Sort by").set_value("Label: direct, partial, deflected").run()
+    assert list(at.dataframe[0].value["label"]) == sorted(
+        at.dataframe[0].value["label"], key=["direct", "partial", "deflected"].index
+    )
+    next(w for w in at.multiselect if w.label == "Label").set_value(["deflected"]).run()
+    assert list(at.dataframe[0].value["pair_id"]) == [0]
+
+
+def test_qa_page_explains_inferred_roles():
+    data = b"\n\n".join(
+        [
+            b"SPEAKER_00: Welcome. What made you run?",
+            b"SPEAKER_01: The library closed.",
+            b"SPEAKER_00: How did it go? Was it hard?",
+            b"SPEAKER_01: It was hard.",
+            b"SPEAKER_00: Will you back the levy?",
+            b"SPEAKER_01: Yes.",
+        ]
+    )
+    at = _qa_with(data, "diarized.txt")
+    notices = "\n".join(i.value for i in at.info)
+    assert "roles were inferred from what speakers do. Taken to ask: SPEAKER_00 asks 4 questions" in notices
+    assert list(at.dataframe[0].value["question_speaker"]) == ["SPEAKER_00"] * 3
+
+
+def test_pair_link_opens_its_turn_in_the_transcript():
+    at = _app(turn="2")
+    assert "Linked turn 2:" in "\n".join(c.value for c in at.caption)
+    assert "turn" not in at.query_params
 
 
 def test_filter_from_url_applies_on_every_page():
@@ -133,7 +209,7 @@ def test_filter_from_url_applies_on_every_page():
     # Blinken says "open door" three times (turns 1, 1, 5) and "no change" twice (turn 5)
     assert "“open door” is the most repeated 2-word phrase: 3 times" in _text(at)
     at.switch_page("pages/3_Q_and_A.py").run()
-    assert len(at.dataframe[0].value) == 3  # Blinken answers all three
+    assert len(at.dataframe[0].value) == 2  # Blinken answers both questions
     assert _query(at, "speaker") == ["ANTONY BLINKEN"]
 
 
@@ -227,7 +303,7 @@ def test_long_transcripts_are_shown_a_part_at_a_time():
 
     seed = SEED.read_bytes()
     body = seed.split(b"Video Transcript", 1)[1]
-    data = seed + body * 99  # 100 copies of the exchange: 600 turns, 300 question/answer pairs
+    data = seed + body * 99  # 100 copies of the exchange: 600 turns, 200 question/answer pairs
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["podium_source"] = {"name": "long.txt", "data": data, "format": "auto"}
     at.run()
@@ -237,5 +313,6 @@ def test_long_transcripts_are_shown_a_part_at_a_time():
     part.set_value(3).run()
     assert "showing turns 400 to 599" in "\n".join(c.value for c in at.caption)
     at.switch_page("pages/3_Q_and_A.py").run()
-    assert any(w.label.startswith("Part (of 6, 50 pairs each)") for w in at.number_input)
-    assert len(at.dataframe[0].value) == 300  # the table keeps every pair
+    # each copy is two pairs: the reporter's "Well, there is no change ..." asks nothing
+    assert any(w.label.startswith("Part (of 4, 50 pairs each)") for w in at.number_input)
+    assert len(at.dataframe[0].value) == 200  # the table keeps every pair

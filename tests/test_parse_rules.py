@@ -521,8 +521,10 @@ def test_consecutive_q_labels_are_separate_questions():
     from podium.qa import qa_pairs
 
     pairs = qa_pairs(t.turns)
-    assert list(pairs["question"]) == ["Me?", "Thank you, Mr. President. Will you go?"]
-    assert list(pairs["answer"]) == ["", "Yes."]
+    # two Q turns in a row are one question unit (issue 7): one pair, both turns on the question side
+    assert list(pairs["question_turn_ids"]) == ["1 2"]
+    assert list(pairs["question"]) == ["Me?\n\nThank you, Mr. President. Will you go?"]
+    assert list(pairs["answer"]) == ["Yes."]
 
 
 def test_silence_between_cues_of_one_turn_is_not_talk_time():

@@ -64,15 +64,41 @@ def test_is_question_marks_turns_with_a_question_mark(seed_transcript):
     assert list(seed_transcript.turns["is_question"]) == [True, False, True, False, False, False]
 
 
-def test_three_question_answer_pairs(seed_transcript):
+def test_n_questions_counted_by_hand(seed_transcript):
+    # turn 0: "... Eastern Europe?", "Is that what this says?", "Is there anything different ...?";
+    # turn 4 ("Well, there is no change ... in this document.") asks nothing
+    assert list(seed_transcript.turns["n_questions"]) == [3, 0, 1, 0, 0, 0]
+
+
+def test_two_question_answer_pairs(seed_transcript):
     pairs = qa_pairs(seed_transcript.turns)
-    assert len(pairs) == 3
-    assert list(pairs["question_turn_id"]) == [0, 2, 4]
-    assert list(pairs["answer_turn_ids"]) == ["1", "3", "5"]
+    assert len(pairs) == 2
+    assert list(pairs["question_turn_ids"]) == ["0", "2"]
+    # the reporter's "Well, there is no change ..." asks nothing: it is an interjection inside the
+    # second answer, after Blinken was cut off, and keeps its speaker
+    assert list(pairs["answer_turn_ids"]) == ["1", "3 4 5"]
+    assert pairs.loc[1, "answer"].startswith(
+        "ANTONY BLINKEN: This isn't about concessions--\n\nREPORTER: Well, there is no change in the US"
+    )
     assert set(pairs["question_speaker"]) == {UNNAMED_QUESTIONER}
     assert set(pairs["answer_speaker"]) == {"ANTONY BLINKEN"}
-    assert list(pairs["question_words"])[1:] == [17, 14]
-    assert pairs.loc[1, "answer_words"] == 4
+    assert list(pairs["question_words"]) == [130, 17]  # counted by hand
+    assert list(pairs["n_questions"]) == [3, 1]
+    # answer words are the answer side's only: 4 ("This isn't about concessions--") + 68 in turn 5 (by hand)
+    assert pairs.loc[1, "answer_words"] == 4 + 68
+    assert list(pairs["answer_cut_off"]) == [False, True]
+    assert list(pairs["question_cut_off"]) == [False, False]
+
+
+def test_first_answer_flags_its_deflection_in_place(seed_transcript):
+    pairs = qa_pairs(seed_transcript.turns)
+    answer = pairs.loc[0, "answer"]
+    assert pairs.loc[0, "deflection_phrases"].split("; ")[0] == "deflection: without going into the specifics"
+    from podium.answers import find_phrases
+
+    first = find_phrases(answer)[0]
+    assert answer[first.start : first.end] == "without going into the specifics"
+    assert first.start == len("Again, ")
 
 
 def _count_phrase(texts, phrase):

@@ -1,0 +1,105 @@
+"""Counting the questions a turn asks.
+
+Rules (each one is a test in ``tests/test_questions.py``):
+
+1. A sentence that ends in a question mark asks one question: ``?``, the full-width ``？``
+   (Chinese, Japanese), the Arabic ``؟``; ``??`` or ``?!`` still count once.
+   "Two things. First, on the levy? And second, will you run again?" asks 2.
+2. A sentence with no question mark that has the form of a question asks one: an auxiliary or
+   modal verb before its subject ("Can you say more about the timeline", "Is it over"), a
+   question word before a verb ("What is the plan", "How many are there"), a request to
+   speak to something ("Tell us about the levy", "Walk us through the plan"), or an indirect
+   question ("I wanted to ask about ...", "I wonder whether ...", "Let me ask ..."). A short opener
+   before a comma is skipped ("Secretary, can you ..."). Transcribers often drop the ``?``.
+3. A Chinese sentence that ends in the particle ``吗`` asks one question even with no ``？``.
+4. Quoted speech does not ask: text inside quotation marks is removed first, so
+   ``He said "is it over?" and left.`` asks none.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["count_questions", "question_sentences", "sentences"]
+
+_QUESTION_MARKS = "?？؟"
+_QUOTED_RE = re.compile(r'"[^"\n]{0,400}"|“[^”\n]{0,400}”|«[^»\n]{0,400}»|「[^」\n]{0,400}」')
+# Sentence ends: . ! ? and their full-width and Arabic forms, the ideographic full stop.
+_SENT_END_RE = re.compile(r"[.!?？؟。！]+[\"')\]]*(?=\s|$)|[？؟。！]+|\n\s*\n")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREV_END_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Gov|Lt|Col|Sgt|Jr|Sr|Prof|No|vs|etc|Mt|Ft|Pres|Sec|Amb)|\b[A-Z]|\b(?:[A-Za-z]\.){1,4}[A-Za-z])\.$"
+)
+_AUX = (
+    r"(?:can|could|would|will|do|does|did|is|are|was|were|have|has|had|should|shall|may|might|must|"
+    r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't|haven't|hasn't)"
+)
+_SUBJECT = (
+    r"(?:you|we|i|he|she|it|they|there|this|that|these|those|the|a|an|your|our|his|her|their|its|any|anyone|"
+    r"anybody|anything|someone|somebody|something|everyone|people|mr|mrs|ms|dr|president|secretary|"
+    r"(?-i:[A-Z][a-z]+))"
+)
+_WH = r"(?:what|why|how|when|where|who|whom|whose|which)"
+_WH_NEXT = (
+    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|has|have|had|'s|'re|much|many|long|"
+    r"soon|far|often|else|kind|sort|exactly|specifically|about)"
+)
+_OPENER = r"(?:(?:and|but|so|also|then|well|now|ok|okay|just|sir|ma'am)[, ]+|[^,;:?!\n]{1,40},\s+)?"
+_INTERROGATIVE_RE = re.compile(
+    rf"^{_OPENER}(?:{_AUX}\s+(?:not\s+)?{_SUBJECT}\b|{_WH}(?:'s|'re|\s+{_WH_NEXT}\b)|"
+    r"(?:tell|give|walk|take)\s+(?:us|me)\b|talk\s+(?:to\s+us\s+)?about\b|(?:explain|describe)\b|help\s+us\s+understand\b|"
+    r"any\s+(?:update|comment|reaction|response|thoughts?)\b|"
+    r"i(?:'m|\s+am|\s+was)?\s+(?:just\s+|simply\s+|also\s+|really\s+|actually\s+)?(?:want(?:ed)?|wish(?:ed)?|would\s+like|'d\s+like|"
+    r"hoping|hope|wonder(?:ed|ing)?|curious)\s+(?:to\s+(?:ask|see|know|get|hear|follow|check|understand|clarify|confirm|press)|"
+    r"if|whether|what|how|why|about)\b|let\s+me\s+ask\b|my\s+question\s+is\b)",
+    re.IGNORECASE,
+)
+_MA_RE = re.compile(r"吗\s*[。.]?\s*$")
+
+
+def sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences (stripped, non-empty), keeping each sentence's final punctuation.
+
+    Full stops after titles and initials (``Mr.``, ``U.S.``) do not end a sentence.
+    """
+    out: list[str] = []
+    start = 0
+    pending = ""
+    for match in _SENT_END_RE.finditer(text):
+        piece = text[start : match.end()]
+        start = match.end()
+        if match.group(0).strip() == "." and _ABBREV_END_RE.search(piece.rstrip()):
+            pending += piece
+            continue
+        sentence = (pending + piece).strip()
+        pending = ""
+        if sentence:
+            out.append(sentence)
+    rest = (pending + text[start:]).strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def _asks(sentence: str) -> bool:
+    body = sentence.rstrip("\"')] ")
+    if (body and body[-1] in _QUESTION_MARKS) or body.rstrip("!").endswith(tuple(_QUESTION_MARKS)):
+        return True
+    if _MA_RE.search(body):
+        return True
+    if body.endswith(("!", "。", "！")) or not any(c.isalpha() for c in body):
+        return False
+    return bool(_INTERROGATIVE_RE.match(body.lstrip("-—– ")))
+
+
+def question_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` that ask a question, by the rules in this module's docstring."""
+    unquoted = _QUOTED_RE.sub(" ", text)
+    return [s for s in sentences(unquoted) if _asks(s)]
+
+
+def count_questions(text: str) -> int:
+    """Count the questions ``text`` asks (int, >= 0), by the rules in this module's docstring."""
+    if not text:
+        return 0
+    return len(question_sentences(text))

@@ -1,0 +1,85 @@
+"""Roles inferred from what speakers do, for transcripts whose labels do not say who asks.
+
+Diarized speech-to-text (``SPEAKER_00``, ``spk_1``, ``0``) and debates or podcasts labelled only
+with names give every speaker the role "answer" from :func:`podium.speakers.infer_role`, so no
+question has anyone to pair with. :func:`infer_roles` then looks at behaviour:
+
+- a speaker's **question rate** is the questions they ask (``n_questions``) per 100 words;
+  the speaker who opens or closes the transcript gets it multiplied by 1.25 for each (hosts and
+  moderators open and close);
+- a speaker is put on the **asking side** when that rate is at least :data:`RATE_RATIO` times the
+  rate of everyone else taken together, at least :data:`MIN_TURN_SHARE` of their turns ask, and
+  they ask at least twice (or ask in their only, short turn: an audience question);
+- nothing is inferred in transcripts of fewer than :data:`MIN_TURNS` turns, when any label already
+  says who asks, or when everyone would end up asking.
+
+On the shared corpus this puts the moderators of the 2016 and 2020 US presidential debates, the
+host of a diarized podcast and the counsel questioning a witness on the asking side. The roles are
+a proposal: they are listed as inferred, and the user changes them on the Speakers page.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .questions import count_questions
+
+__all__ = ["MIN_TURNS", "MIN_TURN_SHARE", "RATE_RATIO", "infer_roles"]
+
+MIN_TURNS = 6
+RATE_RATIO = 2.0
+MIN_TURN_SHARE = 0.3
+_EDGE_BONUS = 1.25
+_SHORT_TURN_WORDS = 150
+
+
+def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Put speakers who behave like questioners on the asking side when no label says who asks.
+
+    Parameters:
+        turns: a turns table (columns of :data:`podium.model.TURN_COLUMNS`; ``n_questions`` is
+            counted from ``text`` when absent).
+
+    Returns:
+        ``(turns, reasons)``: a new turns table with ``role`` set to ``"question"`` for the
+        inferred askers (the input itself when nothing is inferred), and ``{speaker: reason}``
+        for each of them, e.g. ``"asks 13 questions in 34 turns (0.67 per 100 words, 4.2x the
+        others); speaks first"``.
+    """
+    if len(turns) < MIN_TURNS or (turns["role"] == "question").any():
+        return turns, {}
+    n_questions = turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
+    frame = turns.assign(_q=n_questions, _asks=n_questions > 0)
+    answering = frame[frame["role"] == "answer"]
+    stats = answering.groupby("speaker", sort=False).agg(
+        n_turns=("_q", "size"), n_asking=("_asks", "sum"), n_q=("_q", "sum"), n_words=("n_words", "sum")
+    )
+    if len(stats) < 2:
+        return turns, {}
+    first, last = turns["speaker"].iloc[0], turns["speaker"].iloc[-1]
+    total_q, total_w = stats["n_q"].sum(), stats["n_words"].sum()
+    reasons: dict[str, str] = {}
+    for speaker, row in stats.iterrows():
+        rate = 100 * row.n_q / max(row.n_words, 1)
+        edges = [w for w, s in (("speaks first", first), ("speaks last", last)) if s == speaker]
+        weighted = rate * _EDGE_BONUS ** len(edges)
+        others_rate = 100 * (total_q - row.n_q) / max(total_w - row.n_words, 1)
+        asks_enough = row.n_q >= 2 or (
+            row.n_q >= 1 and row.n_asking == row.n_turns and row.n_words <= _SHORT_TURN_WORDS
+        )
+        if (
+            asks_enough
+            and row.n_asking / row.n_turns >= MIN_TURN_SHARE
+            and weighted >= RATE_RATIO * others_rate
+            and weighted > 0
+        ):
+            ratio = f"{rate / others_rate:.1f}x the others" if others_rate else "the others ask none"
+            reasons[str(speaker)] = (
+                f"asks {int(row.n_q)} question{'s' if row.n_q != 1 else ''} in {int(row.n_turns)} "
+                f"turn{'s' if row.n_turns != 1 else ''} ({rate:.2f} per 100 words, {ratio})"
+                + ("; " + " and ".join(edges) if edges else "")
+            )
+    if not reasons or len(reasons) == len(stats):
+        return turns, {}
+    roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
+    return turns.assign(role=roles), reasons
