@@ -71,13 +71,15 @@ def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: i
     fig.update_layout(barmode="stack")
     fig.update_yaxes(type="category")
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
-    return _style(
+    _style(
         fig,
         title="Share of each event's talk time, by person (%)",
         x_title="Share of talk time (%)",
         y_title=None,
-        height=max(320, 140 + 48 * len(event_names)),
+        height=max(320, 140 + 48 * len(event_names), 120 + 21 * len(fig.data)),
     )
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top", traceorder="normal"))
+    return fig
 
 
 def qa_bars(summary: pd.DataFrame, event_names: dict[str, str]) -> go.Figure:
