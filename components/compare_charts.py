@@ -83,7 +83,10 @@ def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: i
 
 
 def qa_bars(summary: pd.DataFrame, event_names: dict[str, str]) -> go.Figure:
-    """Questions per event, answered and unanswered stacked (counts); columns of :data:`podium.compare.QA_SUMMARY_COLUMNS`."""
+    """Questions per event, answered and unanswered stacked (counts).
+
+    ``summary`` has the columns of :data:`podium.compare.QA_SUMMARY_COLUMNS`.
+    """
     data = summary.set_index("event_id").reindex(list(event_names)[::-1])
     y = [event_names[e] for e in data.index]
     fig = go.Figure(

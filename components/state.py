@@ -37,6 +37,7 @@ PAGES = [
     ("pages/4_Speakers.py", "Speakers", ":material/group:"),
     ("pages/5_Library.py", "Library", ":material/library_books:"),
     ("pages/6_Compare.py", "Compare", ":material/compare_arrows:"),
+    ("pages/7_Archive.py", "Archive", ":material/manage_search:"),
 ]
 
 SPEAKERS_KEY = "podium_speakers"
@@ -171,7 +172,9 @@ def _on_pick(widget_key: str) -> None:
     if source is None:
         st.session_state[ERROR_KEY] = "That transcript is no longer in the library."
         return
-    _switch_source(source, failure=f"Could not open {source['name']}:", keeps="The previous transcript is still loaded.")
+    _switch_source(
+        source, failure=f"Could not open {source['name']}:", keeps="The previous transcript is still loaded."
+    )
 
 
 def _switch_source(source: dict, *, failure: str, keeps: str, store: bool = False) -> bool:

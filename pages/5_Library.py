@@ -43,7 +43,9 @@ def _on_edit(shown: pd.DataFrame) -> None:
     problems = []
     for row, values in changes.items():
         entry_id = shown.loc[int(row), "id"]
-        fields = {k: ("" if v is None else str(v)) for k, v in values.items() if k in ("title", "date", "event", "source")}
+        fields = {
+            k: ("" if v is None else str(v)) for k, v in values.items() if k in ("title", "date", "event", "source")
+        }
         if not fields:
             continue
         try:

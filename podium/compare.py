@@ -149,11 +149,11 @@ def talk_share(turns_by_event: Mapping[str, pd.DataFrame], people: pd.DataFrame)
             .reset_index()
             .assign(
                 event_id=event,
-                word_share=lambda d: d["n_words"] / total_words if total_words else 0.0,
-                talk_share=lambda d: d["talk_time_s"] / total_time if total_time else 0.0,
             )
             .sort_values("talk_time_s", ascending=False, kind="stable")
         )
+        grouped["word_share"] = grouped["n_words"] / total_words if total_words else 0.0
+        grouped["talk_share"] = grouped["talk_time_s"] / total_time if total_time else 0.0
         frames.append(grouped)
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in TALK_SHARE_COLUMNS.items()})

@@ -46,7 +46,9 @@ def test_the_url_chooses_a_transcript_from_the_library():
     assert _query(at, "t") == ["trump-modi-2025-02-13"]
 
 
-@pytest.mark.parametrize("crafted", ["../../etc/passwd", "/etc/passwd", "data/../README.md", "blinken_nato_open_door.txt"])
+@pytest.mark.parametrize(
+    "crafted", ["../../etc/passwd", "/etc/passwd", "data/../README.md", "blinken_nato_open_door.txt"]
+)
 def test_a_crafted_transcript_in_the_url_opens_nothing_else(crafted):
     at = _app(t=crafted)
     assert not at.exception and not at.error
