@@ -9,8 +9,9 @@ dashboard uses (:func:`podium.parse.parse_bytes`) and stores:
   text, words and times, plus ``tokens``, the turn's words in lower case as Podium counts them
   (two spaces between words, ``|`` between sentence runs), so a phrase is counted in SQL exactly
   as the Phrases page counts it (:func:`phrase_pattern`);
-- ``phrase_counts``: per transcript, every 1- and 2-word phrase and its count, under the Phrases
-  page's rule (:func:`podium.phrases.count_ngrams`, stopwords dropped at the ends);
+- ``phrase_counts``: per transcript, every 1- and 2-word phrase said at least twice and its count,
+  under the Phrases page's rule (:func:`podium.phrases.count_ngrams`, stopwords dropped at the ends,
+  as in ``python -m podium export``'s ``phrases.csv``);
 - ``failures``: files that could not be read, with the reason, so an unchanged failing file is not
   parsed again (it is still reported).
 
@@ -110,7 +111,7 @@ def connect(db_path: str | Path, *, read_only: bool = False):
 
     if read_only:
         return duckdb.connect(str(db_path), read_only=True)
-    con = duckdb.connect(str(db_path))
+    con = duckdb.connect(str(db_path), config={"memory_limit": "512MB", "threads": 1})
     for statement in _SCHEMA:
         con.execute(statement)
     return con
@@ -133,6 +134,18 @@ def phrase_pattern(phrase: str) -> str:
     overlaps itself ("no no" in "no no no") count once."""
     words = [w for run in sentence_runs(phrase) for w in run]
     return " " + "  ".join(words) + " " if words else ""
+
+
+def _match_sql(column: str = "tokens") -> str:
+    """SQL that is true where ``tokens`` holds the phrase: a search for the pattern without its leading
+    space first (``$q``; a pattern starting with the common space is several times slower to find),
+    then the exact pattern (``$p``)."""
+    return f"(contains({column}, $q) AND contains({column}, $p))"
+
+
+def _params(phrase: str) -> dict[str, str]:
+    pattern = phrase_pattern(phrase)
+    return {"p": pattern, "q": pattern[1:]}
 
 
 # ---------------------------------------------------------------------------
@@ -185,6 +198,7 @@ def _parse_file(job: tuple[str, str, str, float]) -> dict:
     # the Phrases page's rule (podium.phrases.count_ngrams): n-grams inside a sentence run,
     # dropped when they start or end with a stopword
     unigrams = Counter(w for turn_runs in runs for run in turn_runs for w in run if w not in stops)
+    unigrams = Counter({k: v for k, v in unigrams.items() if v >= 2})
     bigrams = Counter(
         f"{a} {b}"
         for turn_runs in runs
@@ -192,6 +206,7 @@ def _parse_file(job: tuple[str, str, str, float]) -> dict:
         for a, b in pairwise(run)
         if a not in stops and b not in stops
     )
+    bigrams = Counter({k: v for k, v in bigrams.items() if v >= 2})
     return {
         "rel": rel,
         "sha256": digest,
@@ -402,15 +417,15 @@ def phrase_search(con, phrase: str, *, limit: int = 500, window: int = 60) -> tu
         return 0, empty
     total = con.execute(
         "SELECT coalesce(sum((length(tokens) - length(replace(tokens, $p, ''))) // length($p)), 0) "
-        "FROM turns WHERE contains(tokens, $p)",
-        {"p": pattern},
+        f"FROM turns WHERE {_match_sql()}",
+        _params(phrase),
     ).fetchone()[0]
     turns = con.execute(
         "SELECT u.date, t.title, u.transcript_id, t.path, u.turn_id, u.speaker, u.text "
         "FROM turns u JOIN (SELECT transcript_id, any_value(title) AS title, min(path) AS path FROM transcripts "
         "GROUP BY transcript_id) t USING (transcript_id) "
-        "WHERE contains(u.tokens, $p) ORDER BY u.date DESC NULLS LAST, t.path, u.turn_id LIMIT $n",
-        {"p": pattern, "n": int(limit)},
+        f"WHERE {_match_sql('u.tokens')} ORDER BY u.date DESC NULLS LAST, t.path, u.turn_id LIMIT $n",
+        {**_params(phrase), "n": int(limit)},
     ).df()
     rows = []
     if not turns.empty:
@@ -459,7 +474,7 @@ def phrase_trend(con, phrase: str, *, top_speakers: int = 5) -> pd.DataFrame:
         """
         WITH counted AS (
             SELECT date_trunc('month', date) AS month, speaker, n_words,
-                   CASE WHEN contains(tokens, $p)
+                   CASE WHEN {match}
                         THEN (length(tokens) - length(replace(tokens, $p, ''))) // length($p) ELSE 0 END AS hits
             FROM turns WHERE date IS NOT NULL
         ),
@@ -473,8 +488,8 @@ def phrase_trend(con, phrase: str, *, top_speakers: int = 5) -> pd.DataFrame:
         SELECT month, speaker, sum(hits), sum(n_words) FROM counted WHERE speaker IN (SELECT speaker FROM top)
         GROUP BY month, speaker
         ORDER BY 2, 1
-        """,
-        {"p": pattern, "k": int(top_speakers)},
+        """.replace("{match}", _match_sql()),
+        {**_params(phrase), "k": int(top_speakers)},
     ).df()
     monthly["per_1000_words"] = (monthly["count"] / monthly["n_words"].where(monthly["n_words"] > 0) * 1000).fillna(0.0)
     monthly["month"] = pd.to_datetime(monthly["month"])
@@ -525,7 +540,8 @@ def talk_share_trend(con, *, speakers: list[str] | None = None, top: int = 6) ->
 
 
 def top_phrases(con, *, n: int = 2, limit: int = 30) -> pd.DataFrame:
-    """The archive's most frequent ``n``-word phrases (n = 1 or 2; the Phrases page's stopword rule).
+    """The archive's most frequent ``n``-word phrases (n = 1 or 2; the Phrases page's stopword rule),
+    summed over the transcripts in which each is said at least twice.
 
     Returns ``phrase`` (str), ``count`` (int64, occurrences) and ``n_transcripts`` (int64).
     """

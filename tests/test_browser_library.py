@@ -1,0 +1,108 @@
+"""Headless Chromium: Compare opened cold by URL, an upload that survives a reload, the Archive page."""
+
+import shutil
+import subprocess
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.conftest import ROOT, start_server, wait_idle
+
+BRIEFINGS = ["blinken-nato-2022-01-26", "trump-modi-2025-02-13", "biden-marine-one-2021-07-30"]
+
+
+def _exceptions(tab) -> list[str]:
+    return tab.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def _query(tab) -> dict[str, list[str]]:
+    return parse_qs(urlparse(tab.url).query)
+
+
+def test_compare_opens_cold_by_url_with_three_transcripts(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Compare?" + "&".join(f"c={c}" for c in BRIEFINGS) + "&p=Ukraine")
+    wait_idle(tab)
+    tab.get_by_role("heading", name="Compare events").wait_for()
+    charts = tab.locator('[data-testid="stPlotlyChart"] .main-svg')
+    charts.nth(2).wait_for()
+    assert tab.locator('[data-testid="stPlotlyChart"]').count() == 3
+    body = tab.inner_text("body")
+    assert "3 events" in body
+    assert "“ukraine” is said most often in" in body
+    assert _exceptions(tab) == []
+    # the shared sidebar is there even though app.py never ran, and the choice stays in the URL
+    assert tab.locator('[data-testid="stSidebar"] a', has_text="Speaker time").count() == 1
+    assert _query(tab)["c"] == BRIEFINGS
+    assert tab.get_by_role("button", name="Download talk share (CSV)").count() == 1
+
+
+def test_an_uploaded_briefing_survives_a_reload_with_its_filter(fresh_server, tab, tmp_path):
+    tab.goto(fresh_server)
+    wait_idle(tab)
+    briefing = tmp_path / "psaki_briefing.txt"
+    briefing.write_text(
+        "Press Briefing by Press Secretary Jen Psaki, February 8, 2022\n\n"
+        "MS. PSAKI: Good afternoon, everyone.\n\nQ  Thank you, Jen. Any news on Ukraine?\n\n"
+        "MS. PSAKI: Nothing new today.\n",
+        encoding="utf-8",
+    )
+    tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(briefing))
+    tab.get_by_role("heading", name="Press Briefing by Press Secretary Jen Psaki").wait_for()
+    wait_idle(tab)
+    tab.wait_for_url(lambda url: "t=" in url)
+    # filter to the press secretary
+    tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').click()
+    tab.get_by_role("option", name="MS. PSAKI").click()
+    tab.keyboard.press("Escape")
+    tab.wait_for_url(lambda url: "speaker=" in url)
+    wait_idle(tab)
+    link = tab.url
+    tab.reload()
+    tab.get_by_role("heading", name="Press Briefing by Press Secretary Jen Psaki").wait_for()
+    wait_idle(tab)
+    tags = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] .react-aria-ComboBox [data-tag]')
+    tags.first.wait_for()
+    assert [t.strip() for t in tags.all_inner_texts()] == ["MS. PSAKI"]
+    body = tab.inner_text("body")
+    assert "1 speaker took 2 turns" in body and "not in this server's library" not in body
+    # the same link in a new tab (a colleague on this server) opens it too
+    other = tab.context.new_page()
+    other.goto(link)
+    other.get_by_role("heading", name="Press Briefing by Press Secretary Jen Psaki").wait_for()
+    wait_idle(other)
+    assert "1 speaker took 2 turns" in other.inner_text("body")
+    assert _exceptions(tab) == [] and _exceptions(other) == []
+
+
+@pytest.fixture
+def archive_server(tmp_path, monkeypatch):
+    """A server whose library folder holds a small archive indexed from three bundled transcripts."""
+    library = tmp_path / "library"
+    files = tmp_path / "files"
+    files.mkdir()
+    for name in ("wh_trump_modi_joint_presser_2025-02-13.md", "wh_biden_marine_one_2021-07-30.md"):
+        shutil.copy(ROOT / "data" / name, files / name)
+    library.mkdir()
+    subprocess.run(
+        ["python", "-m", "podium", "index", str(files), "--db", str(library / "archive.duckdb"), "--workers", "1"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv("PODIUM_LIBRARY", str(library))
+    proc, base = start_server(tmp_path)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_archive_page_searches_and_charts_cold_by_url(archive_server, tab):
+    tab.goto(f"{archive_server}/Archive?q=Ukraine")
+    wait_idle(tab)
+    tab.get_by_role("heading", name="Archive").first.wait_for()
+    tab.get_by_text("is said 14 times").wait_for()
+    charts = tab.locator('[data-testid="stPlotlyChart"] .main-svg')
+    charts.nth(1).wait_for()
+    body = tab.inner_text("body")
+    assert "2 transcripts" in body and "First said in February 2025" in body
+    assert _exceptions(tab) == []
