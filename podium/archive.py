@@ -47,6 +47,7 @@ __all__ = [
     "IndexReport",
     "connect",
     "index_archive",
+    "parse_file",
     "phrase_pattern",
     "phrase_search",
     "phrase_trend",
@@ -178,8 +179,19 @@ def _files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _parse_file(job: tuple[str, str, str, float]) -> dict:
-    """Worker: parse one file into rows for the archive (or the reason it failed)."""
+def parse_file(job: tuple[str, str, str, float]) -> dict:
+    """Parse one file into the archive's rows: the map step, run by the indexer's workers and usable
+    as is in a distributed engine (see the README, "Beyond one machine").
+
+    Parameters:
+        job: ``(path to read, path to record, SHA-256 hex of the bytes, words per minute)``.
+
+    Returns:
+        A picklable dict. On failure ``{"rel", "sha256", "error": one sentence}``. Otherwise
+        ``{"rel", "sha256", "meta": describe()'s dict (title, date, event, source), "source_format",
+        "turns": {column: list} for turn_id, speaker, role, text, n_words, start_s, end_s,
+        speech_s, tokens, "phrases": (phrases, n, counts)}``.
+    """
     path, rel, digest, wpm = job
     try:
         data = Path(path).read_bytes()
@@ -308,9 +320,9 @@ def index_archive(
     pool = None
     if (workers or os.cpu_count() or 1) > 1 and len(jobs) > 1:
         pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count())
-        results = pool.map(_parse_file, jobs, chunksize=4)
+        results = pool.map(parse_file, jobs, chunksize=4)
     else:
-        results = map(_parse_file, jobs)
+        results = map(parse_file, jobs)
     try:
         for result in results:
             done += 1
