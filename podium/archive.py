@@ -505,7 +505,12 @@ def phrase_trend(con, phrase: str, *, top_speakers: int = 5) -> pd.DataFrame:
     ).df()
     monthly["per_1000_words"] = (monthly["count"] / monthly["n_words"].where(monthly["n_words"] > 0) * 1000).fillna(0.0)
     monthly["month"] = pd.to_datetime(monthly["month"])
-    return monthly.astype({"count": "int64", "n_words": "int64"})[columns]
+    monthly = (  # everyone first, then each speaker, month by month
+        monthly.assign(_later=monthly["speaker"].ne("all speakers"))
+        .sort_values(["_later", "speaker", "month"])
+        .drop(columns="_later")
+    )
+    return monthly.astype({"count": "int64", "n_words": "int64"})[columns].reset_index(drop=True)
 
 
 def talk_share_trend(con, *, speakers: list[str] | None = None, top: int = 6) -> pd.DataFrame:
