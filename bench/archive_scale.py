@@ -15,6 +15,7 @@ and of its workers, database size, and the time of each query (first run and rep
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -81,6 +82,11 @@ def build(out: Path, n_words: int, seed: int = 11) -> tuple[int, int]:
     return files, written
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, fn, repeat: int = 2):
     times = []
     result = None
@@ -110,12 +116,20 @@ def main() -> None:
     size = sum(p.stat().st_size for p in files_dir.rglob("*.txt"))
     print(f"built {n_files:,} files, {n_words:,} words, {size / 2**20:,.0f} MiB in {time.perf_counter() - t0:.0f} s")
 
+    load_before = os.getloadavg()[0]
+    cpu_before = _cpu_seconds()
     report = archive.index_archive(files_dir, db, workers=args.workers)
+    cpu = _cpu_seconds() - cpu_before
     main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"indexed {len(report.indexed):,} files, {report.n_words:,} words (as parsed) in {report.seconds:.1f} s: "
         f"{report.words_per_second:,.0f} words/s with {args.workers} workers; {len(report.failed)} failed"
+    )
+    print(
+        f"CPU time {cpu:.0f} s (all processes): {report.n_words / cpu:,.0f} words per CPU-second, so about "
+        f"{args.workers * report.n_words / cpu:,.0f} words/s on {args.workers} idle cores; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other jobs share the machine)"
     )
     print(
         f"peak memory: indexing process {main_peak:,.0f} MiB, largest worker {worker_peak:,.0f} MiB "
@@ -127,7 +141,7 @@ def main() -> None:
     con = archive.connect(db, read_only=True)
     print("queries (DuckDB, read-only connection):")
     for phrase in ("ukraine", "thank you", "the american people", "ceasefire"):
-        total, _ = timed(f"phrase search “{phrase}” (500 hits)", lambda p=phrase: archive.phrase_search(con, p))
+        total, _ = timed(f"phrase search “{phrase}” (200 hits)", lambda p=phrase: archive.phrase_search(con, p))
         print(f"    {total:,} occurrences")
         timed(f"trend per month and speaker “{phrase}”", lambda p=phrase: archive.phrase_trend(con, p))
     timed("talk share per month, top 6 speakers", lambda: archive.talk_share_trend(con))

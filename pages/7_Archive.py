@@ -93,7 +93,7 @@ elif "q" in st.query_params:
     del st.query_params["q"]
 
 if phrase.strip():
-    total, hits = _query(db, version, "phrase_search", phrase=phrase, limit=500)
+    total, hits = _query(db, version, "phrase_search", phrase=phrase, limit=200)
     trend = _query(db, version, "phrase_trend", phrase=phrase)
     if not total:
         st.markdown(f"**“{md_escape(phrase)}” is not said anywhere in the archive.**")

@@ -413,59 +413,64 @@ def _write(con, batch: list[dict], report: IndexReport) -> None:
 # Queries
 
 
-def phrase_search(con, phrase: str, *, limit: int = 500, window: int = 60) -> tuple[int, pd.DataFrame]:
+def phrase_search(con, phrase: str, *, limit: int = 200, window: int = 60) -> tuple[int, pd.DataFrame]:
     """Every occurrence of ``phrase`` in the archive, newest first.
+
+    One scan of the ``turns`` table finds the turns that hold the phrase and counts it in each; only
+    the turns needed for the first ``limit`` occurrences are then read in full for their context.
 
     Returns:
         ``(total, hits)``: the number of occurrences in the whole archive, and up to ``limit`` of
-        them with the columns of :data:`HIT_COLUMNS` (date as datetime64, NaT when unknown;
-        ``left``/``keyword``/``right`` as :func:`podium.phrases.kwic` gives them).
+        them with the columns of :data:`HIT_COLUMNS` (date as datetime64, NaT when unknown; newest
+        first, then by file and turn; ``left``/``keyword``/``right`` as :func:`podium.phrases.kwic`
+        gives them).
     """
     from .phrases import kwic
 
-    pattern = phrase_pattern(phrase)
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in HIT_COLUMNS.items()})
-    if not pattern:
+    if not phrase_pattern(phrase):
         return 0, empty
-    total = con.execute(
-        "SELECT coalesce(sum((length(tokens) - length(replace(tokens, $p, ''))) // length($p)), 0) "
+    matched = con.execute(
+        "SELECT rowid AS rid, transcript_id, date, turn_id, "
+        "(length(tokens) - length(replace(tokens, $p, ''))) // length($p) AS hits "
         f"FROM turns WHERE {_match_sql()}",
         _params(phrase),
-    ).fetchone()[0]
-    turns = con.execute(
-        "SELECT u.date, t.title, u.transcript_id, t.path, u.turn_id, u.speaker, u.text "
-        "FROM turns u JOIN (SELECT transcript_id, any_value(title) AS title, min(path) AS path FROM transcripts "
-        "GROUP BY transcript_id) t USING (transcript_id) "
-        f"WHERE {_match_sql('u.tokens')} ORDER BY u.date DESC NULLS LAST, t.path, u.turn_id LIMIT $n",
-        {**_params(phrase), "n": int(limit)},
     ).df()
-    rows = []
-    if not turns.empty:
-        # kwic needs unique turn ids: number the hit turns 0..n-1, then map back
-        found = kwic(
-            pd.DataFrame({"turn_id": range(len(turns)), "speaker": turns["speaker"], "text": turns["text"]}),
-            phrase,
-            window=window,
-        ).head(limit)
-        meta = turns.drop(columns=["text", "speaker"])
-        for hit in found.itertuples(index=False):
-            row = meta.iloc[hit.turn_id]
-            rows.append(
-                {
-                    "date": row["date"],
-                    "title": row["title"],
-                    "transcript_id": row["transcript_id"],
-                    "path": row["path"],
-                    "turn_id": int(row["turn_id"]),
-                    "speaker": hit.speaker,
-                    "left": hit.left,
-                    "keyword": hit.keyword,
-                    "right": hit.right,
-                }
-            )
-    hits = pd.DataFrame(rows, columns=list(HIT_COLUMNS)) if rows else empty
-    hits["date"] = pd.to_datetime(hits["date"])
-    return int(total), hits.astype(HIT_COLUMNS)
+    total = int(matched["hits"].sum())
+    if not total:
+        return 0, empty
+    files = con.execute(
+        "SELECT transcript_id, any_value(title) AS title, min(path) AS path FROM transcripts GROUP BY transcript_id"
+    ).df()
+    matched = matched.merge(files, on="transcript_id", how="left").sort_values(
+        ["date", "path", "turn_id"], ascending=[False, True, True], na_position="last", kind="stable"
+    )
+    needed = matched[matched["hits"].cumsum().shift(fill_value=0) < limit]
+    texts = con.execute(
+        "SELECT rowid AS rid, speaker, text FROM turns WHERE rowid = ANY($r::BIGINT[])",
+        {"r": needed["rid"].tolist()},
+    ).df()
+    needed = needed.merge(texts, on="rid").reset_index(drop=True)
+    found = kwic(
+        pd.DataFrame({"turn_id": range(len(needed)), "speaker": needed["speaker"], "text": needed["text"]}),
+        phrase,
+        window=window,
+    ).head(limit)
+    meta = needed.iloc[found["turn_id"].to_numpy()].reset_index(drop=True)
+    hits = pd.DataFrame(
+        {
+            "date": pd.to_datetime(meta["date"]),
+            "title": meta["title"],
+            "transcript_id": meta["transcript_id"],
+            "path": meta["path"],
+            "turn_id": meta["turn_id"],
+            "speaker": found["speaker"].to_numpy(),
+            "left": found["left"].to_numpy(),
+            "keyword": found["keyword"].to_numpy(),
+            "right": found["right"].to_numpy(),
+        }
+    )
+    return total, hits.astype(HIT_COLUMNS)
 
 
 def phrase_trend(con, phrase: str, *, top_speakers: int = 5) -> pd.DataFrame:
