@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.downloads import csv_download
 from components.render import md_escape, plural
-from components.state import library, page_setup
+from components.state import SOURCE_KEY, library, page_setup
 from podium.library import EVENTS
 
 ctx = page_setup("Library")
@@ -13,13 +13,14 @@ lib = library()
 
 st.title("Library")
 entries = lib.entries()
+open_entry = next((e for e in entries if e.id == (st.session_state.get(SOURCE_KEY) or {}).get("id")), None)
 n_bundled = sum(e.bundled for e in entries)
 dated = sorted(e.date for e in entries if e.date)
 st.markdown(
     f"**{plural(len(entries), 'transcript')}**: {n_bundled} bundled with Podium and "
     f"{plural(len(entries) - n_bundled, 'upload')} kept on this server"
     + (f", dated {dated[0]} to {dated[-1]}." if dated else ".")
-    + f" Open: **{md_escape(ctx.transcript.title)}**."
+    + f" Open: **{md_escape(open_entry.title if open_entry else ctx.transcript.title)}**."
 )
 
 EDITOR_KEY = "library_editor"

@@ -75,6 +75,44 @@ def test_an_uploaded_briefing_survives_a_reload_with_its_filter(fresh_server, ta
 
 
 @pytest.fixture
+def own_library_server(tmp_path, monkeypatch):
+    """A server with a library folder of its own, so edits made here reach no other test."""
+    monkeypatch.setenv("PODIUM_LIBRARY", str(tmp_path / "library"))
+    proc, base = start_server(tmp_path)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_a_title_edited_in_the_library_is_kept_and_listed(own_library_server, tab):
+    fresh_server = own_library_server
+    tab.goto(f"{fresh_server}/Library")
+    wait_idle(tab)
+    grid = tab.locator('[data-testid="stDataFrame"]').first
+    grid.locator("canvas").first.wait_for()
+    box = grid.bounding_box()
+    # the grid is a canvas: the Title column sits at about a quarter of its width at this viewport;
+    # the header and the rows are 35 px high, and the first row is the bundled Blinken briefing
+    tab.mouse.dblclick(box["x"] + 0.25 * box["width"], box["y"] + 35 + 17)
+    editor = tab.locator("textarea.gdg-input")
+    editor.wait_for()
+    assert editor.input_value() == "Blinken says no change to NATO's open-door policy"
+    editor.fill("Blinken on NATO's open door")
+    editor.press("Enter")
+    editor.wait_for(state="detached")
+    tab.get_by_text("Open: Blinken on NATO's open door").wait_for()
+    wait_idle(tab)
+    # a new visit (another tab, same server) lists the new title in the sidebar
+    other = tab.context.new_page()
+    other.goto(fresh_server)
+    wait_idle(other)
+    picker = other.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    shown = picker.inner_text() + " ".join(i.input_value() for i in picker.locator("input").all())
+    assert "Blinken on NATO's open door · 2022-01-26" in shown, shown
+    assert _exceptions(tab) == [] and _exceptions(other) == []
+
+
+@pytest.fixture
 def archive_server(tmp_path, monkeypatch):
     """A server whose library folder holds a small archive indexed from three bundled transcripts."""
     library = tmp_path / "library"
