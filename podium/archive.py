@@ -106,13 +106,22 @@ _SCHEMA = [
 ]
 
 
+#: DuckDB's memory cap while indexing (its buffer pool; it spills to disk beyond it), so the indexer's
+#: memory does not grow with the archive.
+INDEX_MEMORY_LIMIT = "256MB"
+
+
 def connect(db_path: str | Path, *, read_only: bool = False):
-    """Open (creating if needed, unless ``read_only``) the archive database; return a DuckDB connection."""
+    """Open (creating if needed, unless ``read_only``) the archive database; return a DuckDB connection.
+
+    A writable connection (the indexer's) is capped at :data:`INDEX_MEMORY_LIMIT` and one thread:
+    the parsing workers need the cores.
+    """
     import duckdb
 
     if read_only:
         return duckdb.connect(str(db_path), read_only=True)
-    con = duckdb.connect(str(db_path), config={"memory_limit": "512MB", "threads": 1})
+    con = duckdb.connect(str(db_path), config={"memory_limit": INDEX_MEMORY_LIMIT, "threads": 1})
     for statement in _SCHEMA:
         con.execute(statement)
     return con
