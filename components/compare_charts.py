@@ -39,7 +39,7 @@ def _style(fig: go.Figure, *, title: str, x_title: str, y_title: str | None, hei
     return fig
 
 
-def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: int = 10) -> go.Figure:
+def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: int = 12) -> go.Figure:
     """One horizontal bar per event, split by person: each person's share of the event's talk time (%).
 
     ``shares`` has the columns of :data:`podium.compare.TALK_SHARE_COLUMNS`; ``event_names`` maps

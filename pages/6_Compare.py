@@ -7,7 +7,7 @@ from components.compare_charts import phrase_rate_bars, qa_bars, talk_share_bars
 from components.downloads import csv_download
 from components.render import md_escape, plural
 from components.state import SOURCE_KEY, WPM_KEY, library, load_transcript, page_setup
-from podium.compare import match_people, phrase_rates, qa_summary, split_phrases, talk_share
+from podium.compare import REPORTERS, match_people, phrase_rates, qa_summary, split_phrases, talk_share
 from podium.model import ParseError
 from podium.talk_time import DEFAULT_WPM
 from podium.text import DecodeError
@@ -101,7 +101,7 @@ total_words = int(summary["n_words"].sum())
 in_several = shares.groupby("person")["event_id"].nunique()
 recurring = in_several[in_several > 1].index.tolist()
 lead = f"**{plural(n_events, 'event')}, {total_words:,} words.** "
-named = [p for p in recurring if p not in ("Q", "REPORTER", "QUESTION")]
+named = [p for p in recurring if p != REPORTERS]
 if named:
     person = max(named, key=lambda p: shares.loc[shares["person"] == p, "talk_time_s"].sum())
     rows = shares[shares["person"] == person]
@@ -261,7 +261,8 @@ with st.expander("How this is counted"):
   the transcript has no timestamps, at the sidebar's rate). Shares of words are in the table and CSV.
 - **Same person**: labels are matched across events by the alias rules (spelling, abbreviations, a surname or
   an office and surname to the one full name with it) and the names typed above. Numbered labels such as
-  `Speaker 1` or `SPEAKER_08` are never matched across files. `Q` and `REPORTER` stand for every reporter.
+  `Speaker 1` or `SPEAKER_08` are never matched across files. `Q` and `REPORTER` are shown together as
+  *Reporters*: they stand for every reporter in the room.
 - **Questions**: turns by a speaker with the role *question*, each paired with the answer turns that follow,
   as on the Q&A page.
 - **Phrase rate**: occurrences of the phrase's words in order inside one sentence, per 1,000 words of the event.

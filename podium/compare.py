@@ -16,6 +16,7 @@ __all__ = [
     "PEOPLE_COLUMNS",
     "PHRASE_RATE_COLUMNS",
     "QA_SUMMARY_COLUMNS",
+    "REPORTERS",
     "TALK_SHARE_COLUMNS",
     "count_phrase",
     "match_people",
@@ -57,6 +58,10 @@ PHRASE_RATE_COLUMNS: dict[str, str] = {
     "per_1000_words": "float64",  # count / n_words * 1000
 }
 
+#: The person shown for the labels that stand for any reporter (``Q``, ``QUESTION``, ``REPORTER``).
+REPORTERS = "Reporters"
+_QUESTIONERS = {"Q", "QUESTION", "REPORTER", "REPORTERS", "AUDIENCE MEMBER"}
+
 #: Labels that name a slot, not a person (``Speaker 1``, ``SPEAKER_08``, ``spk_0``): the same label in
 #: two files is two people, so it is never matched across events.
 _SLOT_RE = re.compile(r"(?i)^(speaker|spk|participant|guest|unknown)[ _-]?\d*$")
@@ -73,12 +78,14 @@ def match_people(labels_by_event: Mapping[str, Iterable[str]], edits: Mapping[tu
        ``President Donald J. Trump`` and ``Donald J. Trump``; ``Vice President Joe Biden`` and
        ``President Joe Biden``. An office and a surname alone (``PRESIDENT TRUMP``) is not matched,
        as in rule 1, because the same office names different people in different years.
-    3. An office and a surname (``PRESIDENT TRUMP``) is the one full name that carries the same
+    3. Labels that stand for any reporter (``Q``, ``QUESTION``, ``REPORTER``) are one group,
+       :data:`REPORTERS`, in every event.
+    4. An office and a surname (``PRESIDENT TRUMP``) is the one full name that carries the same
        office and surname in some event (``President Donald J. Trump``), and so whoever that is
        matched with. ``THE PRESIDENT`` (no surname) is never matched.
-    4. Slot labels (``Speaker 1``, ``SPEAKER_08``, ``spk_0``) stay within their event: they are
+    5. Slot labels (``Speaker 1``, ``SPEAKER_08``, ``spk_0``) stay within their event: they are
        shown as ``label (event id)``.
-    5. ``edits``: ``{(event_id, label): person}`` from the user, applied last (blank ones ignored).
+    6. ``edits``: ``{(event_id, label): person}`` from the user, applied last (blank ones ignored).
 
     Returns:
         A DataFrame with the columns of :data:`PEOPLE_COLUMNS`: one row per (event, label), in event
@@ -110,7 +117,12 @@ def match_people(labels_by_event: Mapping[str, Iterable[str]], edits: Mapping[tu
     rows = []
     for event, labels in events.items():
         for label in labels:
-            person = f"{label} ({event})" if _SLOT_RE.match(label.strip()) else canonical.get(label, label)
+            if _SLOT_RE.match(label.strip()):
+                person = f"{label} ({event})"
+            elif label.strip().upper() in _QUESTIONERS:
+                person = REPORTERS
+            else:
+                person = canonical.get(label, label)
             edited = (edits or {}).get((event, label))
             if edited and edited.strip():
                 person = edited.strip()

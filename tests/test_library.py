@@ -119,6 +119,7 @@ def test_match_people_across_events():
     # an office and surname is never a different person with that surname; slot labels stay in their event
     assert person[("c", "PRESIDENT CLINTON")] != person[("c", "Hillary Clinton")]
     assert person[("a", "THE PRESIDENT")] == "THE PRESIDENT"
+    assert person[("a", "Q")] == "Reporters"
     assert person[("a", "Speaker 1")] != person[("b", "Speaker 1")]
     # the user's edits win
     edited = match_people({"a": ["THE PRESIDENT"], "b": ["Joe Biden"]}, {("a", "THE PRESIDENT"): "Joe Biden"})
