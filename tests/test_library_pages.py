@@ -98,7 +98,8 @@ def test_pasted_text_is_kept_and_a_reload_with_its_link_finds_it(tmp_path, monke
     assert "Press Briefing by Press Secretary Jen Psaki, February 8, 2022 · 2022-02-08" in _picker(again).options
 
 
-def test_library_page_lists_the_bundled_transcripts():
+def test_library_page_lists_the_bundled_transcripts(tmp_path, monkeypatch):
+    monkeypatch.setenv("PODIUM_LIBRARY", str(tmp_path))  # no uploads from other tests
     at = _app("pages/5_Library.py")
     assert not at.exception and not at.error
     table = at.dataframe[0].value if at.dataframe else None
