@@ -144,3 +144,27 @@ def test_archive_page_searches_and_charts_cold_by_url(archive_server, tab):
     body = tab.inner_text("body")
     assert "2 transcripts" in body and "First said in February 2025" in body
     assert _exceptions(tab) == []
+
+
+def test_compare_matches_people_by_a_name_typed_in_the_table(fresh_server, tab):
+    tab.goto(f"{fresh_server}/Compare?c=biden-marine-one-2021-07-30&c=debate-trump-biden-2020-09-29")
+    wait_idle(tab)
+    tab.get_by_text("No speaker is matched in more than one of them").wait_for()
+    tab.get_by_text("Who is who across events").click()
+    grid = tab.locator('[data-testid="stExpander"] [data-testid="stDataFrame"]').first
+    grid.locator("canvas").first.wait_for()
+    box = grid.bounding_box()
+    # rows in event order, labels in order of appearance: Marine One's Q, then THE PRESIDENT (Biden);
+    # the Person column is the last, at about 85% of the grid's width; rows are 35 px high
+    tab.mouse.dblclick(box["x"] + 0.85 * box["width"], box["y"] + 35 + 35 + 17)
+    editor = tab.locator("textarea.gdg-input")
+    editor.wait_for()
+    assert editor.input_value() == "THE PRESIDENT"
+    editor.fill("Vice President Joe Biden")
+    editor.press("Enter")
+    editor.wait_for(state="detached")
+    tab.get_by_text("Vice President Joe Biden speaks in 2 of them").wait_for()
+    wait_idle(tab)
+    # Marine One: THE PRESIDENT said 72 of the 160 words (45%); the 2020 debate: Biden 6,559 of 18,359 (36%)
+    assert "45% of Remarks by President Biden" in tab.inner_text("body")
+    assert _exceptions(tab) == []
