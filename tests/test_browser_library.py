@@ -15,6 +15,18 @@ def _exceptions(tab) -> list[str]:
     return tab.locator('[data-testid="stException"]').all_inner_texts()
 
 
+def _settled_box(tab, locator) -> dict:
+    """The locator's bounding box once it has stopped moving (an expander opening, a grid laying out)."""
+    box = locator.bounding_box()
+    for _ in range(60):
+        tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def _query(tab) -> dict[str, list[str]]:
     return parse_qs(urlparse(tab.url).query)
 
@@ -90,7 +102,7 @@ def test_a_title_edited_in_the_library_is_kept_and_listed(own_library_server, ta
     wait_idle(tab)
     grid = tab.locator('[data-testid="stDataFrame"]').first
     grid.locator("canvas").first.wait_for()
-    box = grid.bounding_box()
+    box = _settled_box(tab, grid)
     # the grid is a canvas: the Title column sits at about a quarter of its width at this viewport;
     # the header and the rows are 35 px high, and the first row is the bundled Blinken briefing
     tab.mouse.dblclick(box["x"] + 0.25 * box["width"], box["y"] + 35 + 17)
@@ -153,7 +165,8 @@ def test_compare_matches_people_by_a_name_typed_in_the_table(fresh_server, tab):
     tab.get_by_text("Who is who across events").click()
     grid = tab.locator('[data-testid="stExpander"] [data-testid="stDataFrame"]').first
     grid.locator("canvas").first.wait_for()
-    box = grid.bounding_box()
+    grid.scroll_into_view_if_needed()
+    box = _settled_box(tab, grid)
     # rows in event order, labels in order of appearance: Marine One's Q, then THE PRESIDENT (Biden);
     # the Person column is the last, at about 85% of the grid's width; rows are 35 px high
     tab.mouse.dblclick(box["x"] + 0.85 * box["width"], box["y"] + 35 + 35 + 17)
