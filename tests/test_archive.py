@@ -128,3 +128,32 @@ def test_index_command_prints_progress_failures_and_a_summary(folder, tmp_path, 
     out, err = capsys.readouterr()
     assert "indexed 0 files" in out and "3 unchanged" in out and "[" not in err
     assert main(["index", str(tmp_path / "missing"), "--db", str(db)]) == 1
+
+
+def test_archive_page_from_podium_db(folder, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    db = tmp_path / "archive.duckdb"
+    archive.index_archive(folder, db, workers=1)
+    monkeypatch.setenv("PODIUM_LIBRARY", str(tmp_path / "empty-library"))
+    monkeypatch.setenv("PODIUM_DB", str(db))
+    at = AppTest.from_file(str(Path(__file__).parents[1] / "app.py"), default_timeout=90)
+    at.query_params["q"] = "Ukraine"
+    at.switch_page("pages/7_Archive.py")
+    at.run()
+    assert not at.exception and not at.error
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**3 transcripts, 6,156 words" in text  # 5,657 + 160 + 339
+    assert "is said 15 times**" in text and "First said in February 2025" in text
+    hits = next(d.value for d in at.dataframe if "keyword" in d.value)
+    assert len(hits) == 15 and set(hits["speaker"]) >= {"REPORTER", "PRESIDENT TRUMP"}
+    assert len(at.get("plotly_chart")) == 2
+    # no archive anywhere: one sentence on how to build one
+    monkeypatch.delenv("PODIUM_DB")
+    empty = AppTest.from_file(str(Path(__file__).parents[1] / "app.py"), default_timeout=90)
+    empty.switch_page("pages/7_Archive.py")
+    empty.run()
+    assert not empty.exception
+    assert "No archive is open" in empty.info[0].value
