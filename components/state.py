@@ -275,6 +275,14 @@ def _write_transcript_url(source: dict) -> None:
         del st.query_params[TRANSCRIPT_PARAM]
 
 
+def _library_title(transcript: Transcript, source: dict) -> Transcript:
+    """The transcript with its library title (read from the file or edited on the Library page)."""
+    entry = library().get(source["id"]) if source.get("id") else None
+    if entry is None or not entry.title or entry.title == transcript.title:
+        return transcript
+    return replace(transcript, title=entry.title)
+
+
 def _transcript_picker(source: dict, page_title: str) -> None:
     """The sidebar's list of the library, by title and date, with the open transcript chosen."""
     entries = library().entries()
@@ -357,6 +365,7 @@ def page_setup(page_title: str) -> PageContext:
         st.session_state[ERROR_KEY] = f"Could not open {source['name']}: {exc} Showing the bundled transcript."
         source = fallback
         transcript = load_transcript(source["data"], source["name"], wpm, source["format"], _merge_aliases())
+    transcript = _library_title(transcript, source)
     parsed = transcript
     renames = st.session_state.get(RENAMES_KEY) or {}
     roles = st.session_state.get(ROLES_KEY) or {}

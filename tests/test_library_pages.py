@@ -135,3 +135,14 @@ def test_compare_needs_two_and_reports_unknown_ids():
     assert not at.exception
     assert any("not in this server's library (../../etc/passwd)" in w.value for w in at.warning)
     assert any("Choose two or more" in i.value for i in at.info)
+
+
+def test_the_overview_shows_the_library_title_of_a_file_without_a_headline(tmp_path, monkeypatch):
+    at = _app(t="interview-jentzsch-ep006")
+    assert at.title[0].value.startswith("Bob Summerwill interviews Christoph Jentzsch")
+    # an edited title is shown too
+    monkeypatch.setenv("PODIUM_LIBRARY", str(tmp_path))
+    from podium.library import Library
+
+    Library(tmp_path).edit("trump-modi-2025-02-13", title="Trump and Modi at the White House")
+    assert _app(t="trump-modi-2025-02-13").title[0].value == "Trump and Modi at the White House"
