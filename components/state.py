@@ -19,6 +19,7 @@ import streamlit as st
 
 from podium.edits import SpeakerEdit, apply_edits, follow_renames
 from podium.formats import FORMATS
+from podium.library import Library, describe
 from podium.model import ParseError, Transcript, filter_speakers
 from podium.parse import parse_bytes
 from podium.talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
@@ -34,6 +35,9 @@ PAGES = [
     ("pages/2_Phrases.py", "Phrases", ":material/format_quote:"),
     ("pages/3_Q_and_A.py", "Q&A", ":material/question_answer:"),
     ("pages/4_Speakers.py", "Speakers", ":material/group:"),
+    ("pages/5_Library.py", "Library", ":material/library_books:"),
+    ("pages/6_Compare.py", "Compare", ":material/compare_arrows:"),
+    ("pages/7_Archive.py", "Archive", ":material/manage_search:"),
 ]
 
 SPEAKERS_KEY = "podium_speakers"
@@ -46,6 +50,8 @@ ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
 NOTICE_KEY = "podium_notices"  # sentences about how the URL was read
 UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader after a failed upload
+TRANSCRIPT_PARAM = "t"  # the URL parameter naming the open transcript by its library identifier
+PASTE_GEN_KEY = "podium_paste_generation"  # bumped to clear the paste box after the text is added
 
 def max_upload_mb() -> int:
     """The upload size cap in MB, set once: ``server.maxUploadSize`` in ``.streamlit/config.toml``."""
@@ -149,15 +155,31 @@ def _reset_edits() -> None:
     st.session_state[EDITS_KEY] = []
 
 
-@st.cache_data(show_spinner=False)
-def _read_default() -> bytes:
-    return DEFAULT_TRANSCRIPT.read_bytes()
+def library() -> Library:
+    """The transcript library (bundled files plus uploads kept in ``$PODIUM_LIBRARY``)."""
+    return Library()
+
+
+def _entry_source(entry_id: str) -> dict | None:
+    """The source dict of a library entry, or ``None`` if there is no such entry or it cannot be read."""
+    try:
+        name, data = library().read(entry_id)
+    except (KeyError, OSError):
+        return None
+    return {"id": entry_id, "name": name, "data": data, "format": "auto"}
 
 
 def _source() -> dict:
+    """The open transcript: ``{"id": library identifier or None, "name", "data": bytes, "format"}``."""
     source = st.session_state.get(SOURCE_KEY)
     if source is None:
-        return {"name": DEFAULT_TRANSCRIPT.name, "data": _read_default(), "format": "auto"}
+        source = _entry_source(library().default_id) or {
+            "id": None,
+            "name": DEFAULT_TRANSCRIPT.name,
+            "data": DEFAULT_TRANSCRIPT.read_bytes(),
+            "format": "auto",
+        }
+        st.session_state[SOURCE_KEY] = source
     return source
 
 
@@ -165,18 +187,45 @@ def _on_upload(widget_key: str) -> None:
     uploaded = st.session_state.get(widget_key)
     if uploaded is None:
         return
-    source = {"name": uploaded.name, "data": uploaded.getvalue(), "format": "auto"}
+    source = {"id": None, "name": uploaded.name, "data": uploaded.getvalue(), "format": "auto"}
     if not _switch_source(
-        source, failure=f"Could not open {uploaded.name}:", keeps="The previous transcript is still loaded."
+        source, failure=f"Could not open {uploaded.name}:", keeps="The previous transcript is still loaded.", store=True
     ):
         st.session_state[UPLOAD_GEN_KEY] = st.session_state.get(UPLOAD_GEN_KEY, 0) + 1  # a fresh, empty uploader
 
 
-def _switch_source(source: dict, *, failure: str, keeps: str) -> bool:
+def _on_paste(widget_key: str) -> None:
+    text = st.session_state.get(widget_key) or ""
+    if not text.strip():
+        st.session_state[ERROR_KEY] = "Paste a transcript into the box first."
+        return
+    source = {"id": None, "name": "pasted.txt", "data": text.encode("utf-8"), "format": "auto"}
+    if _switch_source(
+        source, failure="Could not read the pasted text:", keeps="The previous transcript is still loaded.", store=True
+    ):
+        st.session_state[PASTE_GEN_KEY] = st.session_state.get(PASTE_GEN_KEY, 0) + 1  # an empty box
+
+
+def _on_pick(widget_key: str) -> None:
+    """Open the library entry chosen in the sidebar."""
+    source = _entry_source(st.session_state[widget_key])
+    if source is None:
+        st.session_state[ERROR_KEY] = "That transcript is no longer in the library."
+        return
+    _switch_source(
+        source, failure=f"Could not open {source['name']}:", keeps="The previous transcript is still loaded."
+    )
+
+
+def _switch_source(source: dict, *, failure: str, keeps: str, store: bool = False) -> bool:
     """Make ``source`` the transcript if it parses; else keep the current one and leave the page
-    the error "``failure`` <the parser's sentence> ``keeps``". Returns whether it switched."""
+    the error "``failure`` <the parser's sentence> ``keeps``". Returns whether it switched.
+
+    With ``store``, a transcript that parses is added to the library (by content hash, with the
+    metadata read from it), so a reload or a shared link finds it; if the folder cannot be
+    written it is still opened, with a warning."""
     try:
-        load_transcript(
+        transcript = load_transcript(
             source["data"],
             source["name"],
             st.session_state.get(WPM_KEY, DEFAULT_WPM),
@@ -188,6 +237,15 @@ def _switch_source(source: dict, *, failure: str, keeps: str) -> bool:
     except (DecodeError, ParseError) as exc:
         st.session_state[ERROR_KEY] = f"{failure} {exc} {keeps}"
         return False
+    if store:
+        try:
+            entry = library().add(source["data"], source["name"], describe(transcript, source["name"]))
+            source = {**source, "id": entry.id}
+        except OSError as exc:
+            st.session_state.setdefault(NOTICE_KEY, []).append(
+                f"{source['name']} is open but could not be kept in the library ({exc.strerror or exc}): "
+                "a reload or a link will not find it."
+            )
     st.session_state[SOURCE_KEY] = source
     st.session_state.pop(ERROR_KEY, None)
     _reset_edits()
@@ -248,6 +306,7 @@ def _seed_from_url() -> None:
     if st.session_state.get(SEEDED_KEY):
         return
     st.session_state[SEEDED_KEY] = True
+    _seed_transcript_from_url()
     st.session_state[SPEAKERS_KEY] = list(dict.fromkeys(st.query_params.get_all("speaker")))
     st.session_state[URL_CHECK_KEY] = True
     raw = st.query_params.get("wpm")
@@ -262,6 +321,60 @@ def _seed_from_url() -> None:
         )
         wpm = DEFAULT_WPM
     st.session_state[WPM_KEY] = wpm
+
+
+def _seed_transcript_from_url() -> None:
+    """Open the library entry the URL names (``?t=<identifier>``); an unknown one leaves a notice."""
+    wanted = st.query_params.get(TRANSCRIPT_PARAM)
+    if wanted is None:
+        return
+    source = _entry_source(wanted)
+    if source is None:
+        st.session_state.setdefault(NOTICE_KEY, []).append(
+            f"The link's transcript “{wanted}” is not in this server's library; showing the bundled transcript."
+        )
+        return
+    st.session_state[SOURCE_KEY] = source
+
+
+def _write_transcript_url(source: dict) -> None:
+    entry_id = source.get("id")
+    if entry_id and entry_id != library().default_id:
+        st.query_params[TRANSCRIPT_PARAM] = entry_id
+    elif TRANSCRIPT_PARAM in st.query_params:
+        del st.query_params[TRANSCRIPT_PARAM]
+
+
+def _library_title(transcript: Transcript, source: dict) -> Transcript:
+    """The transcript with its library title (read from the file or edited on the Library page)."""
+    entry = library().get(source["id"]) if source.get("id") else None
+    if entry is None or not entry.title or entry.title == transcript.title:
+        return transcript
+    return replace(transcript, title=entry.title)
+
+
+def _transcript_picker(source: dict, page_title: str) -> None:
+    """The sidebar's list of the library, by title and date, with the open transcript chosen."""
+    entries = library().entries()
+    labels = {e.id: e.label for e in entries}
+    current = source.get("id")
+    options = list(labels)
+    if current not in labels:  # an ad-hoc transcript that could not be stored
+        current = ""
+        options = ["", *options]
+        labels[""] = f"{source['name']} (not in the library)"
+    widget = f"podium_pick_{page_title}"
+    st.session_state[widget] = current
+    st.sidebar.selectbox(
+        "Transcript",
+        options=options,
+        format_func=lambda k: labels.get(k, k),
+        key=widget,
+        on_change=_on_pick,
+        args=(widget,),
+        help="The transcripts in the library, by title and date. Uploads and pasted text join it; "
+        "edit titles and dates on the Library page.",
+    )
 
 
 def _copy(widget_key: str, session_key: str) -> None:
@@ -321,9 +434,24 @@ def page_setup(page_title: str) -> PageContext:
             source.get("keep_suspect", False),
             _speakers(source),
         )
-    except (DecodeError, ParseError) as exc:  # only reachable if the bundled file is broken
-        st.error(f"Could not open {source['name']}: {exc}")
-        st.stop()
+    except (DecodeError, ParseError) as exc:  # a library file that no longer parses, or a broken bundled file
+        st.session_state.pop(SOURCE_KEY, None)
+        fallback = _source()
+        if fallback.get("id") == source.get("id"):
+            st.error(f"Could not open {source['name']}: {exc}")
+            st.stop()
+        st.session_state[ERROR_KEY] = f"Could not open {source['name']}: {exc} Showing the bundled transcript."
+        source = fallback
+        transcript = load_transcript(
+            source["data"],
+            source["name"],
+            wpm,
+            source["format"],
+            _merge_aliases(),
+            source.get("keep_suspect", False),
+            _speakers(source),
+        )
+    transcript = _library_title(transcript, source)
     parsed = transcript
     edits = speaker_edits()
     if edits:
@@ -331,6 +459,7 @@ def page_setup(page_title: str) -> PageContext:
         transcript = replace(transcript, turns=edited_turns(transcript.turns, tuple(edits), aliases))
 
     sidebar = st.sidebar
+    _transcript_picker(source, page_title)
     sidebar.caption(f"Transcript: **{transcript.name}**")
     widget = f"podium_upload_{page_title}_{st.session_state.get(UPLOAD_GEN_KEY, 0)}"
     sidebar.file_uploader(
@@ -344,7 +473,11 @@ def page_setup(page_title: str) -> PageContext:
         "Azure, AssemblyAI, Speechmatics, WhisperX) or RTTM speaker segments, up to "
         f"{max_upload_mb()} MB. The format is detected; override it with 'Read as'.",
     )
-    if SOURCE_KEY in st.session_state:
+    with sidebar.expander("Paste a transcript"):
+        paste = f"podium_paste_{page_title}_{st.session_state.get(PASTE_GEN_KEY, 0)}"
+        st.text_area("Transcript text", key=paste, height=150, placeholder="NAME: what they said ...")
+        st.button("Add to the library and open", key=f"{paste}_add", on_click=_on_paste, args=(paste,))
+    if source.get("id") != library().default_id:
         sidebar.button("Back to the bundled transcript", on_click=_on_reset_source)
     if transcript.source_format == "rttm":
         words_widget = f"podium_words_{page_title}_{st.session_state.get(UPLOAD_GEN_KEY, 0)}"
@@ -389,7 +522,7 @@ def page_setup(page_title: str) -> PageContext:
     if st.session_state.pop(URL_CHECK_KEY, False) and missing:
         st.session_state.setdefault(NOTICE_KEY, []).append(
             f"The link asks for speakers that are not in {transcript.name} ({missing}); they are left out. "
-            "Links carry the filter and rate, not uploaded files: open the file again to see it."
+            "The filter was made for another transcript, or the link's transcript is not in this server's library."
         )
     elif missing:
         st.session_state.setdefault(NOTICE_KEY, []).append(
@@ -417,6 +550,7 @@ def page_setup(page_title: str) -> PageContext:
             f"Default {DEFAULT_WPM:g}, fitted on timed US debates (less a little per sentence; see Speaker time).",
         )
     _write_url(chosen, wpm)
+    _write_transcript_url(source)
 
     if ERROR_KEY in st.session_state:
         st.error(st.session_state.pop(ERROR_KEY), icon=":material/error:")

@@ -1,9 +1,11 @@
-"""Command line: ``python -m podium export FILE --out DIR``, ``python -m podium label-answers IN.csv --out OUT.csv``."""
+"""Command line: ``python -m podium export FILE --out DIR``, ``python -m podium label-answers IN.csv --out OUT.csv``
+and ``python -m podium index DIR --db PATH``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from .edits import MappingError, edit_transcript, read_mapping
 from .export import export_tables
@@ -56,7 +58,64 @@ def build_parser() -> argparse.ArgumentParser:
     )
     label.add_argument("infile", metavar="IN.csv", help="CSV file with columns question and answer")
     label.add_argument("--out", metavar="OUT.csv", required=True, help="CSV file to write")
+    _add_index_command(commands)
     return parser
+
+
+def _add_index_command(commands) -> None:
+    index = commands.add_parser(
+        "index",
+        help="parse every transcript under a folder into a DuckDB archive",
+        description="Parse every file under DIR (any format Podium reads) into the DuckDB database PATH. "
+        "Re-runs parse only new or changed files; a file that fails is reported and skipped.",
+    )
+    index.add_argument("dir", metavar="DIR", help="folder of transcripts, searched recursively")
+    index.add_argument("--db", metavar="PATH", required=True, help="DuckDB database file to create or update")
+    index.add_argument(
+        "--workers", type=int, default=None, help="parsing processes (default: one per CPU; 1 parses in-process)"
+    )
+    index.add_argument(
+        "--wpm",
+        type=float,
+        default=DEFAULT_WPM,
+        help=f"words per minute for estimating times of untimed transcripts (default {DEFAULT_WPM:g})",
+    )
+    index.add_argument("--quiet", action="store_true", help="print only the summary and failures, not progress")
+
+
+def _run_index(args) -> int:
+    from .archive import index_archive
+
+    if not (MIN_WPM <= args.wpm <= MAX_WPM):
+        print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1.", file=sys.stderr)
+        return 2
+    last = [0.0]
+
+    def progress(done: int, total: int, n_words: int, path: str) -> None:
+        now = time.monotonic()
+        if args.quiet or (now - last[0] < 1.0 and done < total):
+            return
+        last[0] = now
+        print(f"[{done:>6,}/{total:,}] {done / total:4.0%}  {n_words:>12,} words  {path}", file=sys.stderr, flush=True)
+
+    try:
+        report = index_archive(args.dir, args.db, workers=args.workers, wpm=args.wpm, progress=progress)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path, reason in report.failed:
+        print(f"failed: {path}: {reason}", file=sys.stderr)
+    for path, original in report.duplicates:
+        print(f"skipped: {path}: the same bytes as {original}", file=sys.stderr)
+    print(
+        f"indexed {len(report.indexed):,} files ({report.n_words:,} words, {report.words_per_second:,.0f} words/s); "
+        f"{len(report.unchanged):,} unchanged, {len(report.removed):,} removed, {len(report.duplicates):,} duplicates, "
+        f"{len(report.failed):,} failed; database {args.db}"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         from .cli_answers import label_answers_command
 
         return label_answers_command(args.infile, args.out)
+    if args.command == "index":
+        return _run_index(args)
     if not (MIN_WPM <= args.wpm <= MAX_WPM):
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2

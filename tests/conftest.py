@@ -6,11 +6,16 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+# Uploads made by the tests (AppTest and the browser servers, which inherit the environment) go to a
+# throw-away library folder, never to the developer's own library/.
+os.environ["PODIUM_LIBRARY"] = tempfile.mkdtemp(prefix="podium-test-library-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "blinken_nato_open_door.txt"

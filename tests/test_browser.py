@@ -86,7 +86,7 @@ def test_cold_deep_link_renders_page_with_charts(fresh_server, tab, path):
 def test_filter_survives_navigation_reload_and_change(fresh_server, tab):
     # cold deep link with a filter
     tab.goto(f"{fresh_server}/Phrases?speaker=ANTONY+BLINKEN")
-    tab.get_by_role("heading", name="Repeated phrases").wait_for()
+    tab.get_by_role("heading", name="Repeated phrases", exact=True).wait_for()
     wait_idle(tab)
     _tag(tab, "ANTONY BLINKEN").wait_for()
     assert _selected_speakers(tab) == ["ANTONY BLINKEN"]
@@ -239,7 +239,7 @@ def test_upload_subtitles_from_the_corpus(fresh_server, tab):
 
 def test_phrase_search_quote_and_link_to_the_turn(fresh_server, tab):
     tab.goto(f"{fresh_server}/Phrases")
-    tab.get_by_role("heading", name="Repeated phrases").wait_for()
+    tab.get_by_role("heading", name="Repeated phrases", exact=True).wait_for()
     wait_idle(tab)
     box = tab.get_by_role("textbox", name="Find a word or phrase")
     box.fill("pointblank")

@@ -1,0 +1,151 @@
+"""Plotly figures for the Compare and Archive pages. Pure functions of DataFrames; no Streamlit calls."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+_FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+_PALETTE = [
+    "#1f5f8b",
+    "#d1495b",
+    "#edae49",
+    "#00798c",
+    "#66a182",
+    "#8d6a9f",
+    "#2e4057",
+    "#c97c5d",
+    "#7f7f7f",
+    "#4c9be8",
+    "#b5838d",
+    "#6d597a",
+]
+_OTHERS = "#d1d5db"
+
+
+def _style(fig: go.Figure, *, title: str, x_title: str, y_title: str | None, height: int) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        font=_FONT,
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        margin=dict(l=10, r=30, t=60, b=50),
+        height=height,
+        plot_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title=None),
+    )
+    fig.update_xaxes(gridcolor="#e5e7eb", zeroline=True, zerolinecolor="#9ca3af")
+    fig.update_yaxes(automargin=True, gridcolor="#e5e7eb")
+    return fig
+
+
+def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: int = 12) -> go.Figure:
+    """One horizontal bar per event, split by person: each person's share of the event's talk time (%).
+
+    ``shares`` has the columns of :data:`podium.compare.TALK_SHARE_COLUMNS`; ``event_names`` maps
+    event ids to the labels drawn, in the order to draw them (top to bottom). The ``top`` people by
+    total talk time keep one colour in every event; the rest are one grey "others" segment.
+    """
+    ranked = shares.groupby("person")["talk_time_s"].sum().sort_values(ascending=False)
+    keep = list(ranked.index[:top])
+    data = shares.assign(who=shares["person"].where(shares["person"].isin(keep), "others"))
+    order = list(event_names)[::-1]  # plotly draws the first category at the bottom
+    fig = go.Figure()
+    for i, person in enumerate([*keep, "others"]):
+        part = data[data["who"] == person].groupby("event_id", sort=False)["talk_share"].sum()
+        if part.empty:
+            continue
+        xs = [float(part.get(e, 0.0)) * 100 for e in order]
+        fig.add_trace(
+            go.Bar(
+                x=xs,
+                y=[event_names[e] for e in order],
+                orientation="h",
+                name=person,
+                marker_color=_OTHERS if person == "others" else _PALETTE[i % len(_PALETTE)],
+                text=[f"{x:.0f}%" if x >= 6 else "" for x in xs],
+                textposition="inside",
+                hovertemplate="%{fullData.name}<br>%{y}<br>%{x:.1f}% of talk time<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(type="category")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    _style(
+        fig,
+        title="Share of each event's talk time, by person (%)",
+        x_title="Share of talk time (%)",
+        y_title=None,
+        height=max(320, 140 + 48 * len(event_names), 120 + 21 * len(fig.data)),
+    )
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top", traceorder="normal"))
+    return fig
+
+
+def qa_bars(summary: pd.DataFrame, event_names: dict[str, str]) -> go.Figure:
+    """Questions per event, answered and unanswered stacked (counts).
+
+    ``summary`` has the columns of :data:`podium.compare.QA_SUMMARY_COLUMNS`.
+    """
+    data = summary.set_index("event_id").reindex(list(event_names)[::-1])
+    y = [event_names[e] for e in data.index]
+    fig = go.Figure(
+        [
+            go.Bar(x=data["n_answered"], y=y, orientation="h", name="answered", marker_color=_PALETTE[0]),
+            go.Bar(x=data["n_unanswered"], y=y, orientation="h", name="unanswered", marker_color=_PALETTE[1]),
+        ]
+    )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(type="category")
+    return _style(
+        fig,
+        title="Questions per event (count)",
+        x_title="Questions",
+        y_title=None,
+        height=max(300, 140 + 40 * len(event_names)),
+    )
+
+
+def phrase_rate_bars(rates: pd.DataFrame, event_names: dict[str, str]) -> go.Figure:
+    """Grouped bars: each phrase's rate per 1,000 words in each event (columns of
+    :data:`podium.compare.PHRASE_RATE_COLUMNS`)."""
+    fig = go.Figure()
+    for i, (event, name) in enumerate(event_names.items()):
+        part = rates[rates["event_id"] == event]
+        fig.add_trace(
+            go.Bar(
+                x=part["phrase"],
+                y=part["per_1000_words"],
+                name=name,
+                marker_color=_PALETTE[i % len(_PALETTE)],
+                customdata=part[["count", "n_words"]].to_numpy(),
+                hovertemplate="%{fullData.name}<br>“%{x}”: %{y:.2f} per 1,000 words"
+                "<br>%{customdata[0]} times in %{customdata[1]:,} words<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    return _style(
+        fig,
+        title="Phrase rate per event (occurrences per 1,000 words)",
+        x_title="Phrase",
+        y_title="Per 1,000 words",
+        height=420 + 22 * len(event_names),
+    )
+
+
+def trend_lines(frame: pd.DataFrame, *, x: str, y: str, color: str, title: str, y_title: str) -> go.Figure:
+    """Lines of ``y`` over ``x`` (a datetime column), one per value of ``color``."""
+    fig = go.Figure()
+    for i, (key, part) in enumerate(frame.groupby(color, sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=part[x],
+                y=part[y],
+                mode="lines+markers",
+                name=str(key),
+                line=dict(color=_PALETTE[i % len(_PALETTE)]),
+                hovertemplate="%{fullData.name}<br>%{x|%b %Y}: %{y:.2f}<extra></extra>",
+            )
+        )
+    return _style(fig, title=title, x_title="Month", y_title=y_title, height=440)
