@@ -53,6 +53,19 @@ UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader afte
 TRANSCRIPT_PARAM = "t"  # the URL parameter naming the open transcript by its library identifier
 PASTE_GEN_KEY = "podium_paste_generation"  # bumped to clear the paste box after the text is added
 
+def _load(source: dict, wpm: float):
+    """The cached parse of ``source`` (bytes, name, format, hallucination switch, matched speakers)."""
+    return load_transcript(
+        source["data"],
+        source["name"],
+        wpm,
+        source["format"],
+        _merge_aliases(),
+        source.get("keep_suspect", False),
+        _speakers(source),
+    )
+
+
 def max_upload_mb() -> int:
     """The upload size cap in MB, set once: ``server.maxUploadSize`` in ``.streamlit/config.toml``."""
     return int(st.get_option("server.maxUploadSize"))
@@ -425,15 +438,7 @@ def page_setup(page_title: str) -> PageContext:
     source = _source()
     wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
     try:
-        transcript = load_transcript(
-            source["data"],
-            source["name"],
-            wpm,
-            source["format"],
-            _merge_aliases(),
-            source.get("keep_suspect", False),
-            _speakers(source),
-        )
+        transcript = _load(source, wpm)
     except (DecodeError, ParseError) as exc:  # a library file that no longer parses, or a broken bundled file
         st.session_state.pop(SOURCE_KEY, None)
         fallback = _source()
@@ -442,15 +447,7 @@ def page_setup(page_title: str) -> PageContext:
             st.stop()
         st.session_state[ERROR_KEY] = f"Could not open {source['name']}: {exc} Showing the bundled transcript."
         source = fallback
-        transcript = load_transcript(
-            source["data"],
-            source["name"],
-            wpm,
-            source["format"],
-            _merge_aliases(),
-            source.get("keep_suspect", False),
-            _speakers(source),
-        )
+        transcript = _load(source, wpm)
     transcript = _library_title(transcript, source)
     parsed = transcript
     edits = speaker_edits()
