@@ -58,8 +58,8 @@ SENTENCE_S: float = -0.35
 #: speakers with more than 2 minutes), measured by ``bench/talk_time_accuracy.py``: mean absolute
 #: percentage error of per-speaker talk time, and mean absolute error of the share of talk time
 #: in percentage points. The page's method note quotes them.
-ESTIMATE_MAPE_PCT: float = 10.3
-ESTIMATE_SHARE_ERROR_PTS: float = 0.93
+ESTIMATE_MAPE_PCT: float = 10.4
+ESTIMATE_SHARE_ERROR_PTS: float = 0.94
 #: Bounds accepted for a words-per-minute rate. No estimated turn is faster than MAX_WPM.
 MIN_WPM: float = 60.0
 MAX_WPM: float = 400.0

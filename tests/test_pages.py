@@ -74,7 +74,7 @@ def test_speaker_time_headline_and_tables():
     turn_taking = at.dataframe[2].value.set_index("speaker")
     assert turn_taking.loc["REPORTER", "questions_asked"] == 2
     note = "\n".join(m.value for m in at.expander[0].markdown)
-    assert "off by 10.3% on average" in note and "0.9 percentage points" in note
+    assert "off by 10.4% on average" in note and "0.9 percentage points" in note
     assert not at.exception
 
 
