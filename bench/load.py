@@ -35,6 +35,7 @@ async def _idle(tab) -> None:
 async def session(browser, base: str, speaker: str) -> tuple[float, str | None]:
     """One user's visit; returns (seconds, error or None)."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context.set_default_timeout(300_000)  # 20 browsers on 2 cores: a slow step is a figure, not an error
     tab = await context.new_page()
     t0 = time.perf_counter()
     try:
