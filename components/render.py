@@ -29,12 +29,13 @@ def paragraphs_html(text: str) -> str:
 
 
 def script_html(turns: pd.DataFrame, *, timing: str) -> str:
-    """Render turns as a readable script: speaker name, time and words, then the text."""
+    """Render turns as a readable script: speaker name, time and words, then the text. Turns are
+    numbered from 1 (``turn_id + 1``), as everywhere a person reads them."""
     approx = "≈" if timing == "estimated" else ""
     out = ['<div class="podium-script">']
     for turn in turns.itertuples(index=False):
         flags = " · cut off" if turn.cut_off else ""
-        meta = f"turn {turn.turn_id} · {approx}{clock(turn.start_s)} · {plural(turn.n_words, 'word')}{flags}"
+        meta = f"turn {turn.turn_id + 1} · {approx}{clock(turn.start_s)} · {plural(turn.n_words, 'word')}{flags}"
         out.append(
             f'<div class="podium-turn"><span class="podium-speaker">{html.escape(turn.speaker)}</span>'
             f'<span class="podium-meta">{html.escape(meta)}</span>{paragraphs_html(turn.text)}</div>'

@@ -42,20 +42,43 @@ def test_page_renders_without_exception(page_path):
 def test_overview_headline_numbers():
     at = _app()
     assert at.title[0].value == "Blinken says no change to NATO's open-door policy"
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Speakers"] == "2" and metrics["Turns"] == "6"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">2</div><div class="k">Speakers</div>' in stats
+    assert '<div class="v">6</div><div class="k">Turns</div>' in stats
     assert "2 speakers took 6 turns" in _text(at)
+
+
+def test_overview_story_facts_have_live_numbers_and_turns_from_1():
+    at = _app()
+    facts = [c.value for c in at.code]
+    # hand-checked in the comment above test_speaker_time_headline_and_tables: Blinken 56.48 s of
+    # 109.27 s (51.7%); his longest answer is the second turn, 35.09 s from 42.9 s; "no change" is
+    # said three times in two turns (the headline is not speech); three questions, all answered
+    assert facts == [
+        "ANTONY BLINKEN spoke the most: an estimated 56 seconds, 52% of the talk time of two speakers.",
+        "The longest answer ran about 35 seconds: ANTONY BLINKEN, turn 2, about 0:43 in.",
+        "The most repeated phrase was “no change”, said three times in two turns.",
+        "REPORTER asked three questions; all were answered.",
+        "In all, two speakers said 339 words in six turns, an estimated 1 minute 49 seconds of speech.",
+    ]
+    links = [(p.proto.label, p.proto.page) for p in at.get("page_link") if p.proto.label.startswith("See it")]
+    assert links == [
+        ("See it on Speaker time", "Speaker_time"),
+        ("See it on Speaker time", "Speaker_time"),
+        ("See it on Phrases", "Phrases"),
+        ("See it on Q&A", "Q_and_A"),
+    ]
 
 
 # The seed at the default 176 words per minute less 0.35 s per sentence (counted by hand):
 # Blinken 178 words in 12 sentences = 60.68 - 4.2 = 56.48 s; the reporter 161 words in 6 sentences
 # = 54.89 - 2.1 = 52.79 s; together 109.27 s = 1 min 49 s, Blinken's share 51.7%. His longest
-# answer is turn 1: 106 words in 3 sentences = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
+# answer is the second turn (turn 2; turns are numbered from 1 on the pages): 106 words in 3 sentences = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
 def test_speaker_time_headline_and_tables():
     at = _app("pages/1_Speaker_time.py")
     text = _text(at)
     assert "ANTONY BLINKEN spoke for 52% of the estimated 1 min 49 s of speech" in text
-    assert "the longest answer ran 35 s (ANTONY BLINKEN, turn 1 at 0:43)" in text
+    assert "the longest answer ran 35 s (ANTONY BLINKEN, turn 2 at 0:43)" in text
     table = at.dataframe[0].value
     assert list(table["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
     assert list(table["n_turns"]) == [3, 3]
