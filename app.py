@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
-from components.publish import page_css, stat_row
+from components.publish import stat_row
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
 from components.tables import paged, table_with_download
@@ -14,7 +14,6 @@ from podium.story import story_facts
 ctx = page_setup("Overview")
 transcript = ctx.transcript
 turns = ctx.turns
-page_css()
 
 st.title(md_escape(transcript.title))
 if transcript.summary:

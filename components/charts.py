@@ -100,9 +100,7 @@ def _category_axis(fig: go.Figure, axis: str, order: list[str]) -> None:
     update(type="category", categoryorder="array", categoryarray=order)
 
 
-def talk_time_bar(
-    speakers: pd.DataFrame, *, wpm: float | None, colours: dict[str, str] | None = None
-) -> go.Figure:
+def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None, colours: dict[str, str] | None = None) -> go.Figure:
     """Horizontal bars of talk time per speaker, longest on top, in one unit (seconds, or minutes when
     the longest is two minutes or more) on the axis, the bar labels and the hover.
 
@@ -150,7 +148,10 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool, colours: dict[str, str]
     own = [colours.get(s, _BAR) for s in data["speaker"]] if colours else _BAR
     series = [("talk_share", "of the whole transcript", own)]
     if filtered:  # the share of the speakers shown in the speaker's colour, of everyone in grey
-        series = [("talk_share_shown", "of the speakers shown", own), ("talk_share", "of the whole transcript", "#9ca3af")]
+        series = [
+            ("talk_share_shown", "of the speakers shown", own),
+            ("talk_share", "of the whole transcript", "#9ca3af"),
+        ]
     fig = go.Figure()
     for column, name, colour in series:
         values = data[column] * 100

@@ -155,21 +155,18 @@ def for_export(fig: go.Figure, *, title: str, source: str, width: int = EXPORT_W
     return out
 
 
-def for_page(fig: go.Figure, *, source: str) -> go.Figure:
+def for_page(fig: go.Figure) -> go.Figure:
     """``fig`` as drawn on the page: no plotly title (the page writes it above the chart, where it
-    wraps on a phone and no toolbar covers it) and the source line, wrapped short enough for a
-    390-pixel screen, under the plot."""
+    wraps on a phone and no toolbar covers it) and only the room the legend needs above the plot.
+    The page writes the source line under the chart, where it wraps too."""
     out = go.Figure(fig)
-    wrapped = wrap(source, 60)
     margin = out.layout.margin
     top = 10 + (34 if out.layout.showlegend else 0)
-    bottom = 62 + 15 * _lines(wrapped)
     out.update_layout(
         title=None,
-        margin=dict(t=top, b=bottom),
-        height=int((out.layout.height or 400) - (margin.t or 0) - (margin.b or 0) + top + bottom),
+        margin=dict(t=top),
+        height=int((out.layout.height or 400) - (margin.t or 0) + top),
     )
-    out.add_annotation(**_source_annotation(source, width_chars=60))
     return out
 
 
@@ -227,6 +224,7 @@ _CSS = """
 <style>
 .podium-chart-title { font-weight: 600; font-size: 1.05rem; margin: .4rem 0 0 0; line-height: 1.35;
   overflow-wrap: anywhere; }
+.podium-source { color: #4b5563; font-size: .8rem; margin-top: -.6rem; overflow-wrap: anywhere; }
 .podium-stats { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: .2rem 0 .8rem 0; }
 .podium-stat { min-width: 7rem; }
 .podium-stat .v { font-size: 1.6rem; font-weight: 600; line-height: 1.2; }
@@ -272,12 +270,12 @@ def show_chart(
 ) -> None:
     """Draw a chart ready to publish, and its downloads.
 
-    The title (``title``, else the figure's) is written above the chart so it wraps on a phone;
-    the source line (:func:`source_line`, with ``wpm`` for estimated charts) sits under the plot.
-    Under the chart, "Download chart" offers PNG, SVG and a self-contained HTML snippet, each
-    with the title and source line and named ``<transcript>_<view>[_<speakers>].<ext>``; they
-    are drawn only when clicked. The chart toolbar's camera saves the chart as shown under the
-    same name.
+    The title (``title``, else the figure's) is written above the chart and the source line
+    (:func:`source_line`, with ``wpm`` for estimated charts) under it, both as page text that
+    wraps on a phone. "Download chart" then offers PNG, SVG and a self-contained HTML snippet,
+    each with the title and source line drawn in and named ``<transcript>_<view>[_<speakers>].<ext>``;
+    they are drawn only when clicked. The toolbar's camera (whose picture would lack the title)
+    is removed; without Chromium on the server it stays, saving a PNG under the same name.
 
     Args:
         fig: a figure from :mod:`components.charts` (not modified).
@@ -299,7 +297,10 @@ def show_chart(
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": png_name[: -len(".png")], "scale": 2},
     }
-    st.plotly_chart(for_page(fig, source=source), key=key, config=config)
+    if chromium_path() is not None:  # every image then comes from "Download chart", with title and source
+        config["modeBarButtonsToRemove"] = ["toImage"]
+    st.plotly_chart(for_page(fig), key=key, config=config)
+    st.html(f'<div class="podium-source">{html.escape(source)}</div>')
     exported = for_export(fig, title=title, source=source)
     with st.popover("Download chart", icon=":material/image:"):
         st.caption(f"With the title and the source line: {source}")
@@ -355,9 +356,9 @@ def close_sidebar_on_phone(page_title: str) -> None:
     """Close the sidebar after navigating on a phone (viewport under 768 px). Runs once per page
     visit: the tiny component is keyed by the page, so reruns of the same page (a filter change
     with the sidebar open) leave the sidebar as the reader left it."""
-    import streamlit.components.v1 as components
+    import streamlit as st
 
-    components.html(_CLOSE_SIDEBAR_JS % html.escape(page_title), height=0)
+    st.iframe(_CLOSE_SIDEBAR_JS % html.escape(page_title), height=1)
 
 
 __all__ = [

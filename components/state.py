@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import publish
 from podium.edits import SpeakerEdit, apply_edits, follow_renames
 from podium.formats import FORMATS
 from podium.model import ParseError, Transcript, filter_speakers
@@ -46,6 +47,7 @@ ALIASES_KEY = "podium_merge_aliases"  # merge labels proposed as one person
 URL_CHECK_KEY = "podium_check_url"  # the URL's speakers still have to be checked against the transcript
 NOTICE_KEY = "podium_notices"  # sentences about how the URL was read
 UPLOAD_GEN_KEY = "podium_upload_generation"  # bumped to clear the uploader after a failed upload
+
 
 def max_upload_mb() -> int:
     """The upload size cap in MB, set once: ``server.maxUploadSize`` in ``.streamlit/config.toml``."""
@@ -256,6 +258,8 @@ def page_setup(page_title: str) -> PageContext:
     """
     st.set_page_config(page_title=f"{page_title} · Podium", layout="wide")  # default icon: no font fetched
     st.html(_CSS)
+    publish.page_css()
+    publish.close_sidebar_on_phone(page_title)
     _navigation()
     _seed_from_url()
 

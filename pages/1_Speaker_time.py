@@ -13,7 +13,7 @@ from components.charts import (
     turn_length_chart,
 )
 from components.downloads import csv_download
-from components.publish import page_css, show_chart, speaker_colours, stat_row
+from components.publish import show_chart, speaker_colours, stat_row
 from components.render import md_escape, plural
 from components.state import page_setup
 from components.tables import table_with_download
@@ -28,7 +28,6 @@ timed = transcript.timing == "source"
 wpm = None if timed else ctx.wpm
 estimated = "" if timed else "estimated "
 colours = speaker_colours(transcript.speakers)  # the whole transcript's, so a filter keeps each colour
-page_css()
 
 
 def chart(fig, key: str, *, estimate: bool = True) -> None:
@@ -208,14 +207,14 @@ else:
         f"most by {md_escape(per.index[0])} ({per.iloc[0]})."
     )
     table_with_download(
-        found.assign(at=found["at_s"].map(clock)),
+        found.assign(at=found["at_s"].map(clock), turn=found["turn_id"] + 1),
         transcript_name=transcript.name,
         speakers=ctx.speakers,
         view="interruptions",
         label="Download interruptions (CSV)",
         column_order=["at", "interrupter", "interrupted", "rule", "cut_off_words"]
         + (["overlap_s"] if timed else [])
-        + ["turn_id"],
+        + ["turn"],
         columns={
             "at": "When" if timed else "When (estimated)",
             "interrupter": "Who cut in",
@@ -223,6 +222,7 @@ else:
             "rule": "Rule",
             "cut_off_words": "Last words cut off",
             "overlap_s": st.column_config.NumberColumn("Overlap (s)", format="%.1f"),
+            "turn": st.column_config.NumberColumn("Turn", format="localized", help="The interrupting turn."),
         },
     )
 st.caption(

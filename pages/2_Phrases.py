@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import cached
 from components.charts import MAX_CLOUD_WORDS, phrase_bar
+from components.publish import cloud_download, show_chart
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import table_with_download
@@ -21,8 +22,9 @@ n = n or 2
 st.session_state["phrase_n"] = n  # a cleared choice falls back to 2-word phrases
 min_count = c2.number_input("Seen at least (times)", min_value=1, max_value=50, step=1, **remembered("phrase_min", 2))
 drop_stops = c3.toggle(
-    "Drop phrases that start or end with a stopword",
-    help="Stopwords are words like 'the', 'and', 'of'. Negations (no, not, nor, never) are kept.",
+    "Drop stopword phrases",
+    help="Drops phrases that start or end with a stopword, a word like 'the', 'and', 'of'. "
+    "Negations (no, not, nor, never) are kept.",
     **remembered("phrase_stops", True),
 )
 
@@ -44,7 +46,9 @@ st.markdown(
     + f" {plural(len(table), f'{n}-word phrase')} {'is' if len(table) == 1 else 'are'} {seen}."
 )
 
-st.plotly_chart(phrase_bar(table, top=20), key="phrase_bar", config={"displaylogo": False})
+show_chart(
+    phrase_bar(table, top=20), key="phrase_bar", transcript=transcript, view=f"phrases_{n}gram", speakers=ctx.speakers
+)
 
 image = cached.word_cloud(table)
 if image is not None:
@@ -54,6 +58,7 @@ if image is not None:
         caption=f"Word cloud of the {'' if drawn == len(table) else f'top {drawn} of the '}"
         f"{plural(len(table), f'{n}-word phrase')} in the table, sized by count.",
     )
+    cloud_download(image, transcript=transcript, view=f"word_cloud_{n}gram", speakers=ctx.speakers)
 
 st.subheader("All repeated phrases")
 table_with_download(

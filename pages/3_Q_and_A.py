@@ -38,13 +38,16 @@ st.markdown(
 
 shown = paged(pairs, size=50, noun="pairs", key="qa_part")
 if len(shown) < len(pairs):
-    st.caption(f"Showing pairs {shown['pair_id'].iloc[0]} to {shown['pair_id'].iloc[-1]}; the table below has all.")
+    st.caption(
+        f"Showing pairs {shown['pair_id'].iloc[0] + 1:,} to {shown['pair_id'].iloc[-1] + 1:,}; the table below has all."
+    )
 
 for pair in shown.itertuples(index=False):
-    turns_note = f"turn {pair.question_turn_id}" + (
-        f" → {pair.answer_turn_ids.replace(' ', ', ')}" if pair.answer_turn_ids else ""
+    # pairs and turns numbered from 1, as on every page (ids in the CSV are 0-based)
+    turns_note = f"turn {pair.question_turn_id + 1:,}" + (
+        f" → {', '.join(f'{int(t) + 1:,}' for t in pair.answer_turn_ids.split())}" if pair.answer_turn_ids else ""
     )
-    st.markdown(f"##### Pair {pair.pair_id} · {turns_note}")
+    st.markdown(f"##### Pair {pair.pair_id + 1:,} · {turns_note}")
     left, right = st.columns(2)
     left.html(card_html("question", pair.question_speaker, pair.question, pair.question_words))
     right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words))
@@ -52,6 +55,7 @@ for pair in shown.itertuples(index=False):
 st.subheader("All pairs")
 table_with_download(
     pairs,
+    display=pairs.assign(pair_id=pairs["pair_id"] + 1),
     transcript_name=transcript.name,
     speakers=ctx.speakers,
     view="qa_pairs",
@@ -66,11 +70,13 @@ table_with_download(
         "answer",
     ],
     columns={
-        "pair_id": st.column_config.NumberColumn("Pair", format="%d"),
+        "pair_id": st.column_config.NumberColumn(
+            "Pair", format="localized", help="Numbered from 1; pair_id + 1 in the CSV."
+        ),
         "question_speaker": "Asked by",
-        "question_words": st.column_config.NumberColumn("Question (words)", format="%d"),
+        "question_words": st.column_config.NumberColumn("Question (words)", format="localized"),
         "answer_speaker": "Answered by",
-        "answer_words": st.column_config.NumberColumn("Answer (words)", format="%d"),
+        "answer_words": st.column_config.NumberColumn("Answer (words)", format="localized"),
         "question": st.column_config.TextColumn("Question", width="large"),
         "answer": st.column_config.TextColumn("Answer", width="large"),
     },

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import headline_numbers
+
 APP = str(Path(__file__).parents[1] / "app.py")
 PAGES = ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"]
 
@@ -73,7 +75,8 @@ def test_overview_story_facts_have_live_numbers_and_turns_from_1():
 # The seed at the default 176 words per minute less 0.35 s per sentence (counted by hand):
 # Blinken 178 words in 12 sentences = 60.68 - 4.2 = 56.48 s; the reporter 161 words in 6 sentences
 # = 54.89 - 2.1 = 52.79 s; together 109.27 s = 1 min 49 s, Blinken's share 51.7%. His longest
-# answer is the second turn (turn 2; turns are numbered from 1 on the pages): 106 words in 3 sentences = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
+# answer is the second turn (turn 2 on the pages, which number turns from 1): 106 words in 3 sentences
+# = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
 def test_speaker_time_headline_and_tables():
     at = _app("pages/1_Speaker_time.py")
     text = _text(at)
@@ -137,12 +140,16 @@ def test_qa_page_pairs():
     assert "3 questions, 3 answered" in _text(at)
     pairs = at.dataframe[0].value
     assert list(pairs["question_turn_id"]) == [0, 2, 4]
+    assert list(pairs["pair_id"]) == [1, 2, 3]  # numbered from 1 on the page
+    headings = [m.value for m in at.markdown if m.value.startswith("##### Pair")]
+    assert headings == ["##### Pair 1 · turn 1 → 2", "##### Pair 2 · turn 3 → 4", "##### Pair 3 · turn 5 → 6"]
 
 
 def test_filter_from_url_applies_on_every_page():
     at = _app(speaker="ANTONY BLINKEN")
     assert _speakers_widget(at).value == ["ANTONY BLINKEN"]
-    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">3</div><div class="k">Turns</div>' in stats
     at.switch_page("pages/1_Speaker_time.py").run()
     assert list(at.dataframe[0].value["speaker"]) == ["ANTONY BLINKEN"]
     at.switch_page("pages/2_Phrases.py").run()
@@ -158,7 +165,8 @@ def test_filter_from_url_applies_on_every_page():
 def test_filter_chosen_in_the_sidebar_survives_page_switches():
     at = _app()
     _speakers_widget(at).set_value(["REPORTER"]).run()
-    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">3</div><div class="k">Turns</div>' in stats
     assert _query(at, "speaker") == ["REPORTER"]
     for page_path in PAGES[1:] + PAGES[:1]:
         at.switch_page(page_path).run()
@@ -173,17 +181,17 @@ def test_unknown_speaker_in_url_is_ignored():
     assert not at.exception
     assert _speakers_widget(at).value == []
     assert len(at.warning) == 1
-    assert {m.label: m.value for m in at.metric}["Turns"] == "6"
+    assert headline_numbers(at)["Turns"] == "6"
 
 
 def test_speaking_rate_changes_durations_and_url():
     at = _app()
     # 339 words at 176 wpm less 0.35 s for each of 18 sentences: 115.57 - 6.3 = 109.27 s
-    assert {m.label: m.value for m in at.metric}["Duration"] == "1.8 min"
+    assert headline_numbers(at)["Duration"] == "1.8 min"
     rate = next(w for w in at.number_input if w.label.startswith("Speaking rate"))
     rate.set_value(100.0).run()
     # at 100 wpm: 203.4 - 6.3 = 197.1 s = 3.3 min
-    assert {m.label: m.value for m in at.metric}["Duration"] == "3.3 min"
+    assert headline_numbers(at)["Duration"] == "3.3 min"
     assert _query(at, "wpm") == ["100"]
     at.switch_page("pages/1_Speaker_time.py").run()
     assert any("rate 100 words per minute" in c.value for c in at.caption)
@@ -192,7 +200,7 @@ def test_speaking_rate_changes_durations_and_url():
 def test_bad_rate_in_url_falls_back_to_default_with_a_notice():
     at = _app(wpm="fast")
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Duration"] == "1.8 min"
+    assert headline_numbers(at)["Duration"] == "1.8 min"
     assert any("speaking rate “fast” is not a number" in w.value for w in at.warning)
 
 
@@ -249,11 +257,11 @@ def test_long_transcripts_are_shown_a_part_at_a_time():
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["podium_source"] = {"name": "long.txt", "data": data, "format": "auto"}
     at.run()
-    assert {m.label: m.value for m in at.metric}["Turns"] == "600"
+    assert headline_numbers(at)["Turns"] == "600"
     part = next(w for w in at.number_input if w.label.startswith("Part (of 3, 200 turns each)"))
-    assert "showing turns 0 to 199" in "\n".join(c.value for c in at.caption)
+    assert "showing turns 1 to 200" in "\n".join(c.value for c in at.caption)
     part.set_value(3).run()
-    assert "showing turns 400 to 599" in "\n".join(c.value for c in at.caption)
+    assert "showing turns 401 to 600" in "\n".join(c.value for c in at.caption)
     at.switch_page("pages/3_Q_and_A.py").run()
     assert any(w.label.startswith("Part (of 6, 50 pairs each)") for w in at.number_input)
     assert len(at.dataframe[0].value) == 300  # the table keeps every pair
