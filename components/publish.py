@@ -108,7 +108,10 @@ def wrap(text: str, width: int) -> str:
 def chart_file_name(transcript_name: str, view: str, speakers: list[str] | None, ext: str) -> str:
     """``<transcript>_<view>[_<speakers>].<ext>``, built like the CSV names
     (:func:`podium.export.download_name`): no word cut, no path or markup characters."""
-    return download_name(transcript_name, view, speakers)[: -len(".csv")] + "." + ext
+    base = download_name(transcript_name, view, speakers)[: -len(".csv")]
+    tail = download_name("x", view, speakers)[1 : -len(".csv")]  # "_<view>[_<speakers>]"
+    stem = base[: len(base) - len(tail)][: MAX_DOWNLOAD_NAME - len(tail) - len(ext) - 1].strip("_") or "transcript"
+    return f"{stem}{tail}.{ext}"
 
 
 def _source_annotation(text: str, *, width_chars: int) -> dict:
@@ -191,8 +194,14 @@ def figure_bytes(fig: go.Figure, fmt: str) -> bytes:
     Raises:
         RuntimeError: PNG or SVG asked for and no Chromium is installed.
     """
-    if fmt == "html":
-        return fig.to_html(full_html=False, include_plotlyjs=True, config={"displaylogo": False}).encode("utf-8")
+    if fmt == "html":  # as wide as the story's column
+        fluid = go.Figure(fig).update_layout(width=None, autosize=True)
+        return fluid.to_html(
+            full_html=False,
+            include_plotlyjs=True,
+            default_width="100%",
+            config={"displaylogo": False, "responsive": True},
+        ).encode("utf-8")
     browser = chromium_path()
     if browser is None:
         raise RuntimeError("PNG and SVG exports need Chromium (apt-get install chromium).")

@@ -128,7 +128,8 @@ def story_facts(
             result = "none was answered" if len(pairs) > 1 else "it was not answered"
         else:
             result = f"{_NUMBER_WORDS.get(answered, f'{answered:,}')} {'was' if answered == 1 else 'were'} answered"
-        facts.append(StoryFact(f"{who} asked {_count(len(pairs), 'question')}; {result}.", "Q&A"))
+        sentence = f"{who} asked {_count(len(pairs), 'question')}; {result}."
+        facts.append(StoryFact(sentence[0].upper() + sentence[1:], "Q&A"))
     n_words = int(speakers["n_words"].sum())
     n_turns = int(speakers["n_turns"].sum())
     facts.append(
