@@ -351,7 +351,7 @@ _CLOSE_SIDEBAR_JS = """
 const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {
   const bar = doc.querySelector('[data-testid="stSidebar"]');
-  if (bar && bar.getAttribute('aria-expanded') === 'true') {
+  if (bar && bar.getAttribute('data-collapsed') === 'false') {
     const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button')
       || doc.querySelector('[data-testid="stSidebarCollapseButton"]');
     if (close) close.click();
