@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
-from components.publish import stat_row
+from components.publish import speaker_colours, stat_row
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
 from components.tables import paged, table_with_download
@@ -84,7 +84,7 @@ st.caption(
 if turns.empty:
     st.info("No turns for the selected speakers.")
 else:
-    st.html(script_html(shown, timing=transcript.timing))
+    st.html(script_html(shown, timing=transcript.timing, colours=speaker_colours(transcript.speakers)))
 csv_download(turns, transcript_name=transcript.name, speakers=ctx.speakers, view="turns", label="Download turns (CSV)")
 
 stage = cached.stage_directions(turns)

@@ -233,6 +233,9 @@ _CSS = """
 <style>
 .podium-chart-title { font-weight: 600; font-size: 1.05rem; margin: .4rem 0 0 0; line-height: 1.35;
   overflow-wrap: anywhere; }
+.podium-swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em;
+  vertical-align: -.05em; }
+[data-testid="stElementContainer"]:has(> iframe[height="1"]) { display: none; }
 .podium-source { color: #4b5563; font-size: .8rem; margin-top: -.6rem; overflow-wrap: anywhere; }
 .podium-stats { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: .2rem 0 .8rem 0; }
 .podium-stat { min-width: 7rem; }

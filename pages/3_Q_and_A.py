@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import cached
+from components.publish import speaker_colours
 from components.render import card_html, md_escape, plural
 from components.state import page_setup
 from components.tables import paged, table_with_download
@@ -10,6 +11,7 @@ from podium.qa import filter_pairs
 
 ctx = page_setup("Q&A")
 transcript = ctx.transcript
+colours = speaker_colours(transcript.speakers)  # each speaker's colour on every chart and page
 
 st.title("Questions and answers")
 pairs = filter_pairs(cached.qa_pairs(transcript.turns), ctx.speakers)
@@ -49,8 +51,8 @@ for pair in shown.itertuples(index=False):
     )
     st.markdown(f"##### Pair {pair.pair_id + 1:,} · {turns_note}")
     left, right = st.columns(2)
-    left.html(card_html("question", pair.question_speaker, pair.question, pair.question_words))
-    right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words))
+    left.html(card_html("question", pair.question_speaker, pair.question, pair.question_words, colours))
+    right.html(card_html("answer", pair.answer_speaker, pair.answer, pair.answer_words, colours))
 
 st.subheader("All pairs")
 table_with_download(
