@@ -12,7 +12,7 @@ COLUMNS = {
     "turn_id": st.column_config.NumberColumn(
         "Turn id", format="%d", help="0-based id: the turn numbered n on the pages has id n - 1."
     ),
-    "speaker": "Speaker",
+    "speaker": st.column_config.TextColumn("Speaker", pinned=True),  # stays in view on a phone
     "role": "Role",
     "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
     "n_words": st.column_config.NumberColumn("Words", format="localized"),

@@ -186,10 +186,10 @@ def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
     assert _selected_speakers(tab) == ["REPORTER"]
     grid = tab.locator('[data-testid="stDataFrame"]').first
     box = grid.bounding_box()
-    # the grid is a canvas: the "Speaker name" column sits at about 70% of its width at this
-    # viewport, and the header row and data rows are 35 px high; first data row is REPORTER
+    # the grid is a canvas: the editable "Speaker name" column comes first (phones see it), the
+    # header row and data rows are 35 px high; first data row is REPORTER
     grid.locator("canvas").first.wait_for()
-    tab.mouse.dblclick(box["x"] + 0.70 * box["width"], box["y"] + 35 + 17)
+    tab.mouse.dblclick(box["x"] + 60, box["y"] + 35 + 17)
     editor = tab.locator("textarea.gdg-input")
     editor.wait_for()
     assert editor.input_value() == "REPORTER"
