@@ -313,7 +313,6 @@ def show_chart(
         config["modeBarButtonsToRemove"] = ["toImage"]
     st.plotly_chart(for_page(fig), key=key, config=config)
     st.html(f'<div class="podium-source">{html.escape(source)}</div>')
-    exported = for_export(fig, title=title, source=source)
     with st.popover("Download chart", icon=":material/image:"):
         st.caption(f"With the title and the source line: {source}")
         formats = [("png", "PNG image", "image/png"), ("svg", "SVG (for editing)", "image/svg+xml")]
@@ -323,7 +322,7 @@ def show_chart(
         for fmt, label, mime in [*formats, ("html", "HTML snippet (interactive, for embedding)", "text/html")]:
             st.download_button(
                 label,
-                data=lambda fmt=fmt: figure_bytes(exported, fmt),
+                data=lambda fmt=fmt: figure_bytes(for_export(fig, title=title, source=source), fmt),  # on click
                 file_name=chart_file_name(transcript.name, view, speakers, fmt),
                 mime=mime,
                 key=f"{key}_download_{fmt}",
