@@ -235,7 +235,7 @@ _CSS = """
   overflow-wrap: anywhere; }
 .podium-swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em;
   vertical-align: -.05em; }
-[data-testid="stElementContainer"]:has(> iframe[height="1"]) { display: none; }
+[data-testid="stElementContainer"]:has(> iframe[srcdoc*="podium-close-sidebar"]) { display: none; }
 .podium-source { color: #4b5563; font-size: .8rem; margin-top: -.6rem; overflow-wrap: anywhere; }
 .podium-stats { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: .2rem 0 .8rem 0; }
 .podium-stat { min-width: 7rem; }
@@ -349,7 +349,8 @@ def cloud_download(image: np.ndarray, *, transcript, view: str, speakers: list[s
 
 _CLOSE_SIDEBAR_JS = """
 <script>
-// %s: on a narrow screen the sidebar covers the page; close it once the new page has loaded.
+// podium-close-sidebar (%s): on a narrow screen the sidebar covers the page; close it once the new
+// page has loaded.
 const doc = window.parent.document;
 if (window.parent.innerWidth < 768) {
   const bar = doc.querySelector('[data-testid="stSidebar"]');

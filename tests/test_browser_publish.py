@@ -105,6 +105,13 @@ def test_sidebar_closes_after_navigating_on_a_phone(server, chromium):
             tab.wait_for_function("document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'true'")
             box = tab.get_by_role("heading", name=heading).first.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 391
+        # a setting changed in the open sidebar reruns the page: the sidebar stays as the reader left it
+        tab.locator('[data-testid="stExpandSidebarButton"]').first.click()
+        tab.wait_for_function("document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'false'")
+        sidebar.locator('[data-testid="stNumberInputStepUp"]').first.click()
+        tab.wait_for_url(lambda url: "wpm=181" in url)
+        wait_idle(tab)
+        assert sidebar.get_attribute("data-collapsed") == "false"
     finally:
         context.close()
 
