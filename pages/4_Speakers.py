@@ -108,7 +108,7 @@ st.data_editor(
         "also_labelled": "Also labelled",
         "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
         "n_words": st.column_config.NumberColumn("Words", format="localized"),
-        "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120, pinned=True),
+        "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120),
         "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
     },
 )
