@@ -39,8 +39,10 @@ def _open(tab, base: str, path: str) -> None:
     wait_idle(tab)
     heading = PAGES[path.split("?")[0]]
     (tab.get_by_role("heading", name=heading) if heading else tab.locator("h1")).first.wait_for()
-    if path.split("?")[0] in ("Speaker_time", "Phrases"):
-        tab.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+    n_charts = {"Speaker_time": 6, "Phrases": 1}.get(path.split("?")[0], 0)
+    if n_charts:  # every chart drawn (plotly draws after the script has finished)
+        last = tab.locator('[data-testid="stPlotlyChart"]').nth(n_charts - 1)
+        last.locator(".main-svg").first.wait_for(timeout=60_000)
 
 
 # Every piece of text plotly draws: axis tick labels and titles, bar labels, legend entries, annotations.
