@@ -4,9 +4,13 @@ import streamlit as st
 
 from components import cached
 from components.downloads import csv_download
+from components.publish import speaker_colours, stat_row
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
 from components.tables import paged, table_with_download
+from podium.phrases import stopwords
+from podium.qa import qa_pairs
+from podium.story import story_facts
 
 ctx = page_setup("Overview")
 transcript = ctx.transcript
@@ -29,15 +33,45 @@ st.markdown(
     f"about {fmt_duration(seconds)} of speech ({how})"
     + ("." if not ctx.speakers else f", showing {md_escape(ctx.filter_label)}.")
 )
-cols = st.columns(4)
-cols[0].metric("Speakers", f"{n_speakers:,}")
-cols[1].metric("Turns", f"{len(turns):,}")
-cols[2].metric("Words", f"{n_words:,}")
-cols[3].metric(
-    "Duration",
-    fmt_duration(seconds),
-    help=f"Speech time {how}: the union of all speech, so overlapping speech counts once; same as Speaker time.",
+stat_row(
+    [
+        ("Speakers", f"{n_speakers:,}", ""),
+        ("Turns", f"{len(turns):,}", ""),
+        ("Words", f"{n_words:,}", ""),
+        (
+            "Duration",
+            fmt_duration(seconds),
+            f"Speech time {how}: the union of all speech, so overlapping speech counts once; same as Speaker time.",
+        ),
+    ]
 )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _facts(whole, timed: bool, total_s: float) -> list:
+    """The story facts of the whole transcript (:func:`podium.story.story_facts`), computed once per input."""
+    speakers = cached.speaker_measures(whole, (), timed)
+    lengths = cached.turn_lengths(whole)
+    phrases, _ = cached.phrase_tables(
+        tuple(whole["text"]), tuple(whole["speaker"]), 2, 2, tuple(sorted(stopwords())), True, False
+    )
+    return story_facts(speakers, lengths, phrases, qa_pairs(whole), total_s=total_s, estimated=not timed)
+
+
+PROOF = {
+    "Speaker time": "pages/1_Speaker_time.py",
+    "Phrases": "pages/2_Phrases.py",
+    "Q&A": "pages/3_Q_and_A.py",
+    "Overview": "app.py",
+}
+whole = transcript.turns
+timed = transcript.timing == "source"
+with st.container(border=True):
+    st.markdown("**Story facts** · the whole transcript, ready to copy" + ("" if timed else " (times are estimates)"))
+    for fact in _facts(whole, timed, cached.speech_duration(whole)):
+        st.code(fact.text, language=None, wrap_lines=True)
+        if fact.view != "Overview":
+            st.page_link(PROOF[fact.view], label=f"See it on {fact.view}", icon=":material/arrow_forward:")
 
 st.subheader("Transcript")
 linked = st.query_params.get("turn")  # set by links to a turn (Q&A pairs, keyword in context)
@@ -47,7 +81,7 @@ if linked is not None:
     if linked.isdigit() and int(linked) in ids:
         st.session_state["script_part"] = ids.index(int(linked)) // 200 + 1
         with st.container(border=True):
-            st.caption(f"Linked turn {linked}: it is also in the part of the transcript shown below.")
+            st.caption(f"Linked turn {int(linked) + 1}: it is also in the part of the transcript shown below.")
             st.html(script_html(turns[turns["turn_id"] == int(linked)], timing=transcript.timing))
     else:
         st.warning(f"Turn {md_escape(linked)} is not among the turns shown (check the speaker filter).")
@@ -55,7 +89,7 @@ shown = paged(turns, size=200, noun="turns", key="script_part")
 st.caption(
     f"{plural(len(turns), 'turn')} by {md_escape(ctx.filter_label)}"
     + (
-        f"; showing turns {shown['turn_id'].iloc[0]} to {shown['turn_id'].iloc[-1]}."
+        f"; showing turns {shown['turn_id'].iloc[0] + 1:,} to {shown['turn_id'].iloc[-1] + 1:,}."
         if len(shown) < len(turns)
         else "."
     )
@@ -64,14 +98,14 @@ st.caption(
 if turns.empty:
     st.info("No turns for the selected speakers.")
 else:
-    st.html(script_html(shown, timing=transcript.timing))
+    st.html(script_html(shown, timing=transcript.timing, colours=speaker_colours(transcript.speakers)))
 csv_download(turns, transcript_name=transcript.name, speakers=ctx.speakers, view="turns", label="Download turns (CSV)")
 
 stage = cached.stage_directions(turns)
 if not stage.empty:
     st.subheader("Stage directions")
     st.caption(
-        f"{int(stage['count'].sum())} stage directions in {int((turns['n_stage_directions'] > 0).sum())} turns: "
+        f"{int(stage['count'].sum()):,} stage directions in {int((turns['n_stage_directions'] > 0).sum())} turns: "
         "shown in the text, left out of word counts and phrases."
     )
     table_with_download(

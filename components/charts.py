@@ -81,13 +81,28 @@ def _basis(wpm: float | None) -> str:
     return f"estimated at {wpm:g} words per minute" if wpm else "from the transcript's timestamps"
 
 
+def _colour_of(colours: dict[str, str] | None, speaker: str, i: int) -> str:
+    """The speaker's colour from ``colours`` (see :func:`components.publish.speaker_colours`), else
+    the ``i``-th of the default palette."""
+    if colours and speaker in colours:
+        return colours[speaker]
+    return _PALETTE[i % len(_PALETTE)]
+
+
+def _room_for_labels(fig: go.Figure, max_value: float, *, share: float = 0.18) -> None:
+    """Widen a bar chart's value axis by ``share`` so labels outside the bars stay inside the plot
+    area on a narrow screen (plotly cuts text past the figure's edge)."""
+    if max_value > 0:
+        fig.update_xaxes(range=[0, max_value * (1 + share)], autorange=False)
+
+
 def _category_axis(fig: go.Figure, axis: str, order: list[str]) -> None:
     """A categorical axis in ``order`` (first at the bottom for y): numeric-looking names stay names."""
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
     update(type="category", categoryorder="array", categoryarray=order)
 
 
-def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
+def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None, colours: dict[str, str] | None = None) -> go.Figure:
     """Horizontal bars of talk time per speaker, longest on top, in one unit (seconds, or minutes when
     the longest is two minutes or more) on the axis, the bar labels and the hover.
 
@@ -105,7 +120,7 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
             x=values,
             y=labels,
             orientation="h",
-            marker_color=_BAR,
+            marker_color=[colours.get(s, _BAR) for s in data["speaker"]] if colours else _BAR,
             text=[f"{v:{fmt}}" for v in values],
             textposition="outside",
             cliponaxis=False,
@@ -116,12 +131,13 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None) -> go.Figure:
         )
     )
     _category_axis(fig, "y", labels)
+    _room_for_labels(fig, float(values.max()) if len(values) else 0.0)
     return _layout(
         fig, title=f"Talk time per speaker ({unit}, {_basis(wpm)})", x_title=f"Talk time ({unit})", n_rows=len(data)
     )
 
 
-def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
+def share_bar(speakers: pd.DataFrame, *, filtered: bool, colours: dict[str, str] | None = None) -> go.Figure:
     """Share of the floor: each speaker's percentage of talk time, largest on top.
 
     Without a filter, one bar per speaker (``talk_share``, percent of the whole transcript's talk
@@ -131,9 +147,13 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
     data = speakers.sort_values(["talk_time_s", "speaker"], ascending=[True, False], kind="stable")
     names = axis_names(list(data["speaker"]))
     labels = [names[s] for s in data["speaker"]]
-    series = [("talk_share", "of the whole transcript", _BAR)]
-    if filtered:
-        series = [("talk_share_shown", "of the speakers shown", _PALETTE[2]), *series]
+    own = [colours.get(s, _BAR) for s in data["speaker"]] if colours else _BAR
+    series = [("talk_share", "of the whole transcript", own)]
+    if filtered:  # the share of the speakers shown in the speaker's colour, of everyone in grey
+        series = [
+            ("talk_share_shown", "of the speakers shown", own),
+            ("talk_share", "of the whole transcript", "#9ca3af"),
+        ]
     fig = go.Figure()
     for column, name, colour in series:
         values = data[column] * 100
@@ -154,6 +174,7 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
     _category_axis(fig, "y", labels)
     fig.update_layout(barmode="group")
     fig.update_xaxes(ticksuffix="%")
+    _room_for_labels(fig, float(data[[c for c, _, _ in series]].max().max() * 100) if len(data) else 0.0, share=0.22)
     fig = _layout(
         fig,
         title="Share of the floor (% of talk time"
@@ -170,7 +191,14 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool) -> go.Figure:
 MAX_TIMELINE_BARS = 1500
 
 
-def timeline(intervals: pd.DataFrame, turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+def timeline(
+    intervals: pd.DataFrame,
+    turns: pd.DataFrame,
+    *,
+    speaker_order: list[str],
+    wpm: float | None,
+    colours: dict[str, str] | None = None,
+) -> go.Figure:
     """Who spoke when: one horizontal bar per speech interval (silences inside a turn are gaps) on a
     linear seconds axis labelled as clock time (``h:mm:ss``, past 24 hours too).
 
@@ -179,7 +207,7 @@ def timeline(intervals: pd.DataFrame, turns: pd.DataFrame, *, speaker_order: lis
     first words. ``speaker_order`` lists speakers top to bottom. Above :data:`MAX_TIMELINE_BARS`
     intervals, thick WebGL line segments are drawn, one trace per speaker.
     """
-    colours = {s: _PALETTE[i % len(_PALETTE)] for i, s in enumerate(speaker_order)}
+    colours = {s: _colour_of(colours, s, i) for i, s in enumerate(speaker_order)}
     names = axis_names(speaker_order)
     if len(intervals) > MAX_TIMELINE_BARS:
         fig = go.Figure()
@@ -212,7 +240,7 @@ def timeline(intervals: pd.DataFrame, turns: pd.DataFrame, *, speaker_order: lis
                 customdata=np.stack(
                     [
                         intervals["speaker"],
-                        intervals["turn_id"],
+                        intervals["turn_id"] + 1,  # turns are numbered from 1 where people read them
                         intervals["turn_id"].map(words),
                         intervals["start_s"].map(clock),
                         intervals["end_s"].map(clock),
@@ -237,7 +265,9 @@ def timeline(intervals: pd.DataFrame, turns: pd.DataFrame, *, speaker_order: lis
     )
 
 
-def turn_length_chart(turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+def turn_length_chart(
+    turns: pd.DataFrame, *, speaker_order: list[str], wpm: float | None, colours: dict[str, str] | None = None
+) -> go.Figure:
     """Turn-length distribution: a horizontal box per speaker of their turns' seconds (each turn's
     talk time, column ``turn_s``), with every turn as a point, in seconds or minutes.
 
@@ -258,9 +288,9 @@ def turn_length_chart(turns: pd.DataFrame, *, speaker_order: list[str], wpm: flo
                 boxpoints="all" if len(turns) <= 2000 else "outliers",
                 jitter=0.4,
                 pointpos=0,
-                marker=dict(color=_PALETTE[i % len(_PALETTE)], size=5, opacity=0.6),
-                line=dict(color=_PALETTE[i % len(_PALETTE)]),
-                customdata=np.stack([[speaker] * len(own), own["turn_id"], own["n_words"]], axis=-1)
+                marker=dict(color=_colour_of(colours, speaker, i), size=5, opacity=0.6),
+                line=dict(color=_colour_of(colours, speaker, i)),
+                customdata=np.stack([[speaker] * len(own), own["turn_id"] + 1, own["n_words"]], axis=-1)
                 if len(own)
                 else None,
                 hovertemplate="%{customdata[0]}, turn %{customdata[1]}: %{x:.1f} "
@@ -277,7 +307,9 @@ def turn_length_chart(turns: pd.DataFrame, *, speaker_order: list[str], wpm: flo
     )
 
 
-def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm: float | None) -> go.Figure:
+def cumulative_chart(
+    cumulative: pd.DataFrame, *, speaker_order: list[str], wpm: float | None, colours: dict[str, str] | None = None
+) -> go.Figure:
     """Cumulative talk time per speaker over the event (who dominated when): one line per speaker,
     time on a seconds axis labelled ``h:mm:ss``, talk time in minutes (or seconds when short).
 
@@ -293,7 +325,7 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
                 y=own["cumulative_s"] / scale,
                 mode="lines",
                 name=axis_names(speaker_order)[speaker],
-                line=dict(color=_PALETTE[i % len(_PALETTE)], width=2.5),
+                line=dict(color=_colour_of(colours, speaker, i), width=2.5),
                 customdata=np.stack([[speaker] * len(own), own["time_s"].map(clock)], axis=-1) if len(own) else None,
                 hovertemplate="%{customdata[0]}<br>at %{customdata[1]}: %{y:.1f} " + unit + "<extra></extra>",
             )
@@ -312,7 +344,7 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
     return fig
 
 
-def questions_bar(asked: pd.DataFrame) -> go.Figure:
+def questions_bar(asked: pd.DataFrame, *, colours: dict[str, str] | None = None) -> go.Figure:
     """Questions per questioner: horizontal bars, most on top, stacked by who answered.
 
     ``asked`` has the columns of :data:`podium.turn_taking.QUESTION_COLUMNS`.
@@ -330,7 +362,7 @@ def questions_bar(asked: pd.DataFrame) -> go.Figure:
                 y=[names[q] for q in order],
                 orientation="h",
                 name=f"answered by {answerer}" if answerer != "(no answer)" else "no answer",
-                marker_color="#9ca3af" if answerer == "(no answer)" else _PALETTE[i % len(_PALETTE)],
+                marker_color="#9ca3af" if answerer == "(no answer)" else _colour_of(colours, answerer, i),
                 customdata=np.stack([order, [answerer] * len(order)], axis=-1),
                 hovertemplate="%{customdata[0]} asked %{customdata[1]}: %{x} questions<extra></extra>",
             )
@@ -374,6 +406,7 @@ def phrase_bar(phrases: pd.DataFrame, *, top: int = 20) -> go.Figure:
     )
     fig.update_xaxes(dtick=1 if len(data) and data["count"].max() <= 10 else None)
     fig.update_yaxes(type="category")
+    _room_for_labels(fig, float(data["count"].max()) if len(data) else 0.0)
     shown_label = f"top {len(data)} " if len(phrases) > len(data) else ""
     title = f"Most repeated {n_words}-word phrases, {shown_label}by occurrences"
     if cut:

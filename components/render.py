@@ -28,22 +28,33 @@ def paragraphs_html(text: str) -> str:
     return "".join(parts)
 
 
-def script_html(turns: pd.DataFrame, *, timing: str) -> str:
-    """Render turns as a readable script: speaker name, time and words, then the text."""
+def swatch(speaker: str, colours: dict[str, str] | None) -> str:
+    """A small square in the speaker's chart colour (:func:`components.publish.speaker_colours`),
+    or ``""`` without colours; the colour is a validated ``#rrggbb``, never transcript text."""
+    colour = (colours or {}).get(speaker, "")
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+        return ""
+    return f'<span class="podium-swatch" style="background:{colour}" aria-hidden="true"></span>'
+
+
+def script_html(turns: pd.DataFrame, *, timing: str, colours: dict[str, str] | None = None) -> str:
+    """Render turns as a readable script: speaker name, time and words, then the text. Turns are
+    numbered from 1 (``turn_id + 1``), as everywhere a person reads them."""
     approx = "≈" if timing == "estimated" else ""
     out = ['<div class="podium-script">']
     for turn in turns.itertuples(index=False):
         flags = " · cut off" if turn.cut_off else ""
-        meta = f"turn {turn.turn_id} · {approx}{clock(turn.start_s)} · {plural(turn.n_words, 'word')}{flags}"
+        meta = f"turn {turn.turn_id + 1} · {approx}{clock(turn.start_s)} · {plural(turn.n_words, 'word')}{flags}"
         out.append(
-            f'<div class="podium-turn"><span class="podium-speaker">{html.escape(turn.speaker)}</span>'
+            f'<div class="podium-turn">{swatch(turn.speaker, colours)}'
+            f'<span class="podium-speaker">{html.escape(turn.speaker)}</span>'
             f'<span class="podium-meta">{html.escape(meta)}</span>{paragraphs_html(turn.text)}</div>'
         )
     out.append("</div>")
     return "".join(out)
 
 
-def card_html(kind: str, speaker: str, text: str, n_words: int) -> str:
+def card_html(kind: str, speaker: str, text: str, n_words: int, colours: dict[str, str] | None = None) -> str:
     """Render one side of a question/answer pair as an escaped card."""
     if not text:
         body = '<p class="podium-stage">No answer followed this question.</p>'
@@ -53,7 +64,7 @@ def card_html(kind: str, speaker: str, text: str, n_words: int) -> str:
     who = html.escape(speaker) if speaker else "—"
     return (
         f'<div class="podium-card {kind}"><span class="podium-badge">{label} · {plural(n_words, "word")}</span><br>'
-        f'<span class="podium-speaker">{who}</span>{body}</div>'
+        f'{swatch(speaker, colours)}<span class="podium-speaker">{who}</span>{body}</div>'
     )
 
 

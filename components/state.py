@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import publish
 from podium.edits import SpeakerEdit, apply_edits, follow_renames
 from podium.formats import FORMATS
 from podium.library import Library, describe
@@ -64,6 +65,7 @@ def _load(source: dict, wpm: float):
         source.get("keep_suspect", False),
         _speakers(source),
     )
+
 
 
 def max_upload_mb() -> int:
@@ -432,6 +434,8 @@ def page_setup(page_title: str) -> PageContext:
     """
     st.set_page_config(page_title=f"{page_title} · Podium", layout="wide")  # default icon: no font fetched
     st.html(_CSS)
+    publish.page_css()
+    publish.close_sidebar_on_phone(page_title)
     _navigation()
     _seed_from_url()
 

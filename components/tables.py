@@ -9,12 +9,14 @@ from components.downloads import csv_download
 
 #: Display labels for columns that several tables share; a table may override any of them.
 COLUMNS = {
-    "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
-    "speaker": "Speaker",
+    "turn_id": st.column_config.NumberColumn(
+        "Turn id", format="%d", help="0-based id: the turn numbered n on the pages has id n - 1."
+    ),
+    "speaker": st.column_config.TextColumn("Speaker", pinned=True),  # stays in view on a phone
     "role": "Role",
-    "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+    "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
     "n_words": st.column_config.NumberColumn("Words", format="localized"),
-    "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+    "count": st.column_config.NumberColumn("Occurrences", format="localized"),
 }
 
 

@@ -13,6 +13,7 @@ from components.charts import (
     turn_length_chart,
 )
 from components.downloads import csv_download
+from components.publish import show_chart, speaker_colours, stat_row
 from components.render import md_escape, plural
 from components.state import page_setup
 from components.tables import table_with_download
@@ -26,7 +27,12 @@ turns = ctx.turns
 timed = transcript.timing == "source"
 wpm = None if timed else ctx.wpm
 estimated = "" if timed else "estimated "
-chart_config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+colours = speaker_colours(transcript.speakers)  # the whole transcript's, so a filter keeps each colour
+
+
+def chart(fig, key: str, *, estimate: bool = True) -> None:
+    """Show a chart with its source line and downloads named after the transcript and ``key``."""
+    show_chart(fig, key=key, transcript=transcript, view=key, speakers=ctx.speakers, wpm=wpm if estimate else None)
 
 
 def say(seconds: float) -> str:
@@ -78,7 +84,7 @@ else:
     lead = f"**{name} spoke for {top['talk_share']:.0%} of the {estimated}{say(total_s)} of speech**"
 lead += (
     f"; the longest {kind} ran {say(longest['turn_s'])} "
-    f"({md_escape(longest['speaker'])}, turn {int(longest['turn_id'])} at {clock(longest['start_s'])})."
+    f"({md_escape(longest['speaker'])}, turn {int(longest['turn_id']) + 1} at {clock(longest['start_s'])})."
 )
 st.markdown(lead)
 if not timed:
@@ -92,23 +98,24 @@ if ctx.speakers:
         "Overlap and interruptions are measured against everyone, including speakers not shown."
     )
 
-cols = st.columns(4)
-cols[0].metric(
-    "Speech" if timed else "Speech (estimated)",
-    say(total_s),
-    help="The union of all speech in the transcript: overlapping speech counts once, silences not at all.",
-)
-cols[1].metric("Speakers shown", f"{len(speakers):,}")
-cols[2].metric("Turns shown", f"{len(turns):,}")
 tables = cached.turn_taking(whole, timed)
-cols[3].metric(
-    "Speaker changes", f"{int(tables['changes']['speaker_changes'].iloc[0]):,}", help="In the whole transcript."
+stat_row(
+    [
+        (
+            "Speech" if timed else "Speech (estimated)",
+            say(total_s),
+            "The union of all speech in the transcript: overlapping speech counts once, silences not at all.",
+        ),
+        ("Speakers shown", f"{len(speakers):,}", ""),
+        ("Turns shown", f"{len(turns):,}", ""),
+        ("Speaker changes", f"{int(tables['changes']['speaker_changes'].iloc[0]):,}", "In the whole transcript."),
+    ]
 )
 
 # -- talk time and share of the floor
 st.subheader("Talk time")
-st.plotly_chart(talk_time_bar(speakers, wpm=wpm), key="talk_time_bar", config=chart_config)
-st.plotly_chart(share_bar(speakers, filtered=bool(ctx.speakers)), key="share_bar", config=chart_config)
+chart(talk_time_bar(speakers, wpm=wpm, colours=colours), "talk_time")
+chart(share_bar(speakers, filtered=bool(ctx.speakers), colours=colours), "share_of_the_floor")
 scale, unit = (1.0, "s") if speakers["talk_time_s"].max() < 120 else (60.0, "min")  # as the chart's unit
 display = speakers.assign(
     talk_time_shown=speakers["talk_time_s"] / scale,
@@ -167,7 +174,7 @@ table_with_download(
 st.subheader("Who spoke when")
 intervals = cached.speech_intervals(turns)
 order_top_down = list(speakers["speaker"])
-st.plotly_chart(timeline(intervals, turns, speaker_order=order_top_down, wpm=wpm), key="timeline", config=chart_config)
+chart(timeline(intervals, turns, speaker_order=order_top_down, wpm=wpm, colours=colours), "who_spoke_when")
 csv_download(
     intervals,
     transcript_name=transcript.name,
@@ -176,9 +183,7 @@ csv_download(
     label="Download the timeline's speech intervals (CSV)",
 )
 cumulative = cached.cumulative_talk_time(turns)
-st.plotly_chart(
-    cumulative_chart(cumulative, speaker_order=order_top_down, wpm=wpm), key="cumulative", config=chart_config
-)
+chart(cumulative_chart(cumulative, speaker_order=order_top_down, wpm=wpm, colours=colours), "talk_time_so_far")
 csv_download(
     cumulative,
     transcript_name=transcript.name,
@@ -186,9 +191,7 @@ csv_download(
     view="cumulative_talk_time",
     label="Download cumulative talk time (CSV)",
 )
-st.plotly_chart(
-    turn_length_chart(lengths, speaker_order=order_top_down, wpm=wpm), key="turn_lengths", config=chart_config
-)
+chart(turn_length_chart(lengths, speaker_order=order_top_down, wpm=wpm, colours=colours), "turn_lengths")
 csv_download(
     lengths,
     transcript_name=transcript.name,
@@ -212,14 +215,14 @@ else:
         f"most by {md_escape(per.index[0])} ({per.iloc[0]})."
     )
     table_with_download(
-        found.assign(at=found["at_s"].map(clock)),
+        found.assign(at=found["at_s"].map(clock), turn=found["turn_id"] + 1),
         transcript_name=transcript.name,
         speakers=ctx.speakers,
         view="interruptions",
         label="Download interruptions (CSV)",
         column_order=["at", "interrupter", "interrupted", "rule", "cut_off_words"]
         + (["overlap_s"] if timed else [])
-        + ["turn_id"],
+        + ["turn"],
         columns={
             "at": "When" if timed else "When (estimated)",
             "interrupter": "Who cut in",
@@ -227,6 +230,7 @@ else:
             "rule": "Rule",
             "cut_off_words": "Last words cut off",
             "overlap_s": st.column_config.NumberColumn("Overlap (s)", format="%.1f"),
+            "turn": st.column_config.NumberColumn("Turn", format="localized", help="The interrupting turn."),
         },
     )
 st.caption(
@@ -260,7 +264,7 @@ if ctx.speakers:
 if asked.empty:
     st.markdown("No questions from speakers in the question role" + (" among those shown." if ctx.speakers else "."))
 else:
-    st.plotly_chart(questions_bar(asked), key="questions_bar", config=chart_config)
+    chart(questions_bar(asked, colours=colours), "questions_per_questioner", estimate=False)
     csv_download(
         asked,
         transcript_name=transcript.name,

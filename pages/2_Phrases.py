@@ -13,6 +13,7 @@ from components.charts import (
     phrase_bar,
     speaker_phrase_bar,
 )
+from components.publish import cloud_download, show_chart
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import table_with_download
@@ -47,9 +48,9 @@ min_count = int(
 )
 c3, c4 = st.columns(2)
 drop_stops = c3.toggle(
-    "Drop phrases that start or end with a stopword",
-    help="Stopwords are words like 'the', 'and', 'of' (edit the list below). They are never removed from "
-    "inside a phrase.",
+    "Drop stopword phrases",
+    help="Drops phrases that start or end with a stopword, a word like 'the', 'and', 'of' (edit the list "
+    "below). Stopwords are never removed from inside a phrase.",
     **remembered("phrase_stops", True),
 )
 maximal_only = c4.toggle(
@@ -95,16 +96,24 @@ else:
         + (f" Then {others}." if others else "")
         + f" {plural(len(table), f'{n}-word phrase')} {'is' if len(table) == 1 else 'are'} {seen}."
     )
-    st.plotly_chart(phrase_bar(table, top=20), key="phrase_bar", config={"displaylogo": False})
+    show_chart(
+        phrase_bar(table, top=20),
+        key="phrase_bar",
+        transcript=transcript,
+        view=f"phrases_{n}gram",
+        speakers=ctx.speakers,
+    )
 
     # speakers side by side: the speakers with the most words in the selection, at most six
     words_by_speaker = turns.groupby("speaker", sort=False)["n_words"].sum().sort_values(ascending=False, kind="stable")
     side = [s for s in words_by_speaker.index if words_by_speaker[s] > 0][:6]
     if len(side) > 1:
-        st.plotly_chart(
+        show_chart(
             speaker_phrase_bar(by_speaker, list(table["phrase"].head(12)), speaker_order=side),
             key="phrase_speaker_bar",
-            config={"displaylogo": False},
+            transcript=transcript,
+            view=f"phrases_by_speaker_{n}gram",
+            speakers=ctx.speakers,
         )
 
     st.subheader("All repeated phrases")
@@ -171,10 +180,12 @@ else:
             f"{plural(len(strong), 'phrase')} {'has' if len(strong) == 1 else 'have'} a z-score above 1.96."
         )
     if not distinctive.empty:
-        st.plotly_chart(
+        show_chart(
             log_odds_chart(distinctive, speakers=chart_speakers, top=10),
             key="phrase_log_odds",
-            config={"displaylogo": False},
+            transcript=transcript,
+            view=f"distinctive_{n}gram",
+            speakers=ctx.speakers,
         )
         if len(speaking) > len(chart_speakers):
             st.caption(f"Chart: the {len(chart_speakers)} speakers with the most words; the table lists everyone.")
@@ -202,11 +213,14 @@ if table.empty:
     st.info(f"No cloud: no {n}-word phrase is in the table for {who}.")
 elif not per_speaker_cloud:
     drawn = min(len(table), MAX_CLOUD_WORDS)
+    cloud = cached.word_cloud(table[["phrase", "count"]])
     st.image(
-        cached.word_cloud(table[["phrase", "count"]]),
+        cloud,
         caption=f"The {'' if drawn == len(table) else f'top {drawn} of the '}"
         f"{plural(len(table), f'{n}-word phrase')} in the table, sized by count.",
     )
+    if cloud is not None:
+        cloud_download(cloud, transcript=transcript, view=f"word_cloud_{n}gram", speakers=ctx.speakers)
 else:
     for speaker in dict.fromkeys(speakers_of_turns):
         own = by_speaker[by_speaker["speaker"] == speaker][["phrase", "count"]]
@@ -250,7 +264,7 @@ if query:
         shown = lines.head(200)
         approx = "≈" if estimated else ""
         rows = "".join(
-            f'<tr><td class="k-meta">turn {int(r.turn_id)}<br>{approx}{clock(r.time_s)}</td>'
+            f'<tr><td class="k-meta">turn {int(r.turn_id) + 1}<br>{approx}{clock(r.time_s)}</td>'
             f'<td class="k-who">{html.escape(r.speaker)}</td>'
             f'<td class="k-left">{html.escape(r.left)}</td><td class="k-key">{html.escape(r.keyword)}</td>'
             f'<td class="k-right">{html.escape(r.right)}</td></tr>'
@@ -273,12 +287,16 @@ if query:
             st.caption(f"Showing the first {len(shown)} of {len(lines)} lines; the download has them all.")
         table_with_download(
             lines.assign(time=[f"{approx}{clock(t)}" for t in lines["time_s"]]),
+            display=lines.assign(time=[f"{approx}{clock(t)}" for t in lines["time_s"]], turn_id=lines["turn_id"] + 1),
             transcript_name=transcript.name,
             speakers=ctx.speakers,
             view=f"kwic_{query}",
             label="Download these lines (CSV)",
             columns={
                 "time_s": None,
+                "turn_id": st.column_config.NumberColumn(
+                    "Turn", format="localized", help="Numbered from 1 (turn_id + 1 in the CSV)."
+                ),
                 "time": "Time",
                 "left": "Before",
                 "keyword": "Said",
@@ -287,7 +305,7 @@ if query:
             },
             column_order=["turn_id", "time", "speaker", "left", "keyword", "right", "quote"],
         )
-        labels = [f"turn {int(r.turn_id)}, {approx}{clock(r.time_s)}: …{r.keyword}…" for r in lines.itertuples()]
+        labels = [f"turn {int(r.turn_id) + 1}, {approx}{clock(r.time_s)}: …{r.keyword}…" for r in lines.itertuples()]
         pick = st.selectbox(
             "Copy as quote",
             options=range(len(lines)),
@@ -299,7 +317,7 @@ if query:
         turn_id = int(lines["turn_id"].iloc[pick or 0])
         st.page_link(
             "app.py",
-            label=f"Read turn {turn_id} in the transcript (Overview)",
+            label=f"Read turn {turn_id + 1} in the transcript (Overview)",
             icon=":material/article:",
             query_params={"turn": str(turn_id)},
         )
@@ -323,10 +341,12 @@ if query:
             [cached.kwic(turns, p, p != query, estimated).assign(phrase=p) for p in chosen], ignore_index=True
         )
         duration = float(transcript.turns["end_s"].max()) if len(transcript.turns) else 0.0
-        st.plotly_chart(
+        show_chart(
             dispersion_chart(hits, phrases=chosen, duration_s=duration, by=by or "time", n_turns=len(transcript.turns)),
             key="phrase_dispersion",
-            config={"displaylogo": False},
+            transcript=transcript,
+            view="phrase_dispersion",
+            speakers=ctx.speakers,
         )
         if by == "turn":
             st.caption("Turns are numbered from 0 in the whole transcript.")

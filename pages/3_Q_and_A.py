@@ -139,10 +139,11 @@ for pair in shown.itertuples(index=False):
     asker = pair.question_speaker + (
         f" (probably {pair.probable_questioner}, the name called on; inferred)" if pair.probable_questioner else ""
     )
-    q_turns = pair.question_turn_ids.replace(" ", ", ")
-    a_turns = pair.answer_turn_ids.replace(" ", ", ")
+    # people count from 1: pair 1, turn 1 (pair_id and turn ids + 1; the CSV keeps the 0-based ids)
+    q_turns = ", ".join(str(int(t) + 1) for t in pair.question_turn_ids.split())
+    a_turns = ", ".join(str(int(t) + 1) for t in pair.answer_turn_ids.split())
     st.markdown(
-        f"##### Pair {pair.pair_id} · turn{'s' if ',' in q_turns else ''} {q_turns}"
+        f"##### Pair {pair.pair_id + 1} · turn{'s' if ',' in q_turns else ''} {q_turns}"
         + (f" → {a_turns}" if a_turns else "")
     )
     left, right = st.columns(2)
@@ -152,7 +153,7 @@ for pair in shown.itertuples(index=False):
     st.html(indicators_html(pair, matches, details))
     st.page_link(
         "app.py",
-        label=f"Turn {pair.question_turn_id} in the transcript",
+        label=f"Turn {pair.question_turn_id + 1} in the transcript",
         icon=":material/article:",
         query_params={"turn": str(pair.question_turn_id)},
     )
@@ -171,7 +172,9 @@ table_with_download(
     speakers=ctx.speakers,
     view="qa_pairs",
     label="Download Q&A pairs with indicators (CSV)",
-    display=shown_pairs.assign(overlap=shown_pairs["overlap"] * 100).reset_index(drop=True),
+    display=shown_pairs.assign(
+        overlap=shown_pairs["overlap"] * 100, pair_id=shown_pairs["pair_id"] + 1
+    ).reset_index(drop=True),
     column_order=[
         "pair_id",
         "question_speaker",
@@ -189,7 +192,9 @@ table_with_download(
         "reasons",
     ],
     columns={
-        "pair_id": st.column_config.NumberColumn("Pair", format="%d"),
+        "pair_id": st.column_config.NumberColumn(
+            "Pair", format="localized", help="Numbered from 1; pair_id + 1 in the CSV."
+        ),
         "question_speaker": "Asked by",
         "probable_questioner": "Called on (inferred)",
         "answer_speaker": "Answered by",

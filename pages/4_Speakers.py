@@ -106,13 +106,14 @@ st.data_editor(
     hide_index=True,
     num_rows="fixed",
     disabled=["label", "also_labelled", "n_turns", "n_words"],
+    column_order=["name", "role", "label", "also_labelled", "n_turns", "n_words"],  # editable first: phones
     on_change=_on_edit,
     args=(editor_key, rows, parsed_roles.to_dict()),
     column_config={
         "label": "Label in the file",
         "also_labelled": "Also labelled",
-        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-        "n_words": st.column_config.NumberColumn("Words", format="%d"),
+        "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
+        "n_words": st.column_config.NumberColumn("Words", format="localized"),
         "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120),
         "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
     },
@@ -187,8 +188,8 @@ now_by_id = dict(zip(turn_ids, now, strict=True))
 
 def _turn_option(turn_id: int) -> str:
     first = " ".join(texts[turn_id].split()[:12])
-    now_id = f" (now {where[turn_id]})" if where.get(turn_id, turn_id) != turn_id else ""
-    return f"Turn {turn_id}{now_id} · labelled {turn_labels[turn_id]} · {first}…"
+    now_id = f" (now {where[turn_id] + 1})" if where.get(turn_id, turn_id) != turn_id else ""
+    return f"Turn {turn_id + 1}{now_id} · labelled {turn_labels[turn_id]} · {first}…"
 
 
 st.session_state.setdefault("fix_turn", turn_ids[0])
@@ -196,12 +197,12 @@ if st.session_state["fix_turn"] not in texts:
     st.session_state["fix_turn"] = turn_ids[0]
 turn_id = st.selectbox("Turn", options=turn_ids, format_func=_turn_option, key="fix_turn")
 text = texts[turn_id]
-moved = f", turn {where[turn_id]} on the other pages now" if where.get(turn_id, turn_id) != turn_id else ""
+moved = f", turn {where[turn_id] + 1} on the other pages now" if where.get(turn_id, turn_id) != turn_id else ""
 speaker_options = list(dict.fromkeys([*transcript.speakers, *names.values()]))
 with st.container(border=True):
     st.html(
         f'<div class="podium-turn"><span class="podium-speaker">{html.escape(now_by_id[turn_id])}</span>'
-        f'<span class="podium-meta">turn {turn_id} as read{moved} · labelled {html.escape(turn_labels[turn_id])}'
+        f'<span class="podium-meta">turn {turn_id + 1} as read{moved} · labelled {html.escape(turn_labels[turn_id])}'
         "</span>"
         f"{paragraphs_html(text)}</div>"
     )
@@ -281,7 +282,8 @@ if all_edits:
 # --- save and re-apply -----------------------------------------------------------------------------
 st.subheader("Save the edits, or apply saved ones")
 st.caption(
-    "The mapping has one row per edit: turn_id (empty for a whole label), label (as written in the file), "
+    "The mapping has one row per edit: turn_id (empty for a whole label; the turn's number less one, as "
+    "ids in Podium's CSVs start at 0), label (as written in the file), "
     "speaker (the new name) and role; split_at when a turn was split. Apply it to this transcript again "
     "later, or to another transcript of the series: its rows are added to your edits, and rows whose label or "
     "turn is not in the transcript are listed, not dropped."

@@ -82,7 +82,8 @@ class SpeakerEdit:
         return (self.label if self.turn_id is None else None, self.turn_id, self.split_at)
 
     def describe(self) -> str:
-        """A sentence for the list of edits, e.g. ``Turn 85 (Q): give it to MS. PSAKI.``"""
+        """A sentence for the list of edits, e.g. ``Turn 86 (Q): give it to MS. PSAKI.`` (turns are
+        numbered from 1 where people read them: turn ``turn_id + 1``)."""
         what = []
         if self.speaker:
             what.append(f"name it {self.speaker}" if self.turn_id is None else f"give it to {self.speaker}")
@@ -92,8 +93,8 @@ class SpeakerEdit:
         if self.turn_id is None:
             return f"Label {self.label}: {change}."
         if self.split_at is None:
-            return f"Turn {self.turn_id} ({self.label}): {change}."
-        return f"Turn {self.turn_id} ({self.label}), from character {self.split_at}: split off, {change}."
+            return f"Turn {self.turn_id + 1} ({self.label}): {change}."
+        return f"Turn {self.turn_id + 1} ({self.label}), from character {self.split_at}: split off, {change}."
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Start the dashboard, open every page in headless Chromium and save full-page screenshots.
 
-Usage: python scripts/screenshots.py [OUT_DIR] [QUERY] [UPLOAD_FILE]   (default OUT_DIR: screenshots/)
-With UPLOAD_FILE, the file is uploaded in the sidebar first, as a reporter would.
+Usage: python scripts/screenshots.py [OUT_DIR] [QUERY] [UPLOAD_FILE]   (default OUT_DIR: docs/screenshots/)
+Every page is shot at a laptop's 1280x800 and a phone's 390x844 viewport, as
+``<page>_desktop.png`` and ``<page>_phone.png``. With UPLOAD_FILE, the file is uploaded in the
+sidebar first, as a reporter would.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ PAGES = {
     "q_and_a": "Q_and_A",
     "speakers": "Speakers",
 }
+SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LABELS = {
     "overview": "Overview",
     "speaker_time": "Speaker time",
@@ -31,7 +34,7 @@ LABELS = {
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     query = sys.argv[2] if len(sys.argv) > 2 else ""
     upload = sys.argv[3] if len(sys.argv) > 3 else ""
     out.mkdir(parents=True, exist_ok=True)
@@ -39,22 +42,32 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page(viewport={"width": 1400, "height": 2600})
-            if upload:
-                tab.goto(f"{base}/{query}")
-                wait_idle(tab)
-                tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(upload)
-                tab.get_by_text(f"Transcript: {Path(upload).name}").wait_for()
-            for name, path in PAGES.items():
-                if upload:  # keep the session: navigate with the sidebar links
-                    tab.locator('[data-testid="stSidebar"] a', has_text=LABELS[name]).first.click()
-                    tab.wait_for_timeout(500)
-                else:
-                    tab.goto(f"{base}/{path}{query}")
-                wait_idle(tab)
-                tab.wait_for_timeout(1500)  # let plotly finish its transition for the picture only
-                tab.screenshot(path=str(out / f"{name}.png"), full_page=True)
-                print(out / f"{name}.png")
+            for size, viewport in SIZES.items():
+                tab = browser.new_page(viewport=viewport, device_scale_factor=1)
+                if upload:
+                    tab.goto(f"{base}/{query}")
+                    wait_idle(tab)
+                    tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(upload)
+                    tab.get_by_text(f"Transcript: {Path(upload).name}").wait_for()
+                for name, path in PAGES.items():
+                    if upload:  # keep the session: navigate with the sidebar links
+                        if size == "phone":
+                            tab.locator('[data-testid="stExpandSidebarButton"]').first.click()
+                        tab.locator('[data-testid="stSidebar"] a', has_text=LABELS[name]).first.click()
+                        tab.wait_for_timeout(500)
+                    else:
+                        tab.goto(f"{base}/{path}{query}")
+                    wait_idle(tab)
+                    tab.wait_for_timeout(1500)  # let plotly finish its transition for the picture only
+                    # Streamlit scrolls inside its main area, so grow the viewport to the page's length
+                    # (the width, which decides the layout, stays) and shoot the whole page
+                    height = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+                    tab.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], height)})
+                    tab.wait_for_timeout(1000)
+                    tab.screenshot(path=str(out / f"{name}_{size}.png"), full_page=True)
+                    tab.set_viewport_size(viewport)
+                    print(out / f"{name}_{size}.png")
+                tab.close()
             browser.close()
     finally:
         proc.terminate()

@@ -137,3 +137,15 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     tab.wait_for_selector('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', timeout=timeout)
     tab.wait_for_selector(idle, timeout=timeout)
     tab.wait_for_load_state("networkidle")
+
+
+def headline_numbers(at) -> dict[str, str]:
+    """``{label: value}`` of a page's headline numbers (:func:`components.publish.stat_row`) in an AppTest."""
+    import re
+
+    out = {}
+    for element in at.get("html"):
+        body = str(element.proto.body)
+        for value, label in re.findall(r'<div class="v">(.*?)</div><div class="k">(.*?)</div>', body):
+            out[label] = value
+    return out

@@ -186,10 +186,10 @@ def test_rename_a_speaker_in_the_grid_applies_everywhere(fresh_server, tab):
     assert _selected_speakers(tab) == ["REPORTER"]
     grid = tab.locator('[data-testid="stDataFrame"]').first
     box = grid.bounding_box()
-    # the grid is a canvas: the "Speaker name" column sits at about 70% of its width at this
-    # viewport, and the header row and data rows are 35 px high; first data row is REPORTER
+    # the grid is a canvas: the editable "Speaker name" column comes first (phones see it), the
+    # header row and data rows are 35 px high; first data row is REPORTER
     grid.locator("canvas").first.wait_for()
-    tab.mouse.dblclick(box["x"] + 0.70 * box["width"], box["y"] + 35 + 17)
+    tab.mouse.dblclick(box["x"] + 60, box["y"] + 35 + 17)
     editor = tab.locator("textarea.gdg-input")
     editor.wait_for()
     assert editor.input_value() == "REPORTER"
@@ -250,8 +250,8 @@ def test_phrase_search_quote_and_link_to_the_turn(fresh_server, tab):
     # the KWIC context is not clipped: the right column ends inside the page
     right = tab.locator("table.podium-kwic td.k-right").first.bounding_box()
     assert right["x"] + right["width"] <= 1400
-    tab.get_by_text("Read turn 0 in the transcript (Overview)").click()
-    tab.get_by_text("Linked turn 0:").wait_for()
+    tab.get_by_text("Read turn 1 in the transcript (Overview)").click()
+    tab.get_by_text("Linked turn 1:").wait_for()
 
 
 def test_qa_pair_links_to_its_turn_and_highlights_in_place(fresh_server, tab):
@@ -262,8 +262,8 @@ def test_qa_pair_links_to_its_turn_and_highlights_in_place(fresh_server, tab):
     mark.wait_for()
     assert mark.inner_text() == "without going into the specifics"
     assert "the answer was cut off" in tab.inner_text("body")
-    tab.get_by_role("link", name="Turn 2 in the transcript").click()
-    tab.get_by_text("Linked turn 2:").wait_for()
+    tab.get_by_role("link", name="Turn 3 in the transcript").click()
+    tab.get_by_text("Linked turn 3:").wait_for()
     wait_idle(tab)
     assert "So you would say that it is accurate to say that there are no concessions in this?" in tab.inner_text(
         "body"

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import headline_numbers
+
 APP = str(Path(__file__).parents[1] / "app.py")
 BRIEFINGS = ["blinken-nato-2022-01-26", "trump-modi-2025-02-13", "biden-marine-one-2021-07-30"]
 
@@ -38,7 +40,7 @@ def test_the_url_chooses_a_transcript_from_the_library():
     assert _picker(at).value == "trump-modi-2025-02-13"
     assert _speakers(at).value == ["PRIME MINISTER MODI"]
     # Modi's 9 turns (counted in the file: 9 "PRIME MINISTER MODI:" labels)
-    assert {m.label: m.value for m in at.metric}["Turns"] == "9"
+    assert headline_numbers(at)["Turns"] == "9"
     assert _query(at, "t") == ["trump-modi-2025-02-13"]
     # the choice follows to the other pages
     at.switch_page("pages/1_Speaker_time.py").run()
@@ -64,7 +66,7 @@ def test_choosing_in_the_sidebar_switches_and_resets_the_filter():
     assert not at.exception
     assert at.title[0].value == "Remarks by President Biden Before Marine One Departure"
     assert _speakers(at).value == []
-    assert {m.label: m.value for m in at.metric}["Turns"] == "12"
+    assert headline_numbers(at)["Turns"] == "12"
     assert _query(at, "t") == ["biden-marine-one-2021-07-30"]
     back = next(b for b in at.button if b.label == "Back to the bundled transcript")
     back.click().run()
@@ -93,7 +95,7 @@ def test_pasted_text_is_kept_and_a_reload_with_its_link_finds_it(tmp_path, monke
     assert not again.exception and not again.warning
     assert again.title[0].value.startswith("Press Briefing by Press Secretary Jen Psaki")
     assert _speakers(again).value == ["MS. PSAKI"]
-    assert {m.label: m.value for m in again.metric}["Turns"] == "2"
+    assert headline_numbers(again)["Turns"] == "2"
     # it is listed with the date read from its headline
     assert "Press Briefing by Press Secretary Jen Psaki, February 8, 2022 · 2022-02-08" in _picker(again).options
 

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import headline_numbers
+
 APP = str(Path(__file__).parents[1] / "app.py")
 PAGES = ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"]
 
@@ -47,20 +49,44 @@ def test_page_renders_without_exception(page_path):
 def test_overview_headline_numbers():
     at = _app()
     assert at.title[0].value == "Blinken says no change to NATO's open-door policy"
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Speakers"] == "2" and metrics["Turns"] == "6"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">2</div><div class="k">Speakers</div>' in stats
+    assert '<div class="v">6</div><div class="k">Turns</div>' in stats
     assert "2 speakers took 6 turns" in _text(at)
+
+
+def test_overview_story_facts_have_live_numbers_and_turns_from_1():
+    at = _app()
+    facts = [c.value for c in at.code]
+    # hand-checked in the comment above test_speaker_time_headline_and_tables: Blinken 56.48 s of
+    # 109.27 s (51.7%); his longest answer is the second turn, 35.09 s from 42.9 s; "no change" is
+    # said three times in two turns (the headline is not speech); three questions, all answered
+    assert facts == [
+        "ANTONY BLINKEN spoke the most: an estimated 56 seconds, 52% of the talk time of two speakers.",
+        "The longest answer ran about 35 seconds: ANTONY BLINKEN, turn 2, about 0:43 in.",
+        "The most repeated phrase was “no change”, said three times in two turns.",
+        "REPORTER asked two questions; all were answered.",  # "Well, there is no change..." asks nothing
+        "In all, two speakers said 339 words in six turns, an estimated 1 minute 49 seconds of speech.",
+    ]
+    links = [(p.proto.label, p.proto.page) for p in at.get("page_link") if p.proto.label.startswith("See it")]
+    assert links == [
+        ("See it on Speaker time", "Speaker_time"),
+        ("See it on Speaker time", "Speaker_time"),
+        ("See it on Phrases", "Phrases"),
+        ("See it on Q&A", "Q_and_A"),
+    ]
 
 
 # The seed at the default 176 words per minute less 0.35 s per sentence (counted by hand):
 # Blinken 178 words in 12 sentences = 60.68 - 4.2 = 56.48 s; the reporter 161 words in 6 sentences
 # = 54.89 - 2.1 = 52.79 s; together 109.27 s = 1 min 49 s, Blinken's share 51.7%. His longest
-# answer is turn 1: 106 words in 3 sentences = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
+# answer is the second turn (turn 2 on the pages, which number turns from 1): 106 words in 3 sentences
+# = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
 def test_speaker_time_headline_and_tables():
     at = _app("pages/1_Speaker_time.py")
     text = _text(at)
     assert "ANTONY BLINKEN spoke for 52% of the estimated 1 min 49 s of speech" in text
-    assert "the longest answer ran 35 s (ANTONY BLINKEN, turn 1 at 0:43)" in text
+    assert "the longest answer ran 35 s (ANTONY BLINKEN, turn 2 at 0:43)" in text
     table = at.dataframe[0].value
     assert list(table["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
     assert list(table["n_turns"]) == [3, 3]
@@ -98,7 +124,7 @@ def test_phrases_page_counts_and_kwic():
     table = _frame(at, "maximal").set_index("phrase")
     assert table.loc["open door", "count"] == 3
     kwic = _frame(at, "quote")
-    assert list(kwic["turn_id"]) == [4, 5, 5]
+    assert list(kwic["turn_id"]) == [5, 6, 6]  # turns 4, 5, 5 numbered from 1 on the page
 
 
 def test_phrases_page_n_selector():
@@ -159,19 +185,19 @@ def test_qa_page_search_filters_sort_and_remarks():
     assert any(label.startswith("Opening statement: Q / MS. PSAKI") for label in labels)
     assert any(label.startswith("Closing remarks: Q / MS. PSAKI") for label in labels)
     next(w for w in at.text_input if w.label == "Search questions and answers").set_value("library").run()
-    assert list(at.dataframe[0].value["pair_id"]) == [1]
+    assert list(at.dataframe[0].value["pair_id"]) == [2]  # pairs numbered from 1 on the page
     next(w for w in at.text_input if w.label == "Search questions and answers").set_value("").run()
     next(w for w in at.multiselect if w.label == "Answered by").set_value(["MS. PSAKI"]).run()
-    assert list(at.dataframe[0].value["pair_id"]) == [0]
+    assert list(at.dataframe[0].value["pair_id"]) == [1]
     next(w for w in at.multiselect if w.label == "Answered by").set_value([]).run()
     next(w for w in at.selectbox if w.label == "Sort by").set_value("Longest answer first").run()
-    assert list(at.dataframe[0].value["pair_id"]) == [1, 0]
+    assert list(at.dataframe[0].value["pair_id"]) == [2, 1]
     next(w for w in at.selectbox if w.label == "Sort by").set_value("Label: direct, partial, deflected").run()
     assert list(at.dataframe[0].value["label"]) == sorted(
         at.dataframe[0].value["label"], key=["direct", "partial", "deflected"].index
     )
     next(w for w in at.multiselect if w.label == "Label").set_value(["deflected"]).run()
-    assert list(at.dataframe[0].value["pair_id"]) == [0]
+    assert list(at.dataframe[0].value["pair_id"]) == [1]
 
 
 def test_qa_page_explains_inferred_roles():
@@ -193,14 +219,15 @@ def test_qa_page_explains_inferred_roles():
 
 def test_pair_link_opens_its_turn_in_the_transcript():
     at = _app(turn="2")
-    assert "Linked turn 2:" in "\n".join(c.value for c in at.caption)
+    assert "Linked turn 3:" in "\n".join(c.value for c in at.caption)  # turn_id 2 is the third turn
     assert "turn" not in at.query_params
 
 
 def test_filter_from_url_applies_on_every_page():
     at = _app(speaker="ANTONY BLINKEN")
     assert _speakers_widget(at).value == ["ANTONY BLINKEN"]
-    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">3</div><div class="k">Turns</div>' in stats
     at.switch_page("pages/1_Speaker_time.py").run()
     assert list(at.dataframe[0].value["speaker"]) == ["ANTONY BLINKEN"]
     at.switch_page("pages/2_Phrases.py").run()
@@ -216,7 +243,8 @@ def test_filter_from_url_applies_on_every_page():
 def test_filter_chosen_in_the_sidebar_survives_page_switches():
     at = _app()
     _speakers_widget(at).set_value(["REPORTER"]).run()
-    assert {m.label: m.value for m in at.metric}["Turns"] == "3"
+    stats = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert '<div class="v">3</div><div class="k">Turns</div>' in stats
     assert _query(at, "speaker") == ["REPORTER"]
     for page_path in PAGES[1:] + PAGES[:1]:
         at.switch_page(page_path).run()
@@ -231,17 +259,17 @@ def test_unknown_speaker_in_url_is_ignored():
     assert not at.exception
     assert _speakers_widget(at).value == []
     assert len(at.warning) == 1
-    assert {m.label: m.value for m in at.metric}["Turns"] == "6"
+    assert headline_numbers(at)["Turns"] == "6"
 
 
 def test_speaking_rate_changes_durations_and_url():
     at = _app()
     # 339 words at 176 wpm less 0.35 s for each of 18 sentences: 115.57 - 6.3 = 109.27 s
-    assert {m.label: m.value for m in at.metric}["Duration"] == "1.8 min"
+    assert headline_numbers(at)["Duration"] == "1.8 min"
     rate = next(w for w in at.number_input if w.label.startswith("Speaking rate"))
     rate.set_value(100.0).run()
     # at 100 wpm: 203.4 - 6.3 = 197.1 s = 3.3 min
-    assert {m.label: m.value for m in at.metric}["Duration"] == "3.3 min"
+    assert headline_numbers(at)["Duration"] == "3.3 min"
     assert _query(at, "wpm") == ["100"]
     at.switch_page("pages/1_Speaker_time.py").run()
     assert any("rate 100 words per minute" in c.value for c in at.caption)
@@ -250,7 +278,7 @@ def test_speaking_rate_changes_durations_and_url():
 def test_bad_rate_in_url_falls_back_to_default_with_a_notice():
     at = _app(wpm="fast")
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Duration"] == "1.8 min"
+    assert headline_numbers(at)["Duration"] == "1.8 min"
     assert any("speaking rate “fast” is not a number" in w.value for w in at.warning)
 
 
@@ -307,11 +335,11 @@ def test_long_transcripts_are_shown_a_part_at_a_time():
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["podium_source"] = {"name": "long.txt", "data": data, "format": "auto"}
     at.run()
-    assert {m.label: m.value for m in at.metric}["Turns"] == "600"
+    assert headline_numbers(at)["Turns"] == "600"
     part = next(w for w in at.number_input if w.label.startswith("Part (of 3, 200 turns each)"))
-    assert "showing turns 0 to 199" in "\n".join(c.value for c in at.caption)
+    assert "showing turns 1 to 200" in "\n".join(c.value for c in at.caption)
     part.set_value(3).run()
-    assert "showing turns 400 to 599" in "\n".join(c.value for c in at.caption)
+    assert "showing turns 401 to 600" in "\n".join(c.value for c in at.caption)
     at.switch_page("pages/3_Q_and_A.py").run()
     # each copy is two pairs: the reporter's "Well, there is no change ..." asks nothing
     assert any(w.label.startswith("Part (of 4, 50 pairs each)") for w in at.number_input)

@@ -46,7 +46,7 @@ def test_search_any_word_with_quote_and_link():
     at = _phrases()
     at.text_input(key="kwic_query_widget").set_value("pointblank").run()
     lines = _frame(at, "quote")
-    assert list(lines["turn_id"]) == [0] and list(lines["speaker"]) == ["REPORTER"]
+    assert list(lines["turn_id"]) == [1] and list(lines["speaker"]) == ["REPORTER"]  # turn 0, numbered from 1
     assert "REPORTER asked at about" in at.code[0].value and "pointblank" in at.code[0].value
     at.button_group(key="dispersion_by_widget").set_value("turn").run()
     assert not at.exception

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from podium import read_transcript
 from podium.talk_time import overlap_by_speaker, speaker_table, speech_duration, speech_intervals
 from podium.turn_taking import interruptions
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, headline_numbers
 
 APP = str(Path(__file__).parents[1] / "app.py")
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
@@ -76,11 +76,11 @@ def test_overview_and_speaker_time_show_the_same_duration():
     at.session_state["podium_source"] = {"name": path.name, "data": path.read_bytes(), "format": "auto"}
     at.run()
     assert not at.exception
-    overview = {m.label: m.value for m in at.metric}["Duration"]
+    overview = headline_numbers(at)["Duration"]
     assert overview == "1 h 36 min"  # 5,767 s: the speakers' 42.4 + 37.7 + 10.3 + 4.8 + 1.0 min
     at.switch_page("pages/1_Speaker_time.py").run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Speech"] == "1 h 36 min"
+    assert headline_numbers(at)["Speech"] == "1 h 36 min"
     assert "of the 1 h 36 min of speech" in "\n".join(m.value for m in at.markdown)
 
 

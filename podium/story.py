@@ -1,0 +1,142 @@
+"""Story facts: the few sentences a reporter would write from a transcript, with live numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["StoryFact", "say_duration", "story_facts"]
+
+
+@dataclass(frozen=True)
+class StoryFact:
+    """One sentence and the view that proves it.
+
+    Attributes:
+        text: the sentence, plain text (no Markdown), ready to paste into a story.
+        view: the page that shows the evidence: ``"Speaker time"``, ``"Phrases"``, ``"Q&A"``
+            or ``"Overview"``.
+    """
+
+    text: str
+    view: str
+
+
+def say_duration(seconds: float) -> str:
+    """A duration as a reporter writes it: ``"42 seconds"``, ``"1 minute 40 seconds"``,
+    ``"1 hour 5 minutes"`` (rounded to the second, or to the minute past an hour)."""
+
+    def unit(n: int, word: str) -> str:
+        return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+    seconds = round(seconds)
+    if seconds < 60:
+        return unit(seconds, "second")
+    if seconds < 3600:
+        minutes, secs = divmod(seconds, 60)
+        return unit(minutes, "minute") + (f" {unit(secs, 'second')}" if secs else "")
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return unit(hours, "hour") + (f" {unit(minutes, 'minute')}" if minutes else "")
+
+
+def _clock(seconds: float) -> str:
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """AP style: numbers under ten in words, 10 and up in figures with thousands separators."""
+    number = _NUMBER_WORDS.get(n, f"{n:,}")
+    return f"{number} {word if n == 1 else (plural or word + 's')}"
+
+
+def story_facts(
+    speakers: pd.DataFrame,
+    lengths: pd.DataFrame,
+    phrases: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    total_s: float,
+    estimated: bool,
+) -> list[StoryFact]:
+    """Three to five sentences from a whole transcript's tables, each with the view that proves it.
+
+    Parameters:
+        speakers: :func:`podium.talk_time.speaker_table` of the whole transcript (``speaker``,
+            ``talk_time_s``, ``talk_share``, ``n_words``, ``n_turns``), any order.
+        lengths: one row per turn with ``turn_id`` (0-based), ``speaker``, ``role``, ``start_s``
+            and ``turn_s`` (seconds of talk time).
+        phrases: :func:`podium.phrases.count_ngrams` (``phrase``, ``n``, ``count``, ``n_turns``),
+            most repeated first; may be empty.
+        pairs: :func:`podium.qa.qa_pairs` (``question_speaker``, ``answer_words``); may be empty.
+        total_s: the transcript's speech time in seconds (:func:`podium.talk_time.speech_duration`).
+        estimated: times are estimates from word counts (the sentences say so).
+
+    Returns:
+        The facts in reading order: who spoke most; the longest answer (or turn); the most
+        repeated phrase, when one is repeated; the questions and how many were answered, when
+        there are questions; the size of the transcript. Turns are numbered from 1
+        (``turn_id + 1``), as on every page.
+    """
+    facts: list[StoryFact] = []
+    if speakers.empty:
+        return facts
+    est = "an estimated " if estimated else ""
+    order = speakers.sort_values(["talk_time_s", "speaker"], ascending=[False, True], kind="stable")
+    top = order.iloc[0]
+    facts.append(
+        StoryFact(
+            f"{top['speaker']} spoke the most: {est}{say_duration(top['talk_time_s'])}, "
+            f"{top['talk_share']:.0%} of the talk time of {_count(len(speakers), 'speaker')}.",
+            "Speaker time",
+        )
+    )
+    answers = lengths[lengths["role"] == "answer"]
+    pool, kind = (answers, "answer") if len(answers) else (lengths, "turn")
+    if len(pool):
+        longest = pool.sort_values(["turn_s", "turn_id"], ascending=[False, True], kind="stable").iloc[0]
+        facts.append(
+            StoryFact(
+                f"The longest {kind} ran {'about ' if estimated else ''}{say_duration(longest['turn_s'])}: "
+                f"{longest['speaker']}, turn {int(longest['turn_id']) + 1}, "
+                f"{'about ' if estimated else ''}{_clock(longest['start_s'])} in.",
+                "Speaker time",
+            )
+        )
+    if len(phrases):
+        phrase = phrases.iloc[0]
+        facts.append(
+            StoryFact(
+                f"The most repeated phrase was “{phrase['phrase']}”, said {_count(int(phrase['count']), 'time')} "
+                f"in {_count(int(phrase['n_turns']), 'turn')}.",
+                "Phrases",
+            )
+        )
+    if len(pairs):
+        answered = int((pairs["answer_words"] > 0).sum())
+        askers = list(dict.fromkeys(pairs["question_speaker"]))
+        who = askers[0] if len(askers) == 1 else _count(len(askers), "questioner")
+        if answered == len(pairs) and answered > 1:
+            result = "all were answered"
+        elif answered == 0:
+            result = "none was answered" if len(pairs) > 1 else "it was not answered"
+        else:
+            result = f"{_NUMBER_WORDS.get(answered, f'{answered:,}')} {'was' if answered == 1 else 'were'} answered"
+        sentence = f"{who} asked {_count(len(pairs), 'question')}; {result}."
+        facts.append(StoryFact(sentence[0].upper() + sentence[1:], "Q&A"))
+    n_words = int(speakers["n_words"].sum())
+    n_turns = int(speakers["n_turns"].sum())
+    facts.append(
+        StoryFact(
+            f"In all, {_count(len(speakers), 'speaker')} said {_count(n_words, 'word')} in "
+            f"{_count(n_turns, 'turn')}, {est}{say_duration(total_s)} of speech.",
+            "Overview",
+        )
+    )
+    return facts

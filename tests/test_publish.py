@@ -1,0 +1,161 @@
+"""Publish-ready output: source lines, named chart exports, speaker colours, story facts."""
+
+import io
+import re
+
+import pandas as pd
+import pytest
+
+from components.charts import questions_bar, talk_time_bar, timeline
+from components.publish import (
+    SPEAKER_PALETTE,
+    chart_file_name,
+    cloud_png,
+    figure_bytes,
+    for_export,
+    source_line,
+    speaker_colours,
+    transcript_date,
+    wrap,
+)
+from podium import talk_time
+from podium.story import say_duration, story_facts
+
+
+def test_source_line_names_title_source_podium_and_rate(seed_transcript):
+    line = source_line(seed_transcript, wpm=176)
+    assert line == (
+        "Blinken says no change to NATO's open-door policy · Source: blinken_nato_open_door.txt, "
+        "analysis: Podium · times estimated at 176 words per minute"
+    )
+    assert "words per minute" not in source_line(seed_transcript)  # counts are no estimate
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Remarks by the President, January 26, 2022, Washington", "January 26, 2022"),
+        ("Hearing of 3 March 2021", "3 March 2021"),
+        ("recorded 2024-06-27 in Atlanta", "2024-06-27"),
+        ("Speaking at a press conference on Wednesday", ""),  # a weekday is no date: never guessed
+    ],
+)
+def test_transcript_date_is_taken_as_written_or_left_out(text, date):
+    assert transcript_date(text) == date
+
+
+def test_chart_file_names_are_whole_words_with_transcript_view_and_filter():
+    assert chart_file_name("blinken_nato_open_door.txt", "talk_time", None, "png") == (
+        "blinken_nato_open_door_talk_time.png"
+    )
+    assert chart_file_name("Debate <1>.srt", "phrases_2gram", ["MR. X"], "svg") == "Debate_1_phrases_2gram_MR_X.svg"
+    long = chart_file_name("a" * 300 + ".txt", "talk_time", None, "html")
+    assert long.endswith("_talk_time.html") and len(long) <= 120
+
+
+def test_speaker_colours_are_stable_colour_blind_safe_and_distinct():
+    colours = speaker_colours(["REPORTER", "ANTONY BLINKEN", "REPORTER"])
+    # the Okabe-Ito palette's blue and vermillion, in order of first appearance
+    assert colours == {"REPORTER": "#0072B2", "ANTONY BLINKEN": "#D55E00"}
+    many = speaker_colours([f"S{i}" for i in range(16)])
+    assert len(set(many.values())) == 16 == len(SPEAKER_PALETTE)
+
+
+def test_charts_draw_each_speaker_in_their_colour_under_any_order(seed_transcript):
+    turns = seed_transcript.turns
+    colours = speaker_colours(seed_transcript.speakers)
+    speakers = talk_time.speaker_table(turns)
+    bar = talk_time_bar(speakers, wpm=176, colours=colours).data[0]
+    assert dict(zip(bar.customdata[:, 0], bar.marker.color, strict=True)) == colours
+    intervals = talk_time.speech_intervals(turns)
+    line = timeline(intervals, turns, speaker_order=["ANTONY BLINKEN", "REPORTER"], wpm=176, colours=colours).data[0]
+    assert dict(zip(intervals["speaker"], line.marker.color, strict=True)) == colours
+    asked = pd.DataFrame({"questioner": ["REPORTER"], "answerer": ["ANTONY BLINKEN"], "n_questions": [3]})
+    assert questions_bar(asked, colours=colours).data[0].marker.color == colours["ANTONY BLINKEN"]
+
+
+def test_bar_labels_have_room_inside_the_plot(seed_transcript):
+    speakers = talk_time.speaker_table(seed_transcript.turns)
+    fig = talk_time_bar(speakers, wpm=176)
+    top = speakers["talk_time_s"].max()  # under two minutes: seconds
+    assert fig.layout.xaxis.range[1] == pytest.approx(top * 1.18)
+
+
+def test_wrap_escapes_markup_and_breaks_at_spaces():
+    assert (
+        wrap("<b>Q&A</b> with a long tail of words", 12)
+        == "&lt;b&gt;Q&amp;A&lt;/b&gt;<br>with a long<br>tail of<br>words"
+    )
+
+
+def test_exported_svg_carries_title_and_source_line(seed_transcript):
+    speakers = talk_time.speaker_table(seed_transcript.turns)
+    fig = talk_time_bar(speakers, wpm=176)
+    source = source_line(seed_transcript, wpm=176)
+    exported = for_export(fig, title=fig.layout.title.text, source=source)
+    svg = figure_bytes(exported, "svg").decode("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).split()).replace("&amp;", "&")
+    assert "Talk time per speaker (seconds, estimated at 176 words per minute)" in text
+    assert "Source: blinken_nato_open_door.txt, analysis: Podium" in text
+    assert "times estimated at" in text and "176 words per minute" in text
+    png = figure_bytes(exported, "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(png)).width == 2000  # 1000 px at 2x for print
+    html = figure_bytes(exported, "html").decode("utf-8")
+    assert "analysis: Podium" in html and "<script src=" not in html  # self-contained: plotly.js inlined
+
+
+def test_word_cloud_png_has_the_source_line_under_the_cloud():
+    import numpy as np
+    from PIL import Image
+
+    cloud = np.full((100, 400, 3), 255, dtype=np.uint8)
+    png = cloud_png(cloud, source="Title · Source: x.txt, analysis: Podium")
+    image = Image.open(io.BytesIO(png))
+    assert image.width == 400 and image.height > 100
+    below = np.asarray(image)[100:]
+    assert (below < 200).any()  # text drawn under the cloud
+
+
+def test_say_duration():
+    assert say_duration(56.48) == "56 seconds"
+    assert say_duration(109.27) == "1 minute 49 seconds"
+    assert say_duration(120) == "2 minutes"
+    assert say_duration(3600 + 5 * 60 + 10) == "1 hour 5 minutes"
+
+
+def _lengths(rows):
+    return pd.DataFrame(rows, columns=["turn_id", "speaker", "role", "start_s", "turn_s"])
+
+
+def test_story_facts_without_questions_or_repeated_phrases():
+    speakers = pd.DataFrame(
+        {"speaker": ["A", "B"], "talk_time_s": [30.0, 90.0], "talk_share": [0.25, 0.75], "n_words": [80, 240]}
+        | {"n_turns": [1, 1]}
+    )
+    lengths = _lengths([(0, "A", "answer", 0.0, 30.0), (1, "B", "answer", 30.0, 90.0)])
+    empty_phrases = pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
+    empty_pairs = pd.DataFrame(columns=["question_speaker", "answer_words"])
+    facts = story_facts(speakers, lengths, empty_phrases, empty_pairs, total_s=120, estimated=False)
+    assert [f.text for f in facts] == [
+        "B spoke the most: 1 minute 30 seconds, 75% of the talk time of two speakers.",
+        "The longest answer ran 1 minute 30 seconds: B, turn 2, 0:30 in.",
+        "In all, two speakers said 320 words in two turns, 2 minutes of speech.",
+    ]
+    assert [f.view for f in facts] == ["Speaker time", "Speaker time", "Overview"]
+
+
+def test_story_facts_count_unanswered_questions_and_several_questioners():
+    speakers = pd.DataFrame(
+        {"speaker": ["Q1", "Q2", "A"], "talk_time_s": [5.0, 5.0, 50.0], "talk_share": [0.1, 0.1, 0.8]}
+        | {"n_words": [10, 10, 1200], "n_turns": [2, 1, 2]}
+    )
+    lengths = _lengths([(0, "Q1", "question", 0, 5), (1, "A", "answer", 5, 45), (2, "Q2", "question", 50, 5)])
+    pairs = pd.DataFrame({"question_speaker": ["Q1", "Q2", "Q1"], "answer_words": [100, 0, 0]})
+    phrases = pd.DataFrame({"phrase": ["the border"], "n": [2], "count": [12], "n_turns": [11]})
+    texts = [f.text for f in story_facts(speakers, lengths, phrases, pairs, total_s=60, estimated=True)]
+    assert texts[2] == "The most repeated phrase was “the border”, said 12 times in 11 turns."
+    assert texts[3] == "Two questioners asked three questions; one was answered."
+    assert texts[4] == "In all, three speakers said 1,220 words in five turns, an estimated 1 minute of speech."
