@@ -184,7 +184,7 @@ def answer_length_chart(pairs: pd.DataFrame) -> go.Figure:
     for label in LABELS:
         part = pairs[pairs["label"] == label]
         fig.add_bar(
-            x=part["pair_id"].astype(str),
+            x=(part["pair_id"] + 1).astype(str),  # pairs are numbered from 1 where people read them
             y=part["answer_words"],
             name=label,
             marker_color=LABEL_COLOURS[label],
@@ -192,7 +192,7 @@ def answer_length_chart(pairs: pd.DataFrame) -> go.Figure:
             hovertemplate="Pair %{x}<br>%{y} words by %{customdata[0]}<br>overlap %{customdata[1]:.0%}"
             f"<extra>{label}</extra>",
         )
-    order = pairs["pair_id"].astype(str).tolist()
+    order = (pairs["pair_id"] + 1).astype(str).tolist()
     fig.update_layout(
         height=300,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},

@@ -22,7 +22,7 @@ from podium.edits import SpeakerEdit, apply_edits, follow_renames
 from podium.formats import FORMATS
 from podium.library import Library, describe
 from podium.model import ParseError, Transcript, filter_speakers
-from podium.parse import parse_bytes
+from podium.parse import SET_ASIDE_MARKER, parse_bytes
 from podium.talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
 from podium.text import DecodeError
 
@@ -558,6 +558,8 @@ def page_setup(page_title: str) -> PageContext:
     for notice in st.session_state.pop(NOTICE_KEY, []):
         st.warning(notice, icon=":material/link:")
     for notice in transcript.notices:
+        if SET_ASIDE_MARKER in notice and page_title != "Overview":
+            continue  # shown where the page text is listed, not at the top of every view
         st.info(notice, icon=":material/info:")
 
     return PageContext(

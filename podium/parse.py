@@ -233,6 +233,8 @@ def _time_notices(blocks: list[Block], removed: list[str]) -> list[str]:
 #: it holds at least this many words and this share of all the file's words: a headline and a
 #: summary stay quiet, a transcript whose first labels were missed does not.
 SET_ASIDE_NOTICE_MIN_WORDS = 5
+#: The words that mark that notice, so the dashboard can show it with the page text (the Overview).
+SET_ASIDE_MARKER = "kept as page text"
 SET_ASIDE_NOTICE_SHARE = 0.05
 
 
@@ -423,7 +425,7 @@ def parse_text(
         plural = set_aside != 1
         notices.append(
             f"{set_aside:,} word{'s' if plural else ''} before the first speaker label or on lines that are not "
-            f"speech (headline, summary, page furniture) {'were' if plural else 'was'} kept as page text, not "
+            f"speech (headline, summary, page furniture) {'were' if plural else 'was'} {SET_ASIDE_MARKER}, not "
             "counted as speech; the Overview lists them. If some of it is speech, check the speaker labels."
         )
     return Transcript(

@@ -344,3 +344,12 @@ def test_long_transcripts_are_shown_a_part_at_a_time():
     # each copy is two pairs: the reporter's "Well, there is no change ..." asks nothing
     assert any(w.label.startswith("Part (of 4, 50 pairs each)") for w in at.number_input)
     assert len(at.dataframe[0].value) == 200  # the table keeps every pair
+
+
+def test_page_text_notice_is_on_the_overview_only():
+    # the seed's headline and summary (70 words before the first label) are page text: said once,
+    # where the page text is listed, not at the top of every view
+    overview = "\n".join(i.value for i in _app().info)
+    assert "70 words before the first speaker label" in overview
+    for page in ("pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"):
+        assert not any("kept as page text" in i.value for i in _app(page).info), page
