@@ -435,6 +435,10 @@ def cumulative_talk_time(turns: pd.DataFrame) -> pd.DataFrame:
         all_times.append(times)
         all_totals.append(totals)
     out = pd.DataFrame(
-        {"speaker": np.concatenate(names), "time_s": np.concatenate(all_times), "cumulative_s": np.concatenate(all_totals)}
+        {
+            "speaker": np.concatenate(names),
+            "time_s": np.concatenate(all_times),
+            "cumulative_s": np.concatenate(all_totals),
+        }
     )
     return out.astype({"speaker": "str", "time_s": "float64", "cumulative_s": "float64"})
