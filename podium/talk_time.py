@@ -363,10 +363,15 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
         .set_index("speaker")
     )
     total_words = int(turns["n_words"].sum())
+    by_speaker = data.groupby("speaker", sort=False)
+    # each speaker's most frequent role; value_counts only for the few with more than one role
+    role = by_speaker["role"].first()
+    mixed = by_speaker["role"].nunique() > 1
+    if mixed.any():
+        several = data[data["speaker"].isin(role.index[mixed])].groupby("speaker", sort=False)["role"]
+        role.loc[role.index[mixed]] = several.agg(lambda r: r.value_counts().index[0]).reindex(role.index[mixed])
     table = (
-        data.groupby("speaker", sort=False)
-        .agg(
-            role=("role", lambda r: r.value_counts().index[0]),
+        by_speaker.agg(
             n_turns=("turn_id", "size"),
             n_words=("n_words", "sum"),
             mean_turn_words=("n_words", "mean"),
@@ -375,6 +380,7 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
             median_turn_s=("turn_s", "median"),
             first_turn_id=("turn_id", "min"),
         )
+        .assign(role=role)
         .join(overlap)
         .fillna({"talk_time_s": 0.0, "solo_time_s": 0.0, "overlap_s": 0.0})
     )
