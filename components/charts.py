@@ -361,13 +361,9 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
     fig.update_xaxes(tickmode="array", tickvals=values, ticktext=labels, range=[0, max(last, 1.0)])
     fig = _layout(
         fig,
-        title=f"Talk time so far, per speaker ({unit}, {_basis(wpm)})"
-        + (
-            f"<br><sup>the {len(speaker_order)} speakers with most talk time; not drawn: {len(others):,} others</sup>"
-            if others
-            else ""
-        ),
-        x_title="Time from start (h:mm:ss)",
+        title=f"Talk time so far, per speaker ({unit}, {_basis(wpm)})",
+        x_title="Time from start (h:mm:ss)"
+        + (f"; the {len(speaker_order)} with most talk time, {len(others):,} others not drawn" if others else ""),
         n_rows=8,
     )
     fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=_TOP_LEGEND, margin=dict(t=90))
