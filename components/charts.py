@@ -366,7 +366,13 @@ def cumulative_chart(cumulative: pd.DataFrame, *, speaker_order: list[str], wpm:
         + (f"; the {len(speaker_order)} with most talk time, {len(others):,} others not drawn" if others else ""),
         n_rows=8,
     )
-    fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=_TOP_LEGEND, margin=dict(t=90))
+    legend_rows = -(-len(speaker_order) // 5)  # about five names a row; room so the legend clears the title
+    fig.update_layout(
+        showlegend=True,
+        yaxis_title=f"Talk time so far ({unit})",
+        legend=_TOP_LEGEND,
+        margin=dict(t=max(90, 68 + 24 * legend_rows)),
+    )
     fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
     return fig
 
