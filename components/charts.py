@@ -96,6 +96,39 @@ def _room_for_labels(fig: go.Figure, max_value: float, *, share: float = 0.18) -
         fig.update_xaxes(range=[0, max_value * (1 + share)], autorange=False)
 
 
+#: Most speakers a per-speaker chart draws one by one; the rest share one "Others" row.
+MAX_CHART_SPEAKERS = 15
+_OTHERS = "#9ca3af"
+
+
+def _top_and_others(speaker_order: list[str]) -> tuple[list[str], list[str]]:
+    """The first :data:`MAX_CHART_SPEAKERS` - 1 speakers of ``speaker_order`` and the rest, when
+    there are more than :data:`MAX_CHART_SPEAKERS`; else ``(speaker_order, [])``."""
+    if len(speaker_order) <= MAX_CHART_SPEAKERS:
+        return list(speaker_order), []
+    return list(speaker_order[: MAX_CHART_SPEAKERS - 1]), list(speaker_order[MAX_CHART_SPEAKERS - 1 :])
+
+
+def _others_label(n: int) -> str:
+    return f"Others ({n:,} speakers)"
+
+
+def _with_others(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``data`` (speakers sorted smallest first) with all but its last :data:`MAX_CHART_SPEAKERS` - 1
+    rows summed into one first row, ``speaker`` "Others (N speakers)"; ``data`` itself when short."""
+    if len(data) <= MAX_CHART_SPEAKERS:
+        return data
+    rest, top = data.iloc[: len(data) - MAX_CHART_SPEAKERS + 1], data.iloc[len(data) - MAX_CHART_SPEAKERS + 1 :]
+    others = pd.DataFrame({"speaker": [_others_label(len(rest))], **{c: [rest[c].sum()] for c in columns}})
+    return pd.concat([others, top[["speaker", *columns]]], ignore_index=True)
+
+
+def _rows_by_speaker(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows per ``speaker``, in their order: one pass, where a filter per speaker would
+    scan the whole frame once for each of thousands of speakers."""
+    return {speaker: rows for speaker, rows in frame.groupby("speaker", sort=False)}
+
+
 def _category_axis(fig: go.Figure, axis: str, order: list[str]) -> None:
     """A categorical axis in ``order`` (first at the bottom for y): numeric-looking names stay names."""
     update = fig.update_yaxes if axis == "y" else fig.update_xaxes
@@ -110,6 +143,7 @@ def talk_time_bar(speakers: pd.DataFrame, *, wpm: float | None, colours: dict[st
     categorical axis, shortened past :data:`MAX_AXIS_NAME` characters with the full name on hover.
     """
     data = speakers.sort_values(["talk_time_s", "speaker"], ascending=[True, False], kind="stable")
+    data = _with_others(data, ["talk_time_s", "n_words", "word_share", "n_turns"])
     scale, unit = _seconds_or_minutes(float(data["talk_time_s"].max()) if len(data) else 0.0)
     values = data["talk_time_s"] / scale
     names = axis_names(list(data["speaker"]))
@@ -145,6 +179,7 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool, colours: dict[str, str]
     (``talk_share_shown``) and percent of the whole transcript (``talk_share``).
     """
     data = speakers.sort_values(["talk_time_s", "speaker"], ascending=[True, False], kind="stable")
+    data = _with_others(data, ["talk_time_s", "talk_share"] + (["talk_share_shown"] if filtered else []))
     names = axis_names(list(data["speaker"]))
     labels = [names[s] for s in data["speaker"]]
     own = [colours.get(s, _BAR) for s in data["speaker"]] if colours else _BAR
@@ -207,12 +242,23 @@ def timeline(
     first words. ``speaker_order`` lists speakers top to bottom. Above :data:`MAX_TIMELINE_BARS`
     intervals, thick WebGL line segments are drawn, one trace per speaker.
     """
+    speaker_order, others = _top_and_others(speaker_order)
     colours = {s: _colour_of(colours, s, i) for i, s in enumerate(speaker_order)}
     names = axis_names(speaker_order)
+    rows = list(speaker_order)
+    if others:  # one row for the rest, hovering each interval's own speaker
+        label = _others_label(len(others))
+        names.update({s: label for s in others} | {label: label})
+        colours.update({s: _OTHERS for s in others} | {label: _OTHERS})
+        rows.append(label)
     if len(intervals) > MAX_TIMELINE_BARS:
         fig = go.Figure()
-        for speaker in speaker_order:
-            own = intervals[intervals["speaker"] == speaker]
+        groups = _rows_by_speaker(intervals)
+        if others:
+            rest = intervals[intervals["speaker"].isin(others)]
+            groups[rows[-1]] = rest
+        for speaker in rows:
+            own = groups.get(speaker, intervals.iloc[:0])
             xs = np.column_stack([own["start_s"], own["end_s"], np.full(len(own), np.nan)]).ravel()
             fig.add_trace(
                 go.Scattergl(
@@ -221,7 +267,7 @@ def timeline(
                     mode="lines",
                     line=dict(color=colours[speaker], width=18),
                     name=speaker,
-                    text=[speaker] * len(xs),
+                    text=np.repeat(own["speaker"].to_numpy(object), 3) if others else [speaker] * len(xs),
                     hoverinfo="text",
                 )
             )
@@ -253,7 +299,7 @@ def timeline(
             )
         )
         fig.update_layout(bargap=0.35)
-    _category_axis(fig, "y", [names[s] for s in reversed(speaker_order)])
+    _category_axis(fig, "y", [names[s] for s in reversed(rows)])
     last = float(intervals["end_s"].max()) if len(intervals) else 0.0
     values, labels = clock_ticks(last)
     fig.update_xaxes(type="linear", tickmode="array", tickvals=values, ticktext=labels, range=[0, max(last, 1.0)])
@@ -261,7 +307,7 @@ def timeline(
         fig,
         title=f"Who spoke when (speech only, {_basis(wpm)})",
         x_title="Time from start (h:mm:ss)",
-        n_rows=len(speaker_order),
+        n_rows=len(rows),
     )
 
 
@@ -275,10 +321,19 @@ def turn_length_chart(
     speakers top to bottom.
     """
     scale, unit = _seconds_or_minutes(float(turns["turn_s"].max()) if len(turns) else 0.0)
+    speaker_order, others = _top_and_others(speaker_order)
     names = axis_names(speaker_order)
     fig = go.Figure()
-    for i, speaker in enumerate(speaker_order):
-        own = turns[turns["speaker"] == speaker]
+    groups = _rows_by_speaker(turns)
+    rows = list(speaker_order)
+    if others:  # one box for the rest, hovering each turn's own speaker
+        label = _others_label(len(others))
+        names[label] = label
+        groups[label] = turns[turns["speaker"].isin(others)]
+        rows.append(label)
+    for i, speaker in enumerate(rows):
+        own = groups.get(speaker, turns.iloc[:0])
+        colour = _OTHERS if speaker not in speaker_order else _colour_of(colours, speaker, i)
         fig.add_trace(
             go.Box(
                 x=own["turn_s"] / scale,
@@ -288,9 +343,9 @@ def turn_length_chart(
                 boxpoints="all" if len(turns) <= 2000 else "outliers",
                 jitter=0.4,
                 pointpos=0,
-                marker=dict(color=_colour_of(colours, speaker, i), size=5, opacity=0.6),
-                line=dict(color=_colour_of(colours, speaker, i)),
-                customdata=np.stack([[speaker] * len(own), own["turn_id"] + 1, own["n_words"]], axis=-1)
+                marker=dict(color=colour, size=5, opacity=0.6),
+                line=dict(color=colour),
+                customdata=np.stack([own["speaker"].astype(str), own["turn_id"] + 1, own["n_words"]], axis=-1)
                 if len(own)
                 else None,
                 hovertemplate="%{customdata[0]}, turn %{customdata[1]}: %{x:.1f} "
@@ -298,12 +353,12 @@ def turn_length_chart(
                 + ", %{customdata[2]} words<extra></extra>",
             )
         )
-    _category_axis(fig, "y", [names[s] for s in reversed(speaker_order)])
+    _category_axis(fig, "y", [names[s] for s in reversed(rows)])
     return _layout(
         fig,
         title=f"How long each turn ran ({unit}, {_basis(wpm)})",
         x_title=f"Turn length ({unit})",
-        n_rows=len(speaker_order),
+        n_rows=len(rows),
     )
 
 
@@ -317,14 +372,17 @@ def cumulative_chart(
     """
     scale, unit = _seconds_or_minutes(float(cumulative["cumulative_s"].max()) if len(cumulative) else 0.0)
     fig = go.Figure()
+    speaker_order, others = _top_and_others(speaker_order)  # a line each for the top speakers only
+    names = axis_names(speaker_order)
+    groups = _rows_by_speaker(cumulative)
     for i, speaker in enumerate(speaker_order):
-        own = cumulative[cumulative["speaker"] == speaker]
+        own = groups.get(speaker, cumulative.iloc[:0])
         fig.add_trace(
             go.Scattergl(
                 x=own["time_s"],
                 y=own["cumulative_s"] / scale,
                 mode="lines",
-                name=axis_names(speaker_order)[speaker],
+                name=names[speaker],
                 line=dict(color=_colour_of(colours, speaker, i), width=2.5),
                 customdata=np.stack([[speaker] * len(own), own["time_s"].map(clock)], axis=-1) if len(own) else None,
                 hovertemplate="%{customdata[0]}<br>at %{customdata[1]}: %{y:.1f} " + unit + "<extra></extra>",
@@ -336,10 +394,17 @@ def cumulative_chart(
     fig = _layout(
         fig,
         title=f"Talk time so far, per speaker ({unit}, {_basis(wpm)})",
-        x_title="Time from start (h:mm:ss)",
+        x_title="Time from start (h:mm:ss)"
+        + (f"; the {len(speaker_order)} with most talk time, {len(others):,} others not drawn" if others else ""),
         n_rows=8,
     )
-    fig.update_layout(showlegend=True, yaxis_title=f"Talk time so far ({unit})", legend=_TOP_LEGEND, margin=dict(t=90))
+    legend_rows = -(-len(speaker_order) // 5)  # about five names a row; room so the legend clears the title
+    fig.update_layout(
+        showlegend=True,
+        yaxis_title=f"Talk time so far ({unit})",
+        legend=_TOP_LEGEND,
+        margin=dict(t=max(90, 68 + 24 * legend_rows)),
+    )
     fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
     return fig
 

@@ -156,7 +156,8 @@ else:
 
 # ---- distinctive terms ---------------------------------------------------------------------
 st.subheader("What only they say: distinctive words and phrases")
-speaking = [s for s in dict.fromkeys(speakers_of_turns) if int(turns.loc[turns["speaker"] == s, "n_words"].sum())]
+words_of = turns.groupby("speaker", sort=False)["n_words"].sum()  # once, not a scan per speaker (10,000 speakers)
+speaking = [s for s in dict.fromkeys(speakers_of_turns) if int(words_of.get(s, 0))]
 if len(speaking) < 2:
     st.info(
         "Distinctive terms compare speakers: choose at least two speakers with words in the sidebar filter "
@@ -164,7 +165,7 @@ if len(speaking) < 2:
     )
 else:
     distinctive = cached.distinctive_terms(texts, speakers_of_turns, n, min_count, stops, drop_stops)
-    chart_speakers = sorted(speaking, key=lambda s: -int(turns.loc[turns["speaker"] == s, "n_words"].sum()))[:4]
+    chart_speakers = sorted(speaking, key=lambda s: -int(words_of.get(s, 0)))[:4]
     strong = distinctive[distinctive["z"] > 1.96]
     if strong.empty:
         st.markdown(

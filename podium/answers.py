@@ -246,6 +246,20 @@ def _compiled(phrases: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str,
     return index
 
 
+@lru_cache(maxsize=16)
+def _first_words(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """A pattern for the whole tokens (runs of letters, as :data:`_TOKEN_RE`) that may start a phrase.
+
+    It matches, ignoring case, at least every token whose ``lower()`` is a key of :func:`_compiled`
+    (it may match a few more, such as the long s for "s", which the caller's look-up drops). A key
+    whose case mapping is not one character to one ASCII letter makes it match every token.
+    """
+    keys = sorted(_compiled(phrases), key=len, reverse=True)
+    if not keys or not all(k.isascii() and k.isalpha() for k in keys):
+        return _TOKEN_RE
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(keys) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
 def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> list[PhraseMatch]:
     """Find the listed phrases in ``text``, left to right, without overlaps (longest phrase first).
 
@@ -256,10 +270,18 @@ def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> lis
     Returns:
         The matches with their offsets in ``text`` (so they can be highlighted in place).
     """
-    index = _compiled(_default_phrases() if phrases is None else tuple(phrases))
+    return list(_find_phrases(text, _default_phrases() if phrases is None else tuple(phrases)))
+
+
+@lru_cache(maxsize=256)
+def _find_phrases(text: str, key: tuple[tuple[str, str], ...]) -> tuple[PhraseMatch, ...]:
+    # cached: the indicators and the label of one pair both scan its answer
+    index = _compiled(key)
+    # Only the tokens that can start a phrase are visited (one C-level scan of the text); each is
+    # still checked by its lower-cased form, so the matches are those of a scan over every token.
     out: list[PhraseMatch] = []
     last_end = 0
-    for token in _TOKEN_RE.finditer(text):
+    for token in _first_words(key).finditer(text):
         if token.start() < last_end:
             continue
         for kind, phrase, pattern in index.get(token.group(0).lower(), ()):
@@ -268,7 +290,7 @@ def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> lis
                 out.append(PhraseMatch(kind, phrase, match.start(), match.end()))
                 last_end = match.end()
                 break
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ Rules (each one is a test in ``tests/test_questions.py``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["count_questions", "question_sentences", "sentences"]
 
@@ -94,8 +95,15 @@ def _asks(sentence: str) -> bool:
 
 def question_sentences(text: str) -> list[str]:
     """Return the sentences of ``text`` that ask a question, by the rules in this module's docstring."""
+    return list(_question_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _question_sentences(text: str) -> tuple[str, ...]:
+    # cached: a turn's questions are counted when it is parsed, again when Q&A units are formed,
+    # and its answer side once more for the label
     unquoted = _QUOTED_RE.sub(" ", text)
-    return [s for s in sentences(unquoted) if _asks(s)]
+    return tuple(s for s in sentences(unquoted) if _asks(s))
 
 
 def count_questions(text: str) -> int:

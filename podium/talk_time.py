@@ -363,10 +363,15 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
         .set_index("speaker")
     )
     total_words = int(turns["n_words"].sum())
+    by_speaker = data.groupby("speaker", sort=False)
+    # each speaker's most frequent role; value_counts only for the few with more than one role
+    role = by_speaker["role"].first()
+    mixed = by_speaker["role"].nunique() > 1
+    if mixed.any():
+        several = data[data["speaker"].isin(role.index[mixed])].groupby("speaker", sort=False)["role"]
+        role.loc[role.index[mixed]] = several.agg(lambda r: r.value_counts().index[0]).reindex(role.index[mixed])
     table = (
-        data.groupby("speaker", sort=False)
-        .agg(
-            role=("role", lambda r: r.value_counts().index[0]),
+        by_speaker.agg(
             n_turns=("turn_id", "size"),
             n_words=("n_words", "sum"),
             mean_turn_words=("n_words", "mean"),
@@ -375,6 +380,7 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
             median_turn_s=("turn_s", "median"),
             first_turn_id=("turn_id", "min"),
         )
+        .assign(role=role)
         .join(overlap)
         .fillna({"talk_time_s": 0.0, "solo_time_s": 0.0, "overlap_s": 0.0})
     )
@@ -424,12 +430,21 @@ def cumulative_talk_time(turns: pd.DataFrame) -> pd.DataFrame:
     if intervals.empty:
         return pd.DataFrame({"speaker": pd.Series(dtype="str"), "time_s": [], "cumulative_s": []})
     last = float(intervals["end_s"].max())
-    frames = []
-    for speaker, own in intervals.groupby("speaker", sort=False):
-        starts, ends = _merge(own["start_s"].to_numpy(float), own["end_s"].to_numpy(float))
+    names, all_times, all_totals = [], [], []  # arrays per speaker, one frame at the end (10,000 speakers)
+    all_starts, all_ends = intervals["start_s"].to_numpy(float), intervals["end_s"].to_numpy(float)
+    for speaker, rows in intervals.groupby("speaker", sort=False).indices.items():
+        starts, ends = _merge(all_starts[rows], all_ends[rows])
         done = np.concatenate([[0.0], np.cumsum(ends - starts)])
         times = np.concatenate([[0.0], np.column_stack([starts, ends]).ravel(), [last]])
         totals = np.concatenate([[0.0], np.column_stack([done[:-1], done[1:]]).ravel(), [done[-1]]])
-        frames.append(pd.DataFrame({"speaker": speaker, "time_s": times, "cumulative_s": totals}))
-    out = pd.concat(frames, ignore_index=True)
+        names.append(np.full(len(times), speaker, dtype=object))
+        all_times.append(times)
+        all_totals.append(totals)
+    out = pd.DataFrame(
+        {
+            "speaker": np.concatenate(names),
+            "time_s": np.concatenate(all_times),
+            "cumulative_s": np.concatenate(all_totals),
+        }
+    )
     return out.astype({"speaker": "str", "time_s": "float64", "cumulative_s": "float64"})

@@ -200,3 +200,40 @@ def test_dispersion_and_log_odds_charts():
     table = log_odds({"A": {"tax": 3, "jobs": 1}, "B": {"tax": 1, "jobs": 5}})
     fig = log_odds_chart(table, speakers=["A", "B"])
     assert list(fig.data[0].y) == ["tax"] and list(fig.data[1].y) == ["jobs"]
+
+
+def test_many_speakers_share_one_others_row_on_every_per_speaker_chart():
+    # 20 speakers S00..S19, S00 talking longest: 20 s for S00, 19 s for S01, ... 1 s for S19
+    # (one turn each). The 14 longest (S00..S13) keep a bar; S14..S19 (6, 5, 4, 3, 2 and 1 s:
+    # 21 s, 6 words, 6 turns) are one "Others (6 speakers)" bar, drawn at the bottom.
+    names = [f"S{i:02d}" for i in range(20)]
+    table = pd.DataFrame(
+        {
+            "speaker": names,
+            "talk_time_s": [float(20 - i) for i in range(20)],
+            "talk_share": [(20 - i) / 210 for i in range(20)],
+            "n_words": [1] * 20,
+            "word_share": [0.05] * 20,
+            "n_turns": [1] * 20,
+        }
+    )
+    bars = talk_time_bar(table, wpm=None).data[0]
+    assert len(bars.y) == 15
+    assert bars.y[0] == "Others (6 speakers)" and bars.y[-1] == "S00"
+    assert bars.x[0] == 21.0 and list(bars.customdata[0][1:]) == [6, pytest.approx(0.3 * 100), 6]
+    share = share_bar(table, filtered=False).data[0]
+    assert share.y[0] == "Others (6 speakers)" and share.x[0] == pytest.approx(100 * 21 / 210)
+    short = talk_time_bar(table.head(15), wpm=None).data[0]
+    assert len(short.y) == 15 and "Others" not in " ".join(short.y)  # 15 speakers: all drawn
+    turns = _numeric_named_turns(names)
+    order = names  # longest first
+    lengths = turns.assign(turn_s=turn_seconds(turns))
+    boxes = turn_length_chart(lengths, speaker_order=order, wpm=None)
+    assert [t.name for t in boxes.data][-1] == "Others (6 speakers)" and len(boxes.data) == 15
+    assert list(boxes.data[-1].customdata[:, 0]) == names[14:]  # each turn hovers its own speaker
+    line = timeline(speech_intervals(turns), turns, speaker_order=order, wpm=None)
+    assert line.layout.yaxis.categoryarray[0] == "Others (6 speakers)"
+    assert set(line.data[0].y) == set(names[:14]) | {"Others (6 speakers)"}
+    assert set(line.data[0].customdata[:, 0]) == set(names)  # hover keeps the real speaker
+    cumulative = cumulative_chart(cumulative_talk_time(turns), speaker_order=order, wpm=None)
+    assert len(cumulative.data) == 14 and "6 others not drawn" in cumulative.layout.xaxis.title.text
