@@ -38,7 +38,7 @@ from .model import ParseError
 from .parse import parse_bytes
 from .phrases import stopwords
 from .talk_time import DEFAULT_WPM
-from .text import DecodeError, phrase_runs
+from .text import DecodeError, folded_phrase_runs
 
 __all__ = [
     "ARCHIVE_TURN_COLUMNS",
@@ -127,19 +127,13 @@ def connect(db_path: str | Path, *, read_only: bool = False):
     return con
 
 
-def _runs(text: str) -> list[list[str]]:
-    """The phrase tokens of :func:`podium.text.phrase_runs` (the Phrases page's pipeline: numbers,
-    possessives and hyphenated compounds as it reads them), in lower case: archive search ignores case."""
-    return [[token.lower() for token in run] for run in phrase_runs(text)]
-
-
 def tokens_of(text: str) -> str:
     """A turn's words as the archive stores them for phrase counts.
 
-    Lower-case phrase tokens of :func:`_runs`, two spaces between words and ``  |  `` between
-    runs, with two spaces at both ends: ``"  no  change  |  there  "``.
+    Lower-case phrase tokens of :func:`podium.text.folded_phrase_runs`, two spaces between words
+    and ``  |  `` between runs, with two spaces at both ends: ``"  no  change  |  there  "``.
     """
-    runs = _runs(text)
+    runs = folded_phrase_runs(text)
     return "  " + "  |  ".join("  ".join(run) for run in runs) + "  " if runs else "  "
 
 
@@ -148,7 +142,7 @@ def phrase_pattern(phrase: str) -> str:
     ``""`` when the phrase has no words. Counted as :func:`podium.kwic.kwic` finds them (the words
     in order inside one sentence run, any case), except that overlapping repeats of a phrase that
     overlaps itself ("no no" in "no no no") count once."""
-    words = [w for run in _runs(phrase) for w in run]
+    words = [w for run in folded_phrase_runs(phrase) for w in run]
     return " " + "  ".join(words) + " " if words else ""
 
 
@@ -219,7 +213,7 @@ def parse_file(job: tuple[str, str, str, float]) -> dict:
         return {"rel": rel, "sha256": digest, "error": f"unexpected error: {type(exc).__name__}: {exc}"}
     meta = describe(transcript, Path(path).name)
     turns = transcript.turns
-    runs = [_runs(text) for text in turns["text"]]
+    runs = [folded_phrase_runs(text) for text in turns["text"]]
     tokens = ["  " + "  |  ".join("  ".join(run) for run in r) + "  " if r else "  " for r in runs]
     stops = stopwords()
     # the Phrases page's rule (podium.phrases.count_ngrams): n-grams inside a sentence run,

@@ -10,14 +10,7 @@ import pandas as pd
 from .qa import qa_pairs
 from .speakers import _name_tokens, _tokens, propose_aliases
 from .talk_time import speaker_table
-from .text import phrase_runs
-
-
-def sentence_runs(text: str) -> list[list[str]]:
-    """Lower-case phrase tokens of each sentence run of ``text``: :func:`podium.text.phrase_runs`, the
-    Phrases page's pipeline (numbers, possessives, hyphenated compounds), with case ignored as in search."""
-    return [[token.lower() for token in run] for run in phrase_runs(text)]
-
+from .text import folded_phrase_runs
 
 __all__ = [
     "PEOPLE_COLUMNS",
@@ -209,7 +202,7 @@ def split_phrases(text: str) -> list[str]:
     """Phrases typed as a comma- or line-separated list, lower-cased, blanks and repeats dropped."""
     out = []
     for part in re.split(r"[,\n;]", text or ""):
-        phrase = " ".join(w for run in sentence_runs(part) for w in run)
+        phrase = " ".join(w for run in folded_phrase_runs(part) for w in run)
         if phrase and phrase not in out:
             out.append(phrase)
     return out
@@ -219,9 +212,9 @@ def count_phrase(runs_per_turn: Iterable[list[list[str]]], phrase: str) -> int:
     """Occurrences of ``phrase`` (words, in order, inside one sentence run), counted exactly as
     the Phrases page and :func:`podium.kwic.kwic` count them, case aside.
 
-    ``runs_per_turn`` is :func:`sentence_runs` of each turn's text.
+    ``runs_per_turn`` is :func:`podium.text.folded_phrase_runs` of each turn's text.
     """
-    target = [w for run in sentence_runs(phrase) for w in run]
+    target = [w for run in folded_phrase_runs(phrase) for w in run]
     n = len(target)
     if not n:
         return 0
@@ -249,7 +242,7 @@ def phrase_rates(turns_by_event: Mapping[str, pd.DataFrame], phrases: Iterable[s
     wanted = list(phrases)
     rows = []
     for event, turns in turns_by_event.items():
-        runs = [sentence_runs(text) for text in turns["text"]]
+        runs = [folded_phrase_runs(text) for text in turns["text"]]
         n_words = int(turns["n_words"].sum())
         for phrase in wanted:
             count = count_phrase(runs, phrase)

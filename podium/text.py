@@ -25,6 +25,7 @@ __all__ = [
     "Decoded",
     "decode",
     "decode_bytes",
+    "folded_phrase_runs",
     "normalise_text",
     "sentence_runs",
     "stage_directions",
@@ -651,6 +652,12 @@ def phrase_runs(text: str) -> list[list[str]]:
     [['NATO', 'open', 'door', 'policy'], ['the', 'US', 'told', 'us']]
     """
     return phrase_runs_and_words(text)[0]
+
+
+def folded_phrase_runs(text: str) -> list[list[str]]:
+    """:func:`phrase_runs` in lower case: the runs that case-blind phrase search counts in (the
+    archive and the Compare page), by the same pipeline as the Phrases page."""
+    return [[token.lower() for token in run] for run in phrase_runs(text)]
 
 
 def phrase_spans(text: str) -> list[list[tuple[str, int, int]]]:
