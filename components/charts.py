@@ -484,7 +484,9 @@ def phrase_bar(phrases: pd.DataFrame, *, top: int = 20) -> go.Figure:
     return fig
 
 
-def speaker_phrase_bar(by_speaker: pd.DataFrame, phrases: list[str], *, speaker_order: list[str]) -> go.Figure:
+def speaker_phrase_bar(
+    by_speaker: pd.DataFrame, phrases: list[str], *, speaker_order: list[str], colours: dict[str, str] | None = None
+) -> go.Figure:
     """Grouped horizontal bars: each speaker's rate per 1,000 of their words for ``phrases``.
 
     ``by_speaker`` has the columns of :data:`podium.phrases.SPEAKER_PHRASE_COLUMNS`; ``phrases``
@@ -501,7 +503,7 @@ def speaker_phrase_bar(by_speaker: pd.DataFrame, phrases: list[str], *, speaker_
                 y=phrases[::-1],
                 orientation="h",
                 name=speaker,
-                marker_color=_PALETTE[i % len(_PALETTE)],
+                marker_color=_colour_of(colours, speaker, i),
                 customdata=counts[::-1],
                 hovertemplate=f"{html.escape(speaker)}<br>“%{{y}}”: %{{customdata}} times, "
                 "%{x:.2f} per 1,000 words<extra></extra>",
@@ -514,7 +516,7 @@ def speaker_phrase_bar(by_speaker: pd.DataFrame, phrases: list[str], *, speaker_
         x_title="Occurrences per 1,000 words",
         n_rows=max(len(phrases) * max(1, min(len(speaker_order), 3)) // 2, len(phrases)),
     )
-    fig.update_layout(showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.12, x=0))
+    fig.update_layout(showlegend=True, barmode="group", legend=_TOP_LEGEND, margin=dict(t=90))
     return fig
 
 

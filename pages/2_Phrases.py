@@ -13,7 +13,7 @@ from components.charts import (
     phrase_bar,
     speaker_phrase_bar,
 )
-from components.publish import cloud_download, show_chart
+from components.publish import cloud_download, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import table_with_download
@@ -109,7 +109,12 @@ else:
     side = [s for s in words_by_speaker.index if words_by_speaker[s] > 0][:6]
     if len(side) > 1:
         show_chart(
-            speaker_phrase_bar(by_speaker, list(table["phrase"].head(12)), speaker_order=side),
+            speaker_phrase_bar(
+                by_speaker,
+                list(table["phrase"].head(12)),
+                speaker_order=side,
+                colours=speaker_colours(transcript.speakers),  # each speaker's colour on every page
+            ),
             key="phrase_speaker_bar",
             transcript=transcript,
             view=f"phrases_by_speaker_{n}gram",

@@ -237,3 +237,14 @@ def test_many_speakers_share_one_others_row_on_every_per_speaker_chart():
     assert set(line.data[0].customdata[:, 0]) == set(names)  # hover keeps the real speaker
     cumulative = cumulative_chart(cumulative_talk_time(turns), speaker_order=order, wpm=None)
     assert len(cumulative.data) == 14 and "6 others not drawn" in cumulative.layout.xaxis.title.text
+
+
+def test_phrases_by_speaker_use_each_speakers_colour():
+    from components.charts import speaker_phrase_bar
+
+    by_speaker = pd.DataFrame(
+        {"speaker": ["A", "B"], "phrase": ["no change", "no change"], "count": [2, 1], "per_1000_words": [4.0, 2.0]}
+    )
+    colours = {"A": "#0072B2", "B": "#D55E00"}
+    fig = speaker_phrase_bar(by_speaker, ["no change"], speaker_order=["B", "A"], colours=colours)
+    assert {t.name: t.marker.color for t in fig.data} == {"A": "#0072B2", "B": "#D55E00"}
