@@ -5,21 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.publish import SPEAKER_PALETTE, assign_colours
+
 _FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
-_PALETTE = [
-    "#1f5f8b",
-    "#d1495b",
-    "#edae49",
-    "#00798c",
-    "#66a182",
-    "#8d6a9f",
-    "#2e4057",
-    "#c97c5d",
-    "#7f7f7f",
-    "#4c9be8",
-    "#b5838d",
-    "#6d597a",
-]
+_PALETTE = SPEAKER_PALETTE  # colour-blind safe (Okabe-Ito, then Paul Tol's muted)
 _OTHERS = "#d1d5db"
 
 
@@ -39,19 +28,24 @@ def _style(fig: go.Figure, *, title: str, x_title: str, y_title: str | None, hei
     return fig
 
 
-def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: int = 12) -> go.Figure:
+def talk_share_bars(
+    shares: pd.DataFrame, event_names: dict[str, str], *, top: int = 12, colours: dict[str, str] | None = None
+) -> go.Figure:
     """One horizontal bar per event, split by person: each person's share of the event's talk time (%).
 
     ``shares`` has the columns of :data:`podium.compare.TALK_SHARE_COLUMNS`; ``event_names`` maps
     event ids to the labels drawn, in the order to draw them (top to bottom). The ``top`` people by
-    total talk time keep one colour in every event; the rest are one grey "others" segment.
+    total talk time keep one colour in every event; the rest are one grey "others" segment. A person
+    in ``colours`` (the open transcript's speakers, :func:`components.publish.speaker_colours`) has
+    that colour; the others take colours no one else has (:func:`components.publish.assign_colours`).
     """
     ranked = shares.groupby("person")["talk_time_s"].sum().sort_values(ascending=False)
     keep = list(ranked.index[:top])
+    palette = assign_colours(keep, {p: c for p, c in (colours or {}).items() if p in keep})
     data = shares.assign(who=shares["person"].where(shares["person"].isin(keep), "others"))
     order = list(event_names)[::-1]  # plotly draws the first category at the bottom
     fig = go.Figure()
-    for i, person in enumerate([*keep, "others"]):
+    for person in [*keep, "others"]:
         part = data[data["who"] == person].groupby("event_id", sort=False)["talk_share"].sum()
         if part.empty:
             continue
@@ -62,7 +56,7 @@ def talk_share_bars(shares: pd.DataFrame, event_names: dict[str, str], *, top: i
                 y=[event_names[e] for e in order],
                 orientation="h",
                 name=person,
-                marker_color=_OTHERS if person == "others" else _PALETTE[i % len(_PALETTE)],
+                marker_color=_OTHERS if person == "others" else palette[person],
                 text=[f"{x:.0f}%" if x >= 6 else "" for x in xs],
                 textposition="inside",
                 hovertemplate="%{fullData.name}<br>%{y}<br>%{x:.1f}% of talk time<extra></extra>",
@@ -134,17 +128,29 @@ def phrase_rate_bars(rates: pd.DataFrame, event_names: dict[str, str]) -> go.Fig
     )
 
 
-def trend_lines(frame: pd.DataFrame, *, x: str, y: str, color: str, title: str, y_title: str) -> go.Figure:
-    """Lines of ``y`` over ``x`` (a datetime column), one per value of ``color``."""
+def trend_lines(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    color: str,
+    title: str,
+    y_title: str,
+    colours: dict[str, str] | None = None,
+) -> go.Figure:
+    """Lines of ``y`` over ``x`` (a datetime column), one per value of ``color``; a value in
+    ``colours`` has that colour, the others colours no one else has."""
     fig = go.Figure()
-    for i, (key, part) in enumerate(frame.groupby(color, sort=False)):
+    keys = [str(k) for k in dict.fromkeys(frame[color])]
+    palette = assign_colours(keys, {k: c for k, c in (colours or {}).items() if k in keys})
+    for key, part in frame.groupby(color, sort=False):
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 mode="lines+markers",
                 name=str(key),
-                line=dict(color=_PALETTE[i % len(_PALETTE)]),
+                line=dict(color=palette[str(key)]),
                 hovertemplate="%{fullData.name}<br>%{x|%b %Y}: %{y:.2f}<extra></extra>",
             )
         )

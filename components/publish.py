@@ -63,6 +63,25 @@ def speaker_colours(speakers: list[str]) -> dict[str, str]:
     return {s: SPEAKER_PALETTE[i % len(SPEAKER_PALETTE)] for i, s in enumerate(dict.fromkeys(speakers))}
 
 
+def assign_colours(names: list[str], fixed: dict[str, str] | None = None) -> dict[str, str]:
+    """``{name: "#rrggbb"}`` for ``names`` (people on a chart of several transcripts): a name in
+    ``fixed`` keeps that colour (a speaker of the open transcript keeps their colour from every
+    other page, :func:`speaker_colours`); the others take the :data:`SPEAKER_PALETTE` colours not
+    already used, in order, repeating only when the palette runs out."""
+    fixed = fixed or {}
+    used = set(fixed.values())
+    free = [c for c in SPEAKER_PALETTE if c not in used] or SPEAKER_PALETTE
+    out: dict[str, str] = {}
+    i = 0
+    for name in dict.fromkeys(names):
+        if name in fixed:
+            out[name] = fixed[name]
+        else:
+            out[name] = free[i % len(free)]
+            i += 1
+    return out
+
+
 _DATE_RE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4}"
@@ -97,6 +116,17 @@ def source_line(transcript, *, wpm: float | None = None) -> str:
     if wpm:
         parts.append(f"times estimated at {wpm:g} words per minute")
     return " · ".join(p for p in parts if p)
+
+
+def several_source_line(what: str, files: list[str], *, estimate: str = "") -> str:
+    """The source line of a chart drawn from several transcripts (Compare, Archive): ``what`` they
+    are, the files (the first five, then how many more), Podium, and ``estimate`` (how estimated
+    times were estimated) when the chart shows times, e.g. ``"Events: A (2022-01-26); B (undated) ·
+    Source: a.txt, b.md, analysis: Podium · times estimated at 176 words per minute"``."""
+    files = list(dict.fromkeys(files))
+    listed = ", ".join(files[:5]) + (f" and {len(files) - 5:,} more" if len(files) > 5 else "")
+    parts = [" ".join(what.split()), f"Source: {listed}, analysis: Podium" if listed else "Analysis: Podium"]
+    return " · ".join(p for p in [*parts, estimate] if p)
 
 
 def wrap(text: str, width: int) -> str:
@@ -274,11 +304,13 @@ def show_chart(
     fig: go.Figure,
     *,
     key: str,
-    transcript,
+    transcript=None,
     view: str,
     speakers: list[str] | None = None,
     wpm: float | None = None,
     title: str | None = None,
+    source: str | None = None,
+    name: str | None = None,
 ) -> None:
     """Draw a chart ready to publish, and its downloads.
 
@@ -296,12 +328,23 @@ def show_chart(
         view: the view's name in file names, e.g. ``"talk_time"``.
         speakers: the speaker filter, named in file names.
         wpm: the speaking rate for charts of estimated times; ``None`` for counts or timestamps.
+        title: the chart's title; default the figure's.
+        source: the source line of a chart drawn from several transcripts (Compare, Archive; see
+            :func:`several_source_line`); default :func:`source_line` of ``transcript``.
+        name: the file-name stem of such a chart (``"compare"``, the archive's name); default
+            ``transcript.name``.
+
+    Raises:
+        ValueError: neither ``transcript`` nor both ``source`` and ``name`` are given.
     """
     import streamlit as st
 
+    if transcript is None and (source is None or name is None):
+        raise ValueError("show_chart needs a transcript, or a source line and a file name")
     title = title if title is not None else (fig.layout.title.text or "")
-    source = source_line(transcript, wpm=wpm)
-    png_name = chart_file_name(transcript.name, view, speakers, "png")
+    source = source if source is not None else source_line(transcript, wpm=wpm)
+    name = name if name is not None else transcript.name
+    png_name = chart_file_name(name, view, speakers, "png")
     if title:
         st.html(f'<div class="podium-chart-title">{html.escape(title)}</div>')
     config = {
@@ -323,7 +366,7 @@ def show_chart(
             st.download_button(
                 label,
                 data=lambda fmt=fmt: figure_bytes(for_export(fig, title=title, source=source), fmt),  # on click
-                file_name=chart_file_name(transcript.name, view, speakers, fmt),
+                file_name=chart_file_name(name, view, speakers, fmt),
                 mime=mime,
                 key=f"{key}_download_{fmt}",
                 on_click="ignore",
@@ -375,6 +418,7 @@ def close_sidebar_on_phone(page_title: str) -> None:
 
 __all__ = [
     "EXPORT_WIDTH",
+    "assign_colours",
     "MAX_DOWNLOAD_NAME",
     "NEUTRAL",
     "SPEAKER_PALETTE",
@@ -386,6 +430,7 @@ __all__ = [
     "for_export",
     "for_page",
     "page_css",
+    "several_source_line",
     "show_chart",
     "source_line",
     "speaker_colours",

@@ -196,9 +196,9 @@ def answer_length_chart(pairs: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         height=300,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend_title_text="Label",
+        legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", title_text="Label"),
         showlegend=True,
-        title={"text": "Answer length by pair", "font": {"size": 14}},
+        title={"text": "Answer length by pair (words), coloured by label", "font": {"size": 14}},
         bargap=0.15,
     )
     fig.update_xaxes(title_text="Pair (transcript order)", type="category", categoryorder="array", categoryarray=order)

@@ -12,6 +12,7 @@ from components.qa_view import (
     remark_html,
     side_html,
 )
+from components.publish import show_chart
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import paged, table_with_download
@@ -116,8 +117,12 @@ if narrowed:
 if shown_pairs.empty:
     st.info("No pair matches the search and filters.")
 else:
-    st.plotly_chart(
-        answer_length_chart(shown_pairs.sort_values("pair_id")), key="qa_lengths", config={"displayModeBar": False}
+    show_chart(
+        answer_length_chart(shown_pairs.sort_values("pair_id")),
+        key="qa_lengths",
+        transcript=transcript,
+        view="answer_lengths",
+        speakers=ctx.speakers,
     )
 
 # ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.compare_charts import phrase_rate_bars, qa_bars, talk_share_bars
 from components.downloads import csv_download
+from components.publish import several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import SOURCE_KEY, WPM_KEY, library, load_transcript, page_setup
 from podium.compare import REPORTERS, match_people, phrase_rates, qa_summary, split_phrases, talk_share
@@ -72,14 +73,20 @@ def _event_name(entry) -> str:
 wpm = float(st.session_state.get(WPM_KEY, DEFAULT_WPM))
 open_id = (st.session_state.get(SOURCE_KEY) or {}).get("id")
 turns_by_event: dict[str, pd.DataFrame] = {}
+estimated: set[str] = set()  # events whose times are estimated from words
 problems = []
 for entry_id in chosen:
     if entry_id == open_id:
         turns_by_event[entry_id] = ctx.transcript.turns
+        if ctx.transcript.timing == "estimated":
+            estimated.add(entry_id)
         continue
     try:
         name, data = lib.read(entry_id)
-        turns_by_event[entry_id] = load_transcript(data, name, wpm).turns
+        loaded = load_transcript(data, name, wpm)
+        turns_by_event[entry_id] = loaded.turns
+        if loaded.timing == "estimated":
+            estimated.add(entry_id)
     except (KeyError, OSError, DecodeError, ParseError) as exc:
         problems.append(f"{entries[entry_id].name}: {exc}")
 if problems:
@@ -111,9 +118,33 @@ else:
     lead += "No speaker is matched in more than one of them; match people by hand in the table below."
 st.markdown(lead)
 
+events_line = "Events: " + "; ".join(names.values())
+files = [entries[e].name for e in turns_by_event]
+
+
+def chart(fig, key: str, view: str, *, times: bool = False) -> None:
+    """A chart with its source line (the events and their files) and downloads named ``compare_<view>``."""
+    rate = ""
+    if times and estimated:
+        which = "" if len(estimated) == len(turns_by_event) else f" ({len(estimated)} of {len(turns_by_event)} events)"
+        rate = f"times estimated at {wpm:g} words per minute{which}"
+    source = several_source_line(events_line, files, estimate=rate)
+    show_chart(fig, key=key, view=view, source=source, name="compare")
+
+
 # -- talk share -----------------------------------------------------------------------------------
 st.subheader("Talk share per person")
-st.plotly_chart(talk_share_bars(shares, names), key="compare_talk_share")
+open_colours = {}  # the open transcript's speakers keep their colour from every other page
+if open_id in turns_by_event:
+    by_label = speaker_colours(ctx.transcript.speakers)
+    for row in people[people["event_id"] == open_id].itertuples():
+        open_colours.setdefault(row.person, by_label.get(row.label))
+chart(
+    talk_share_bars(shares, names, colours={p: c for p, c in open_colours.items() if c}),
+    "compare_talk_share",
+    "talk_share",
+    times=True,
+)
 display = shares.assign(event=shares["event_id"].map(names))
 st.dataframe(
     display,
@@ -178,7 +209,7 @@ else:
         f"{int(most['n_answered'])} answered. Events with no questioner (debates, interviews without a "
         "labelled interviewer) show none; set roles on the Speakers page."
     )
-    st.plotly_chart(qa_bars(summary, names), key="compare_qa")
+    chart(qa_bars(summary, names), "compare_qa", "questions")
 qa_display = summary.assign(event=summary["event_id"].map(names))
 st.dataframe(
     qa_display,
@@ -233,7 +264,7 @@ else:
         )
     else:
         st.markdown("None of these phrases is said in these events.")
-    st.plotly_chart(phrase_rate_bars(rates, names), key="compare_phrase_rates")
+    chart(phrase_rate_bars(rates, names), "compare_phrase_rates", "phrase_rates")
     rates_display = rates.assign(event=rates["event_id"].map(names))
     st.dataframe(
         rates_display,

@@ -8,11 +8,12 @@ import streamlit as st
 
 from components.compare_charts import trend_lines
 from components.downloads import csv_download
+from components.publish import several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import library, page_setup, remembered
 from podium import archive
 
-page_setup("Archive")
+ctx = page_setup("Archive")
 st.title("Archive")
 
 
@@ -77,6 +78,19 @@ st.markdown(
     + (f" {plural(int(info['n_failed']), 'file')} could not be read when indexing." if info["n_failed"] else "")
 )
 
+archive_name = Path(db).stem
+what = f"Archive {Path(db).name}: {plural(int(info['n_transcripts']), 'transcript')}{span}"
+# the open transcript's speakers keep their colour from every other page; "all speakers" is dark grey
+colours = {**speaker_colours(ctx.transcript.speakers), "all speakers": "#4b5563"}
+
+
+def chart(fig, key: str, view: str, *, times: bool = False) -> None:
+    """A chart with its source line (the archive) and downloads named ``<archive>_<view>``."""
+    estimate = "times estimated from words where a transcript has no timestamps" if times else ""
+    source = several_source_line(what, ["the transcripts indexed"], estimate=estimate)
+    show_chart(fig, key=key, view=view, source=source, name=archive_name)
+
+
 # -- phrase search ----------------------------------------------------------------------------------
 st.subheader("Search a phrase")
 if "archive_phrase" not in st.session_state:
@@ -128,7 +142,7 @@ if phrase.strip():
         csv_download(hits, transcript_name="archive", view=f"hits_{phrase}", label="Download hits (CSV)")
 
         st.subheader("How often, month by month")
-        st.plotly_chart(
+        chart(
             trend_lines(
                 trend,
                 x="month",
@@ -136,8 +150,10 @@ if phrase.strip():
                 color="speaker",
                 title=f"“{phrase}” per 1,000 words, per month: everyone and the speakers who say it most",
                 y_title="Per 1,000 words",
+                colours=colours,
             ),
-            key="archive_phrase_trend",
+            "archive_phrase_trend",
+            f"trend_{phrase}",
         )
         csv_download(trend, transcript_name="archive", view=f"trend_{phrase}", label="Download the trend (CSV)")
         if len(dated) < len(hits):
@@ -155,7 +171,7 @@ else:
         f"{top.iloc[0] / 3600:,.1f} hours.** The lines show each speaker's share of all talk time, month by month."
     )
     plotted = shares.assign(share_percent=shares["talk_share"] * 100)
-    st.plotly_chart(
+    chart(
         trend_lines(
             plotted,
             x="month",
@@ -163,8 +179,11 @@ else:
             color="speaker",
             title="Share of each month's talk time (%), the six speakers with the most talk time",
             y_title="Share of talk time (%)",
+            colours=colours,
         ),
-        key="archive_talk_share",
+        "archive_talk_share",
+        "talk_share_by_month",
+        times=True,
     )
     csv_download(shares, transcript_name="archive", view="talk_share_by_month", label="Download talk share (CSV)")
 

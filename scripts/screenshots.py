@@ -3,11 +3,14 @@
 Usage: python scripts/screenshots.py [OUT_DIR] [QUERY] [UPLOAD_FILE]   (default OUT_DIR: docs/screenshots/)
 Every page is shot at a laptop's 1280x800 and a phone's 390x844 viewport, as
 ``<page>_desktop.png`` and ``<page>_phone.png``. With UPLOAD_FILE, the file is uploaded in the
-sidebar first, as a reporter would.
+sidebar first, as a reporter would. The Archive page opens an archive indexed (``python -m podium
+index``) from two bundled transcripts into the throw-away library folder, searched for "Ukraine".
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +25,9 @@ PAGES = {
     "phrases": "Phrases",
     "q_and_a": "Q_and_A",
     "speakers": "Speakers",
+    "library": "Library",
+    "compare": "Compare",
+    "archive": "Archive?q=Ukraine",
 }
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 LABELS = {
@@ -30,7 +36,21 @@ LABELS = {
     "phrases": "Phrases",
     "q_and_a": "Q&A",
     "speakers": "Speakers",
+    "library": "Library",
+    "compare": "Compare",
+    "archive": "Archive",
 }
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _index_archive(folder: Path) -> None:
+    """An archive of two bundled transcripts in ``folder`` (the library folder the Archive page reads)."""
+    files = Path(tempfile.mkdtemp())
+    for name in ("wh_trump_modi_joint_presser_2025-02-13.md", "wh_biden_marine_one_2021-07-30.md"):
+        (files / name).write_bytes((ROOT / "data" / name).read_bytes())
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "podium", "index", str(files), "--db", str(folder / "archive.duckdb")]
+    subprocess.run([*command, "--workers", "1"], cwd=ROOT, check=True, capture_output=True)
 
 
 def main() -> None:
@@ -38,6 +58,7 @@ def main() -> None:
     query = sys.argv[2] if len(sys.argv) > 2 else ""
     upload = sys.argv[3] if len(sys.argv) > 3 else ""
     out.mkdir(parents=True, exist_ok=True)
+    _index_archive(Path(os.environ["PODIUM_LIBRARY"]))  # conftest made it a throw-away folder
     proc, base = start_server(Path(tempfile.mkdtemp()))
     try:
         with sync_playwright() as p:
@@ -56,7 +77,8 @@ def main() -> None:
                         tab.locator('[data-testid="stSidebar"] a', has_text=LABELS[name]).first.click()
                         tab.wait_for_timeout(500)
                     else:
-                        tab.goto(f"{base}/{path}{query}")
+                        sep = "&" if "?" in path and query.startswith("?") else ""
+                        tab.goto(f"{base}/{path}{sep}{query[1:] if sep else query}")
                     wait_idle(tab)
                     tab.wait_for_timeout(1500)  # let plotly finish its transition for the picture only
                     # Streamlit scrolls inside its main area, so grow the viewport to the page's length
