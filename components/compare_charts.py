@@ -5,11 +5,32 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.publish import SPEAKER_PALETTE, assign_colours
+from components.publish import SPEAKER_PALETTE, assign_colours, wrap
 
 _FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
 _PALETTE = SPEAKER_PALETTE  # colour-blind safe (Okabe-Ito, then Paul Tol's muted)
 _OTHERS = "#d1d5db"
+#: The legend in rows between the title and the plot (plotly grows the top margin to fit it), where
+#: it never covers an axis title and wraps on a phone instead of squeezing the plot.
+_TOP_LEGEND = dict(
+    orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", title=None, traceorder="normal", font=dict(size=12)
+)
+#: Characters per line of an event's name over its bar or in a legend: fits a 390 px phone.
+_NAME_CHARS = 40
+#: Characters per line of a person's name in a legend (plotly lays legend entries out in columns
+#: as wide as the widest entry, so short lines give a phone two columns).
+_PERSON_CHARS = 22
+#: Pixels per line of legend text at the legend's 12 px font.
+_LEGEND_LINE_PX = 19
+#: Height of one event's row in the horizontal bar charts (pixels) and its bar's share of it: the
+#: event's name (up to two lines) is written above the bar, inside the plot, so long names take no
+#: width on a phone.
+_ROW_PX, _BAR = 84, 0.32
+
+
+def _legend_px(names: list[str]) -> int:
+    """Height of a legend of ``names`` (wrapped with ``<br>``) at one entry a row, as on a phone."""
+    return _LEGEND_LINE_PX * sum(n.count("<br>") + 1 for n in names) + 10
 
 
 def _style(fig: go.Figure, *, title: str, x_title: str, y_title: str | None, height: int) -> go.Figure:
@@ -21,11 +42,40 @@ def _style(fig: go.Figure, *, title: str, x_title: str, y_title: str | None, hei
         margin=dict(l=10, r=30, t=60, b=50),
         height=height,
         plot_bgcolor="white",
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0, title=None),
+        showlegend=True,
+        legend=_TOP_LEGEND,
     )
     fig.update_xaxes(gridcolor="#e5e7eb", zeroline=True, zerolinecolor="#9ca3af")
     fig.update_yaxes(automargin=True, gridcolor="#e5e7eb")
     return fig
+
+
+def _event_rows(fig: go.Figure, labels: list[str]) -> int:
+    """Write each event's name (``labels``, bottom to top, the y categories) above its bar, inside the
+    plot from its left edge, instead of as axis labels; return the plot area's height in pixels."""
+    fig.update_yaxes(
+        showticklabels=False,
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        range=[-0.5, len(labels) - 0.5],
+    )
+    fig.update_layout(bargap=1 - _BAR)
+    for i, label in enumerate(labels):
+        fig.add_annotation(
+            text=wrap(label, _NAME_CHARS),
+            xref="paper",
+            x=0,
+            xanchor="left",
+            yref="y",
+            y=i + _BAR / 2,  # the category's index: just over the top of its bar at any height
+            yanchor="bottom",
+            yshift=1,
+            showarrow=False,
+            align="left",
+            font=dict(size=12, color="#374151"),
+        )
+    return _ROW_PX * len(labels)
 
 
 def talk_share_bars(
@@ -55,7 +105,7 @@ def talk_share_bars(
                 x=xs,
                 y=[event_names[e] for e in order],
                 orientation="h",
-                name=person,
+                name=wrap(person, _PERSON_CHARS),
                 marker_color=_OTHERS if person == "others" else palette[person],
                 text=[f"{x:.0f}%" if x >= 6 else "" for x in xs],
                 textposition="inside",
@@ -63,16 +113,15 @@ def talk_share_bars(
             )
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(type="category")
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    plot_px = _event_rows(fig, [event_names[e] for e in order])
     _style(
         fig,
         title="Share of each event's talk time, by person (%)",
         x_title="Share of talk time (%)",
         y_title=None,
-        height=max(320, 140 + 48 * len(event_names), 120 + 21 * len(fig.data)),
+        height=60 + 50 + plot_px + _legend_px([t.name for t in fig.data]),
     )
-    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, yanchor="top", traceorder="normal"))
     return fig
 
 
@@ -90,13 +139,13 @@ def qa_bars(summary: pd.DataFrame, event_names: dict[str, str]) -> go.Figure:
         ]
     )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(type="category")
+    plot_px = _event_rows(fig, y)
     return _style(
         fig,
         title="Questions per event (count)",
         x_title="Questions",
         y_title=None,
-        height=max(300, 140 + 40 * len(event_names)),
+        height=60 + 50 + plot_px + _legend_px(["answered", "unanswered"]),
     )
 
 
@@ -110,7 +159,7 @@ def phrase_rate_bars(rates: pd.DataFrame, event_names: dict[str, str]) -> go.Fig
             go.Bar(
                 x=part["phrase"],
                 y=part["per_1000_words"],
-                name=name,
+                name=wrap(name, _NAME_CHARS),
                 marker_color=_PALETTE[i % len(_PALETTE)],
                 customdata=part[["count", "n_words"]].to_numpy(),
                 hovertemplate="%{fullData.name}<br>“%{x}”: %{y:.2f} per 1,000 words"
@@ -124,7 +173,7 @@ def phrase_rate_bars(rates: pd.DataFrame, event_names: dict[str, str]) -> go.Fig
         title="Phrase rate per event (occurrences per 1,000 words)",
         x_title="Phrase",
         y_title="Per 1,000 words",
-        height=420 + 22 * len(event_names),
+        height=420 + _legend_px([t.name for t in fig.data]),
     )
 
 
@@ -149,9 +198,11 @@ def trend_lines(
                 x=part[x],
                 y=part[y],
                 mode="lines+markers",
-                name=str(key),
+                name=wrap(str(key), _NAME_CHARS),
                 line=dict(color=palette[str(key)]),
                 hovertemplate="%{fullData.name}<br>%{x|%b %Y}: %{y:.2f}<extra></extra>",
             )
         )
-    return _style(fig, title=title, x_title="Month", y_title=y_title, height=440)
+    return _style(
+        fig, title=title, x_title="Month", y_title=y_title, height=360 + _legend_px([t.name for t in fig.data])
+    )

@@ -418,10 +418,10 @@ def close_sidebar_on_phone(page_title: str) -> None:
 
 __all__ = [
     "EXPORT_WIDTH",
-    "assign_colours",
     "MAX_DOWNLOAD_NAME",
     "NEUTRAL",
     "SPEAKER_PALETTE",
+    "assign_colours",
     "chart_file_name",
     "close_sidebar_on_phone",
     "cloud_download",

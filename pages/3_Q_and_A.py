@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import cached
+from components.publish import show_chart
 from components.qa_view import (
     CSS,
     answer_length_chart,
@@ -12,7 +13,6 @@ from components.qa_view import (
     remark_html,
     side_html,
 )
-from components.publish import show_chart
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import paged, table_with_download

@@ -151,7 +151,7 @@ st.dataframe(
     hide_index=True,
     column_order=["event", "person", "labels", "n_turns", "n_words", "talk_time_s", "talk_share", "word_share"],
     column_config={
-        "event": "Event",
+        "event": st.column_config.TextColumn("Event", width="medium"),
         "person": "Person",
         "labels": "Labelled as",
         "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
@@ -192,7 +192,7 @@ with st.expander(f"Who is who across events ({plural(len(recurring), 'person', '
         disabled=["event", "label"],
         on_change=_on_people,
         args=(table,),
-        column_config={"event": "Event", "label": "Label in the transcript", "person": "Person"},
+        column_config={"event": st.column_config.TextColumn("Event", width="medium"), "label": "Label in the transcript", "person": "Person"},
     )
     if edits:
         st.button("Undo the names typed here", on_click=lambda: st.session_state.pop(PEOPLE_KEY, None))
@@ -224,7 +224,7 @@ st.dataframe(
         "n_words",
     ],
     column_config={
-        "event": "Event",
+        "event": st.column_config.TextColumn("Event", width="medium"),
         "n_questions": st.column_config.NumberColumn("Questions", format="%d"),
         "n_answered": st.column_config.NumberColumn("Answered", format="%d"),
         "n_unanswered": st.column_config.NumberColumn("Unanswered", format="%d"),
@@ -272,7 +272,7 @@ else:
         column_order=["phrase", "event", "count", "n_words", "per_1000_words"],
         column_config={
             "phrase": "Phrase",
-            "event": "Event",
+            "event": st.column_config.TextColumn("Event", width="medium"),
             "count": st.column_config.NumberColumn("Occurrences", format="%d"),
             "n_words": st.column_config.NumberColumn("Words in the event", format="localized"),
             "per_1000_words": st.column_config.NumberColumn("Per 1,000 words", format="%.2f"),
