@@ -266,6 +266,9 @@ _CSS = """
 .podium-swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em;
   vertical-align: -.05em; }
 [data-testid="stElementContainer"]:has(> iframe[srcdoc*="podium-close-sidebar"]) { display: none; }
+/* A table's toolbar (search, download, full screen) appears 44 px above the grid on hover or tap, over
+   whatever is there: keep that band free, so it never covers the caption or sentence above a table. */
+[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { margin-top: 28px; }
 .podium-source { color: #4b5563; font-size: .8rem; margin-top: -.6rem; overflow-wrap: anywhere; }
 .podium-stats { display: flex; flex-wrap: wrap; gap: .4rem 1.6rem; margin: .2rem 0 .8rem 0; }
 .podium-stat { min-width: 7rem; }

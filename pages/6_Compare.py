@@ -192,7 +192,7 @@ with st.expander(f"Who is who across events ({plural(len(recurring), 'person', '
         disabled=["event", "label"],
         on_change=_on_people,
         args=(table,),
-        column_config={"event": st.column_config.TextColumn("Event", width="medium"), "label": "Label in the transcript", "person": "Person"},
+        column_config={"event": "Event", "label": "Label in the transcript", "person": "Person"},
     )
     if edits:
         st.button("Undo the names typed here", on_click=lambda: st.session_state.pop(PEOPLE_KEY, None))

@@ -1,24 +1,50 @@
 """Publish-ready pages in headless Chromium at a laptop's 1280x800 and a phone's 390x844: nothing
-clipped, the sidebar out of the way on a phone, chart exports named and carrying the source line,
-people's numbering from 1."""
+clipped, no table toolbar over text, the sidebar out of the way on a phone, chart exports named and
+carrying the source line on every page with charts, people's numbering from 1."""
 
 from __future__ import annotations
 
+import html
+import os
+import re
+import shutil
 import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import start_server, wait_idle
+from tests.conftest import ROOT, start_server, wait_idle
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PAGES = {"": None, "Speaker_time": "Speaker time", "Phrases": "Repeated phrases", "Q_and_A": "Questions and answers"}
 PAGES["Speakers"] = "Speakers"
+PAGES["Library"] = "Library"
+PAGES["Compare"] = "Compare events"  # the bundled briefings and debates: five events, long names, 12 people
+PAGES["Archive"] = "Archive"
+QUERY = {"Archive": "?q=Ukraine"}
+#: Charts drawn on each page (as opened with QUERY), waited for before measuring.
+N_CHARTS = {"Speaker_time": 6, "Phrases": 1, "Q_and_A": 1, "Compare": 3, "Archive": 2}
 SOURCE = "Source: blinken_nato_open_door.txt, analysis: Podium"
+ARCHIVED = ("wh_trump_modi_joint_presser_2025-02-13.md", "wh_biden_marine_one_2021-07-30.md")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    proc, base = start_server(tmp_path_factory.mktemp("publish"))
+    """A server whose library folder holds an archive indexed from two bundled transcripts."""
+    tmp = tmp_path_factory.mktemp("publish")
+    files, library = tmp / "files", tmp / "library"
+    files.mkdir()
+    library.mkdir()
+    for name in ARCHIVED:
+        shutil.copy(ROOT / "data" / name, files / name)
+    index = [sys.executable, "-m", "podium", "index", str(files), "--db", str(library / "archive.duckdb")]
+    subprocess.run([*index, "--workers", "1"], cwd=ROOT, check=True, capture_output=True)
+    before = os.environ["PODIUM_LIBRARY"]
+    os.environ["PODIUM_LIBRARY"] = str(library)  # the server inherits the environment
+    try:
+        proc, base = start_server(tmp)
+    finally:
+        os.environ["PODIUM_LIBRARY"] = before
     yield base
     proc.terminate()
     try:
@@ -39,7 +65,7 @@ def _open(tab, base: str, path: str) -> None:
     wait_idle(tab)
     heading = PAGES[path.split("?")[0]]
     (tab.get_by_role("heading", name=heading) if heading else tab.locator("h1")).first.wait_for()
-    n_charts = {"Speaker_time": 6, "Phrases": 1}.get(path.split("?")[0], 0)
+    n_charts = N_CHARTS.get(path.split("?")[0], 0)
     if n_charts:  # every chart drawn (plotly draws after the script has finished)
         last = tab.locator('[data-testid="stPlotlyChart"]').nth(n_charts - 1)
         last.locator(".main-svg").first.wait_for(timeout=60_000)
@@ -75,14 +101,57 @@ _CLIPPED = """
 """
 
 
+# Text a table's toolbar (search, download, full screen: shown 44 px above the grid on hover or tap)
+# would cover: every line box of every text node on the page outside the table itself.
+_COVERED = """
+() => {
+  const out = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  for (const grid of main.querySelectorAll('[data-testid="stDataFrame"]')) {
+    const bar = grid.querySelector('[data-testid="stElementToolbar"]');
+    const box = bar && bar.getBoundingClientRect();
+    if (!box || box.width === 0 || !grid.checkVisibility()) continue;  // a table in a closed expander
+    const own = grid.closest('[data-testid="stElementContainer"]');
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim() || own.contains(node) || !node.parentElement.checkVisibility()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && r.left < box.right - 1 && r.right > box.left + 1
+            && r.top < box.bottom - 1 && r.bottom > box.top + 1) {
+          out.push(`"${node.textContent.trim().slice(0, 50)}" ${r.left}-${r.right} x ${r.top}-${r.bottom} `
+                   + `under the toolbar ${box.left}-${box.right} x ${box.top}-${box.bottom}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+"""
+
+
 @pytest.mark.parametrize("path", list(PAGES))
-def test_nothing_is_clipped(server, sized, path):
+def test_nothing_is_clipped_or_covered(server, sized, path):
     size, tab = sized
-    _open(tab, server, path)
+    _open(tab, server, path + QUERY.get(path, ""))
     assert tab.locator('[data-testid="stException"]').count() == 0
     titles = "h1, h2, h3, .podium-chart-title, .podium-source, .podium-stat, [data-testid='stCaptionContainer']"
     clipped = tab.evaluate(_CLIPPED, [titles, _CHART_TEXT])
     assert clipped == [], f"{size} /{path}: {clipped}"
+    grids = tab.locator('[data-testid="stDataFrame"]')
+    if grids.count():  # the toolbar shows where it is measured: hovering the first table brings it up
+        grids.first.scroll_into_view_if_needed()
+        grids.first.hover()
+        tab.wait_for_function(
+            'getComputedStyle(document.querySelector(\'[data-testid="stDataFrame"] '
+            "[data-testid=\"stElementToolbar\"]')).opacity === '1'"
+        )
+    assert tab.evaluate(_COVERED) == [], f"{size} /{path}"
+    if path in N_CHARTS:  # every chart has its title above it and its source line under it
+        n_charts = tab.locator('[data-testid="stPlotlyChart"]').count()
+        assert tab.locator(".podium-chart-title").count() == tab.locator(".podium-source").count() == n_charts
     if path == "Speaker_time":  # every chart has its title above it, in full, and a source line
         titles = tab.locator(".podium-chart-title").all_inner_texts()
         assert titles[0] == "Talk time per speaker (seconds, estimated at 176 words per minute)"
@@ -137,6 +206,47 @@ def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
         panel.get_by_role("button", name="HTML").click()
     assert snippet.value.suggested_filename == "blinken_nato_open_door_talk_time_ANTONY_BLINKEN.html"
     assert SOURCE in open(snippet.value.path(), encoding="utf-8").read()
+
+
+def _svg_export(tab, n: int) -> tuple[str, str]:
+    """Download the ``n``-th chart on the page as SVG: (file name, the SVG's text and styles, lines
+    that the export wraps joined with spaces)."""
+    tab.locator('[data-testid="stPopover"]').nth(n).locator("button").first.click()
+    panel = tab.locator('[data-testid="stPopoverBody"]')
+    with tab.expect_download(timeout=120_000) as svg:
+        panel.get_by_role("button", name="SVG").click()
+    tab.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    text = open(svg.value.path(), encoding="utf-8").read()
+    return svg.value.suggested_filename, " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text)).split()) + text
+
+
+def test_q_and_a_compare_and_archive_charts_export_with_names_and_source_lines(server, tab):
+    _open(tab, server, "Q_and_A")
+    name, svg = _svg_export(tab, 0)
+    assert name == "blinken_nato_open_door_answer_lengths.svg"
+    assert SOURCE in svg and "Answer length by pair (words)" in svg
+    assert tab.locator(".podium-chart-title").first.inner_text().startswith("Answer length by pair")
+
+    _open(tab, server, "Compare?c=blinken-nato-2022-01-26&c=biden-marine-one-2021-07-30&p=Ukraine")
+    names = [_svg_export(tab, i) for i in range(3)]
+    assert [n for n, _ in names] == ["compare_talk_share.svg", "compare_questions.svg", "compare_phrase_rates.svg"]
+    for _, svg in names:
+        assert "Source: blinken_nato_open_door.txt, wh_biden_marine_one_2021-07-30.md, analysis: Podium" in svg
+        assert "Blinken says no change to NATO" in svg and "(2021-07-30)" in svg  # the events, in the line
+    # only talk share is an estimate: the seed has no timestamps, Marine One none either
+    assert "times estimated at 176 words per minute" in names[0][1]
+    assert "words per minute" not in names[1][1]
+    # Blinken and the reporters keep their colours from every other page (Okabe-Ito vermillion, blue)
+    assert "fill: rgb(213, 94, 0)" in names[0][1] and "fill: rgb(0, 114, 178)" in names[0][1]
+
+    _open(tab, server, "Archive?q=Ukraine")
+    names = [_svg_export(tab, i) for i in range(2)]
+    assert [n for n, _ in names] == ["archive_trend_Ukraine.svg", "archive_talk_share_by_month.svg"]
+    for _, svg in names:
+        assert "Archive archive.duckdb: 2 transcripts, 30 Jul 2021 to 13 Feb 2025" in svg
+        assert "analysis: Podium" in svg
+    assert "estimated from words" in names[1][1] and "estimated" not in names[0][1]
 
 
 def test_word_cloud_download_is_named(server, tab):
