@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.downloads import csv_download
+from components.numbers import grouped
 
 #: Display labels for columns that several tables share; a table may override any of them.
 COLUMNS = {
@@ -14,9 +15,9 @@ COLUMNS = {
     ),
     "speaker": st.column_config.TextColumn("Speaker", pinned=True),  # stays in view on a phone
     "role": "Role",
-    "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
-    "n_words": st.column_config.NumberColumn("Words", format="localized"),
-    "count": st.column_config.NumberColumn("Occurrences", format="localized"),
+    "n_turns": st.column_config.NumberColumn("Turns", format="%,d"),
+    "n_words": st.column_config.NumberColumn("Words", format="%,d"),
+    "count": st.column_config.NumberColumn("Occurrences", format="%,d"),
 }
 
 
@@ -36,11 +37,12 @@ def table_with_download(
     The download always holds the data behind the table in the export's units (seconds,
     0-1 shares); ``display`` may rescale columns for reading (minutes, percent).
     """
+    shown = frame if display is None else display
     st.dataframe(
-        frame if display is None else display,
+        shown,
         hide_index=True,
         column_order=column_order,
-        column_config={**COLUMNS, **(columns or {})},
+        column_config=grouped(shown, {**COLUMNS, **(columns or {})}),  # thousands separators
     )
     csv_download(frame, transcript_name=transcript_name, view=view, label=label, speakers=speakers)
 

@@ -112,8 +112,8 @@ st.data_editor(
     column_config={
         "label": "Label in the file",
         "also_labelled": "Also labelled",
-        "n_turns": st.column_config.NumberColumn("Turns", format="localized"),
-        "n_words": st.column_config.NumberColumn("Words", format="localized"),
+        "n_turns": st.column_config.NumberColumn("Turns", format="%,d"),
+        "n_words": st.column_config.NumberColumn("Words", format="%,d"),
         "name": st.column_config.TextColumn("Speaker name", required=True, max_chars=120),
         "role": st.column_config.SelectboxColumn("Role", options=list(ROLES), required=True),
     },

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.compare_charts import phrase_rate_bars, qa_bars, talk_share_bars
 from components.downloads import csv_download
+from components.numbers import grouped
 from components.publish import several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import SOURCE_KEY, WPM_KEY, library, load_transcript, page_setup
@@ -150,16 +151,19 @@ st.dataframe(
     display,
     hide_index=True,
     column_order=["event", "person", "labels", "n_turns", "n_words", "talk_time_s", "talk_share", "word_share"],
-    column_config={
-        "event": st.column_config.TextColumn("Event", width="medium"),
-        "person": "Person",
-        "labels": "Labelled as",
-        "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
-        "n_words": st.column_config.NumberColumn("Words", format="localized"),
-        "talk_time_s": st.column_config.NumberColumn("Talk time (s)", format="%.0f"),
-        "talk_share": st.column_config.NumberColumn("Share of talk time", format="percent"),
-        "word_share": st.column_config.NumberColumn("Share of words", format="percent"),
-    },
+    column_config=grouped(
+        display,
+        {
+            "event": st.column_config.TextColumn("Event", width="medium"),
+            "person": "Person",
+            "labels": "Labelled as",
+            "n_turns": st.column_config.NumberColumn("Turns", format="%d"),
+            "n_words": st.column_config.NumberColumn("Words", format="localized"),
+            "talk_time_s": st.column_config.NumberColumn("Talk time (s)", format="%.0f"),
+            "talk_share": st.column_config.NumberColumn("Share of talk time", format="percent"),
+            "word_share": st.column_config.NumberColumn("Share of words", format="percent"),
+        },
+    ),
 )
 csv_download(
     display[["event_id", "event", *[c for c in shares.columns if c != "event_id"]]],
@@ -223,15 +227,18 @@ st.dataframe(
         "answer_words_mean",
         "n_words",
     ],
-    column_config={
-        "event": st.column_config.TextColumn("Event", width="medium"),
-        "n_questions": st.column_config.NumberColumn("Questions", format="%d"),
-        "n_answered": st.column_config.NumberColumn("Answered", format="%d"),
-        "n_unanswered": st.column_config.NumberColumn("Unanswered", format="%d"),
-        "question_words_mean": st.column_config.NumberColumn("Words per question", format="%.0f"),
-        "answer_words_mean": st.column_config.NumberColumn("Words per answer", format="%.0f"),
-        "n_words": st.column_config.NumberColumn("Words in the event", format="localized"),
-    },
+    column_config=grouped(
+        qa_display,
+        {
+            "event": st.column_config.TextColumn("Event", width="medium"),
+            "n_questions": st.column_config.NumberColumn("Questions", format="%d"),
+            "n_answered": st.column_config.NumberColumn("Answered", format="%d"),
+            "n_unanswered": st.column_config.NumberColumn("Unanswered", format="%d"),
+            "question_words_mean": st.column_config.NumberColumn("Words per question", format="%.0f"),
+            "answer_words_mean": st.column_config.NumberColumn("Words per answer", format="%.0f"),
+            "n_words": st.column_config.NumberColumn("Words in the event", format="localized"),
+        },
+    ),
 )
 csv_download(
     qa_display[["event_id", "event", *[c for c in summary.columns if c != "event_id"]]],
@@ -270,13 +277,16 @@ else:
         rates_display,
         hide_index=True,
         column_order=["phrase", "event", "count", "n_words", "per_1000_words"],
-        column_config={
-            "phrase": "Phrase",
-            "event": st.column_config.TextColumn("Event", width="medium"),
-            "count": st.column_config.NumberColumn("Occurrences", format="%d"),
-            "n_words": st.column_config.NumberColumn("Words in the event", format="localized"),
-            "per_1000_words": st.column_config.NumberColumn("Per 1,000 words", format="%.2f"),
-        },
+        column_config=grouped(
+            rates_display,
+            {
+                "phrase": "Phrase",
+                "event": st.column_config.TextColumn("Event", width="medium"),
+                "count": st.column_config.NumberColumn("Occurrences", format="%d"),
+                "n_words": st.column_config.NumberColumn("Words in the event", format="localized"),
+                "per_1000_words": st.column_config.NumberColumn("Per 1,000 words", format="%.2f"),
+            },
+        ),
     )
     csv_download(
         rates_display[["event_id", "event", *[c for c in rates.columns if c != "event_id"]]],

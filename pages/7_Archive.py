@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.compare_charts import trend_lines
 from components.downloads import csv_download
+from components.numbers import grouped
 from components.publish import several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import library, page_setup, remembered
@@ -128,16 +129,19 @@ if phrase.strip():
             hits,
             hide_index=True,
             column_order=["date", "title", "speaker", "left", "keyword", "right", "turn_id", "path"],
-            column_config={
-                "date": st.column_config.DateColumn("Date"),
-                "title": "Transcript",
-                "speaker": "Speaker",
-                "left": st.column_config.TextColumn("Before", width="medium"),
-                "keyword": "Phrase",
-                "right": st.column_config.TextColumn("After", width="medium"),
-                "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
-                "path": "File",
-            },
+            column_config=grouped(
+                hits,
+                {
+                    "date": st.column_config.DateColumn("Date"),
+                    "title": "Transcript",
+                    "speaker": "Speaker",
+                    "left": st.column_config.TextColumn("Before", width="medium"),
+                    "keyword": "Phrase",
+                    "right": st.column_config.TextColumn("After", width="medium"),
+                    "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
+                    "path": "File",
+                },
+            ),
         )
         csv_download(hits, transcript_name="archive", view=f"hits_{phrase}", label="Download hits (CSV)")
 
@@ -188,7 +192,14 @@ else:
     csv_download(shares, transcript_name="archive", view="talk_share_by_month", label="Download talk share (CSV)")
 
 with st.expander("Most frequent two-word phrases in the archive"):
-    st.dataframe(_query(db, version, "top_phrases", n=2, limit=30), hide_index=True)
+    top_phrases = _query(db, version, "top_phrases", n=2, limit=30)
+    st.dataframe(
+        top_phrases,
+        hide_index=True,
+        column_config=grouped(
+            top_phrases, {"phrase": "Phrase", "count": "Occurrences", "n_transcripts": "Transcripts"}
+        ),
+    )
 
 with st.expander("How this is counted"):
     st.markdown(

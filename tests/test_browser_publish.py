@@ -265,3 +265,67 @@ def test_people_count_from_1_on_the_overview_and_q_and_a(server, tab):
     pairs = tab.locator("h5").all_inner_texts()
     # two pairs on the seed (the reporter's "Well, there is no change..." asks nothing), numbered from 1
     assert pairs == ["Pair 1 · turn 1 → 2", "Pair 2 · turn 3 → 4, 5, 6"]
+
+
+# Records every string drawn on a canvas: the grids (glide-data-grid) draw their cells there, so this
+# is the text a reader sees in them (the grid's accessibility table holds the raw, unformatted values).
+_RECORD_CANVAS_TEXT = """
+window.__drawn = [];
+const fillText = CanvasRenderingContext2D.prototype.fillText;
+CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+  window.__drawn.push(String(text));
+  return fillText.call(this, text, ...rest);
+};
+"""
+
+# 1,234 paragraphs of "The budget plan is strong. (Laughter.)" by one speaker after a 7-word question:
+# 5 x 1,234 = 6,170 words in one turn (an answer of 6,170 words), the two-word phrase "budget plan"
+# 1,234 times, and the stage direction (Laughter.) 1,234 times.
+BIG = (
+    "Budget briefing, January 5, 2024\n\nREPORTER: Can you tell us about the money?\n\nSECRETARY: "
+    + "\n\n".join(["The budget plan is strong. (Laughter.)"] * 1234)
+    + "\n"
+)
+#: Page: numbers over 999 its grids must show with thousands separators (hand counts of BIG).
+BIG_NUMBERS = {
+    "": ["1,234"],  # stage directions: (Laughter.) 1,234 times
+    "Speaker_time": ["6,170"],  # SECRETARY's words
+    "Phrases": ["1,234"],  # "budget plan"
+    "Q_and_A": ["6,170"],  # the answer's words
+    "Speakers": ["6,170"],  # the editable grid
+}
+
+
+def test_every_grid_writes_numbers_over_999_with_thousands_separators(server, chromium, tmp_path):
+    context = chromium.new_context(viewport={"width": 2400, "height": 1400})  # wide: every column drawn
+    context.set_default_timeout(90_000)
+    context.add_init_script(_RECORD_CANVAS_TEXT)
+    tab = context.new_page()
+    try:
+        big = tmp_path / "big_counts.txt"
+        big.write_text(BIG, encoding="utf-8")
+        _open(tab, server, "")
+        tab.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(big))
+        tab.get_by_role("heading", name="Budget briefing, January 5, 2024").wait_for()
+        wait_idle(tab)
+        tab.wait_for_url(lambda url: "t=" in url)  # the upload is in the library: its link opens it
+        link = tab.url.split("?", 1)[1]
+        for path, numbers in BIG_NUMBERS.items():
+            tab.goto(f"{server}/{path}?{link}")
+            wait_idle(tab)
+            tab.get_by_text("Transcript: big_counts.txt").first.wait_for()  # the sidebar: this file is open
+            grids = tab.locator('[data-testid="stDataFrame"]')
+            grids.first.locator("canvas").first.wait_for()
+            for i in range(grids.count()):  # draw every grid (they draw once on screen)
+                if grids.nth(i).is_visible():
+                    grids.nth(i).scroll_into_view_if_needed()
+            tab.wait_for_function(
+                "(wanted) => wanted.every(n => window.__drawn.includes(n))", arg=numbers, timeout=30_000
+            )
+            drawn = tab.evaluate("window.__drawn")
+            # no number of four or more digits drawn without a separator ("6170", "1234.0")
+            bare = sorted({t for t in drawn if re.fullmatch(r"-?\d{4,}(\.\d+)?", t.strip())})
+            assert bare == [], f"/{path}: {bare}"
+            assert tab.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
