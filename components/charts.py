@@ -520,15 +520,20 @@ def speaker_phrase_bar(
     return fig
 
 
-def log_odds_chart(table: pd.DataFrame, *, speakers: list[str], top: int = 10) -> go.Figure:
-    """One panel per speaker: the ``top`` terms with the highest z-score of the weighted log-odds
-    ratio against all other speakers (``table`` has :data:`podium.logodds.LOG_ODDS_COLUMNS`)."""
+def log_odds_chart(
+    table: pd.DataFrame, *, speakers: list[str], top: int = 10, colours: dict[str, str] | None = None
+) -> go.Figure:
+    """One panel per speaker, in the speaker's colour (``colours``): the ``top`` terms with the highest
+    z-score of the weighted log-odds ratio against all other speakers (``table`` has
+    :data:`podium.logodds.LOG_ODDS_COLUMNS`). Panel titles wrap, so two fit side by side on a phone."""
     from plotly.subplots import make_subplots
+
+    from components.publish import wrap
 
     fig = make_subplots(
         rows=1,
         cols=len(speakers),
-        subplot_titles=[html.escape(s) for s in speakers],
+        subplot_titles=[wrap(s, 12) for s in speakers],
         horizontal_spacing=0.12 if len(speakers) > 1 else 0.0,
     )
     n_rows = 1
@@ -540,7 +545,7 @@ def log_odds_chart(table: pd.DataFrame, *, speakers: list[str], top: int = 10) -
                 x=own["z"],
                 y=own["term"],
                 orientation="h",
-                marker_color=_PALETTE[i % len(_PALETTE)],
+                marker_color=_colour_of(colours, speaker, i),
                 customdata=np.stack([own["count"], own["count_others"]], axis=-1) if len(own) else None,
                 hovertemplate="“%{y}”<br>z = %{x:.2f}<br>%{customdata[0]} times by this speaker, "
                 "%{customdata[1]} by the others<extra></extra>",

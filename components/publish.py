@@ -165,6 +165,12 @@ def _lines(wrapped: str) -> int:
     return wrapped.count("<br>") + 1
 
 
+def _above_plot_px(fig: go.Figure) -> int:
+    """Room that text written just above the plot takes (subplot titles: paper annotations at y >= 1)."""
+    above = [a for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) >= 1 and a.name != "podium_source"]
+    return 8 + 18 * max(_lines(a.text or "") for a in above) if above else 0
+
+
 def for_export(fig: go.Figure, *, title: str, source: str, width: int = EXPORT_WIDTH) -> go.Figure:
     """A copy of ``fig`` to publish on its own: ``title`` wrapped above the plot and ``source``
     wrapped below it, margins grown to hold both; the figure is ``width`` pixels wide."""
@@ -174,7 +180,7 @@ def for_export(fig: go.Figure, *, title: str, source: str, width: int = EXPORT_W
     wrapped_source = wrap(source, chars)
     margin = out.layout.margin
     legend_top = 30 if out.layout.showlegend else 0
-    top = 24 * _lines(wrapped_title) + 20 + legend_top
+    top = 24 * _lines(wrapped_title) + 20 + legend_top + _above_plot_px(out)
     bottom = 60 + 16 * _lines(wrapped_source)
     height = int((out.layout.height or 400) - (margin.t or 0) - (margin.b or 0) + top + bottom)
     out.update_layout(
@@ -194,7 +200,7 @@ def for_page(fig: go.Figure) -> go.Figure:
     The page writes the source line under the chart, where it wraps too."""
     out = go.Figure(fig)
     margin = out.layout.margin
-    top = 10 + (34 if out.layout.showlegend else 0)
+    top = 10 + (34 if out.layout.showlegend else 0) + _above_plot_px(out)
     out.update_layout(
         title=None,
         margin=dict(t=top),

@@ -187,7 +187,7 @@ else:
         )
     if not distinctive.empty:
         show_chart(
-            log_odds_chart(distinctive, speakers=chart_speakers, top=10),
+            log_odds_chart(distinctive, speakers=chart_speakers, top=10, colours=speaker_colours(transcript.speakers)),
             key="phrase_log_odds",
             transcript=transcript,
             view=f"distinctive_{n}gram",
@@ -270,10 +270,11 @@ if query:
         shown = lines.head(200)
         approx = "≈" if estimated else ""
         rows = "".join(
-            f'<tr><td class="k-meta">turn {int(r.turn_id) + 1}<br>{approx}{clock(r.time_s)}</td>'
+            f'<tr><td class="k-meta">turn {int(r.turn_id) + 1} <br>{approx}{clock(r.time_s)}</td>'
             f'<td class="k-who">{html.escape(r.speaker)}</td>'
-            f'<td class="k-left">{html.escape(r.left)}</td><td class="k-key">{html.escape(r.keyword)}</td>'
-            f'<td class="k-right">{html.escape(r.right)}</td></tr>'
+            f'<td class="k-left">{html.escape(r.left)} </td><td class="k-key">{html.escape(r.keyword)}</td>'
+            # on a phone the three cells run as one sentence: a space unless punctuation follows
+            f'<td class="k-right">{" " if r.right[:1].isalnum() else ""}{html.escape(r.right)}</td></tr>'
             for r in shown.itertuples(index=False)
         )
         st.html(
@@ -286,6 +287,15 @@ if query:
             table.podium-kwic td.k-left { text-align: right; color: #374151; }
             table.podium-kwic td.k-key { width: 11rem; text-align: center; font-weight: 700; color: #1f5f8b; }
             table.podium-kwic td.k-right { color: #374151; }
+            @media (max-width: 640px) {  /* a phone: each line as a short heading and its context below */
+              table.podium-kwic, table.podium-kwic tbody, table.podium-kwic tr { display: block; width: 100%; }
+              table.podium-kwic tr { padding: .45rem 0; border-bottom: 1px solid #eef0f3; }
+              table.podium-kwic td { display: inline; width: auto; padding: 0; border: 0; }
+              table.podium-kwic td.k-meta br { display: none; }
+              table.podium-kwic td.k-who { margin-left: .5rem; }
+              table.podium-kwic td.k-who::after { content: ""; display: block; margin-bottom: .15rem; }
+              table.podium-kwic td.k-left, table.podium-kwic td.k-key { text-align: left; }
+            }
             </style>"""
             f'<table class="podium-kwic">{rows}</table>'
         )

@@ -149,6 +149,9 @@ def test_nothing_is_clipped_or_covered(server, sized, path):
             "[data-testid=\"stElementToolbar\"]')).opacity === '1'"
         )
     assert tab.evaluate(_COVERED) == [], f"{size} /{path}"
+    if path == "Phrases":  # keyword in context: the context reads across, never a letter a line
+        widths = [box["width"] for box in (td.bounding_box() for td in tab.locator("td.k-left").all()) if box]
+        assert widths and min(widths) > 40, f"{size}: {widths}"
     if path in N_CHARTS:  # every chart has its title above it and its source line under it
         n_charts = tab.locator('[data-testid="stPlotlyChart"]').count()
         assert tab.locator(".podium-chart-title").count() == tab.locator(".podium-source").count() == n_charts
