@@ -132,7 +132,8 @@ def several_source_line(what: str, files: list[str], *, estimate: str = "") -> s
 def wrap(text: str, width: int) -> str:
     """``text`` broken at spaces into lines of at most ``width`` characters joined by ``<br>``
     (plotly's line break), with ``<``/``>``/``&`` escaped so transcript text cannot inject markup."""
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]  # "open-door" stays whole
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def chart_file_name(transcript_name: str, view: str, speakers: list[str] | None, ext: str) -> str:

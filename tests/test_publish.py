@@ -159,3 +159,108 @@ def test_story_facts_count_unanswered_questions_and_several_questioners():
     assert texts[2] == "The most repeated phrase was “the border”, said 12 times in 11 turns."
     assert texts[3] == "Two questioners asked three questions; one was answered."
     assert texts[4] == "In all, three speakers said 1,220 words in five turns, an estimated 1 minute of speech."
+
+
+def test_people_on_several_transcripts_keep_fixed_colours_and_never_share_one():
+    from components.publish import assign_colours
+
+    fixed = {"ANTONY BLINKEN": SPEAKER_PALETTE[1], "Reporters": SPEAKER_PALETTE[0]}
+    colours = assign_colours(["Donald J. Trump", "ANTONY BLINKEN", "Kamala Harris", "Reporters"], fixed)
+    # the fixed two keep theirs; the others take the palette's next colours not already used
+    assert colours == {
+        "Donald J. Trump": SPEAKER_PALETTE[2],
+        "ANTONY BLINKEN": SPEAKER_PALETTE[1],
+        "Kamala Harris": SPEAKER_PALETTE[3],
+        "Reporters": SPEAKER_PALETTE[0],
+    }
+    many = assign_colours([f"P{i}" for i in range(16)])
+    assert len(set(many.values())) == 16
+
+
+def test_source_line_of_several_transcripts_lists_files_and_the_estimate():
+    from components.publish import several_source_line
+
+    files = [f"event_{i}.txt" for i in range(7)]
+    line = several_source_line("Events: A (2022-01-26); B (undated)", files, estimate="times estimated at 176 wpm")
+    assert line == (
+        "Events: A (2022-01-26); B (undated) · Source: event_0.txt, event_1.txt, event_2.txt, event_3.txt, "
+        "event_4.txt and 2 more, analysis: Podium · times estimated at 176 wpm"
+    )
+
+
+def test_compare_charts_write_event_names_inside_the_plot_and_colour_people_as_told():
+    from components.compare_charts import qa_bars, talk_share_bars
+
+    shares = pd.DataFrame(
+        {
+            "event_id": ["e1", "e1", "e2", "e2"],
+            "person": ["ANTONY BLINKEN", "Reporters", "Donald J. Trump", "Reporters"],
+            "talk_time_s": [60.0, 40.0, 300.0, 100.0],
+            "talk_share": [0.6, 0.4, 0.75, 0.25],
+        }
+    )
+    names = {"e1": "Blinken says no change to NATO's open-door… (2022-01-26)", "e2": "Trump & Modi (2025-02-13)"}
+    fig = talk_share_bars(shares, names, colours={"ANTONY BLINKEN": "#D55E00", "Reporters": "#0072B2"})
+    colour = {t.name: t.marker.color for t in fig.data}
+    assert colour["ANTONY BLINKEN"] == "#D55E00" and colour["Reporters"] == "#0072B2"
+    assert colour["Donald J. Trump"] not in {"#D55E00", "#0072B2"}
+    # Trump has the most talk time in all: first in the legend
+    assert fig.data[0].name == "Donald J. Trump"
+    assert fig.layout.yaxis.showticklabels is False  # names over the bars, not beside them
+    written = [a.text for a in fig.layout.annotations]
+    assert written == ["Trump &amp; Modi (2025-02-13)", "Blinken says no change to NATO's<br>open-door… (2022-01-26)"]
+    summary = pd.DataFrame({"event_id": ["e1", "e2"], "n_answered": [2, 14], "n_unanswered": [1, 0]})
+    qa = qa_bars(summary, names)
+    assert [list(t.x) for t in qa.data] == [[14, 2], [0, 1]]  # bottom to top: e2, e1
+
+
+def test_page_keeps_room_above_the_plot_for_panel_titles():
+    from components.charts import log_odds_chart
+    from components.publish import for_page
+    from podium.logodds import log_odds
+
+    table = log_odds({"ANTONY BLINKEN": {"tax": 3, "jobs": 1}, "REPORTER": {"tax": 1, "jobs": 5}})
+    fig = log_odds_chart(table, speakers=["ANTONY BLINKEN", "REPORTER"], colours={"ANTONY BLINKEN": "#D55E00"})
+    assert fig.data[0].marker.color == "#D55E00"
+    assert [a.text for a in fig.layout.annotations][:2] == ["ANTONY<br>BLINKEN", "REPORTER"]
+    assert for_page(fig).layout.margin.t == 10 + 8 + 2 * 18  # two lines of panel title
+
+
+@pytest.mark.parametrize(
+    "fmt, integer, grouped",
+    [
+        ("%d", True, "%,d"),
+        ("%.1f", False, "%,.1f"),
+        ("Talk %.0f s", False, "Talk %,.0f s"),
+        ("%,d", True, "%,d"),
+        ("%-5d", True, "%-,5d"),  # sprintf-js reads the , flag after the alignment flag
+        ("localized", True, "%,d"),  # the reader's locale would write 1.234 in German: one format
+        (None, True, "%,d"),
+        ("percent", False, "percent"),
+        (None, False, None),
+    ],
+)
+def test_grid_number_formats_get_thousands_separators(fmt, integer, grouped):
+    from components.numbers import grouped_format
+
+    assert grouped_format(fmt, integer=integer) == grouped
+
+
+def test_grid_config_groups_every_number_column_and_leaves_the_rest():
+    import streamlit as st
+
+    from components.numbers import grouped
+
+    frame = pd.DataFrame({"speaker": ["A"], "n_words": [2102], "share": [0.5], "flag": [True], "secs": [1234.5]})
+    config = {
+        "speaker": "Speaker",
+        "share": st.column_config.NumberColumn("Share", format="percent"),
+        "secs": st.column_config.NumberColumn("Seconds", format="%.1f", help="estimated"),
+        "missing": "Not in the frame",
+    }
+    out = grouped(frame, config)
+    assert out["speaker"] == "Speaker" and out["missing"] == "Not in the frame" and "flag" not in out
+    assert out["n_words"]["type_config"]["format"] == "%,d"  # had no entry: shown "2,102", not "2102"
+    assert out["share"]["type_config"]["format"] == "percent"
+    assert out["secs"]["type_config"]["format"] == "%,.1f" and out["secs"]["help"] == "estimated"
+    assert config["secs"]["type_config"]["format"] == "%.1f"  # the caller's config is not changed
