@@ -9,7 +9,7 @@ import streamlit as st
 from components.compare_charts import trend_lines
 from components.downloads import csv_download
 from components.numbers import grouped
-from components.publish import several_source_line, show_chart, speaker_colours
+from components.publish import assign_colours, several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import library, page_setup, remembered
 from podium import archive
@@ -81,8 +81,17 @@ st.markdown(
 
 archive_name = Path(db).stem
 what = f"Archive {Path(db).name}: {plural(int(info['n_transcripts']), 'transcript')}{span}"
-# the open transcript's speakers keep their colour from every other page; "all speakers" is dark grey
-colours = {**speaker_colours(ctx.transcript.speakers), "all speakers": "#4b5563"}
+shares = _query(db, version, "talk_share_trend", top=6)
+# one colour per speaker on both charts: the open transcript's speakers keep theirs from every other
+# page, the archive's top speakers (by talk time) take the next free colours in that order, then any
+# other speaker a phrase trend shows; "all speakers" is dark grey
+fixed = {**speaker_colours(ctx.transcript.speakers), "all speakers": "#4b5563"}
+top_speakers = list(shares.groupby("speaker")["talk_time_s"].sum().sort_values(ascending=False).index)
+
+
+def colours(shown: list[str]) -> dict[str, str]:
+    """Colours of the speakers of one chart, the same as on the other chart."""
+    return assign_colours([*top_speakers, *shown], fixed)
 
 
 def chart(fig, key: str, view: str, *, times: bool = False) -> None:
@@ -154,7 +163,7 @@ if phrase.strip():
                 color="speaker",
                 title=f"“{phrase}” per 1,000 words, per month: everyone and the speakers who say it most",
                 y_title="Per 1,000 words",
-                colours=colours,
+                colours=colours(list(trend["speaker"].unique())),
             ),
             "archive_phrase_trend",
             f"trend_{phrase}",
@@ -165,7 +174,6 @@ if phrase.strip():
 
 # -- talk share over time ---------------------------------------------------------------------------
 st.subheader("Talk share over time")
-shares = _query(db, version, "talk_share_trend", top=6)
 if shares.empty:
     st.info("No dated transcripts in the archive.")
 else:
@@ -183,7 +191,7 @@ else:
             color="speaker",
             title="Share of each month's talk time (%), the six speakers with the most talk time",
             y_title="Share of talk time (%)",
-            colours=colours,
+            colours=colours([]),
         ),
         "archive_talk_share",
         "talk_share_by_month",

@@ -159,6 +159,16 @@ def test_archive_page_from_podium_db(folder, tmp_path, monkeypatch):
     hits = next(d.value for d in at.dataframe if "keyword" in d.value)
     assert len(hits) == 17 and set(hits["speaker"]) >= {"REPORTER", "PRESIDENT TRUMP"}
     assert len(at.get("plotly_chart")) == 2
+    # one colour per speaker on both charts; the open (seed) transcript's REPORTER blue and ANTONY
+    # BLINKEN vermillion stay theirs, so no other speaker takes them
+    import json
+
+    lines = [{t["name"]: t["line"]["color"] for t in json.loads(c.proto.spec)["data"]} for c in at.get("plotly_chart")]
+    assert lines[0]["all speakers"] == "#4b5563"
+    assert not {"#0072B2", "#D55E00"} & {*lines[0].values(), *lines[1].values()}
+    assert lines[0]["PRESIDENT TRUMP"] == lines[1]["PRESIDENT TRUMP"]
+    assert all(lines[0][s] == colour for s, colour in lines[1].items() if s in lines[0])
+    assert len(set(lines[1].values())) == len(lines[1])  # no two speakers share a colour
     # no archive anywhere: one sentence on how to build one
     monkeypatch.delenv("PODIUM_DB")
     empty = AppTest.from_file(str(Path(__file__).parents[1] / "app.py"), default_timeout=90)
