@@ -142,7 +142,7 @@ if phrase.strip():
                 hits,
                 {
                     "date": st.column_config.DateColumn("Date"),
-                    "title": "Transcript",
+                    "title": st.column_config.TextColumn("Transcript", width="medium"),
                     "speaker": "Speaker",
                     "left": st.column_config.TextColumn("Before", width="medium"),
                     "keyword": "Phrase",
