@@ -135,7 +135,7 @@ if phrase.strip():
             + first
         )
         st.dataframe(
-            hits,
+            hits.assign(turn_id=hits["turn_id"] + 1),  # people count turns from 1; the CSV keeps turn_id
             hide_index=True,
             column_order=["date", "title", "speaker", "left", "keyword", "right", "turn_id", "path"],
             column_config=grouped(
@@ -147,7 +147,9 @@ if phrase.strip():
                     "left": st.column_config.TextColumn("Before", width="medium"),
                     "keyword": "Phrase",
                     "right": st.column_config.TextColumn("After", width="medium"),
-                    "turn_id": st.column_config.NumberColumn("Turn", format="%d"),
+                    "turn_id": st.column_config.NumberColumn(
+                        "Turn", format="%d", help="Numbered from 1 (turn_id + 1 in the CSV)."
+                    ),
                     "path": "File",
                 },
             ),

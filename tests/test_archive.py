@@ -158,6 +158,8 @@ def test_archive_page_from_podium_db(folder, tmp_path, monkeypatch):
     assert "is said 17 times**" in text and "First said in February 2025" in text
     hits = next(d.value for d in at.dataframe if "keyword" in d.value)
     assert len(hits) == 17 and set(hits["speaker"]) >= {"REPORTER", "PRESIDENT TRUMP"}
+    # people count turns from 1: the seed's "Ukraine" is in its first turn, the reporter's question
+    assert hits[hits["path"] == "blinken.txt"]["turn_id"].tolist() == [1]
     assert len(at.get("plotly_chart")) == 2
     # one colour per speaker on both charts; the open (seed) transcript's REPORTER blue and ANTONY
     # BLINKEN vermillion stay theirs, so no other speaker takes them
