@@ -154,7 +154,8 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     """Return a copy of ``turns`` with ``start_s``, ``end_s``, ``speech_s`` and ``speech_spans`` estimated.
 
     Each turn lasts :func:`estimate_seconds` of its words and sentences (sentences counted in
-    ``text`` by :func:`count_sentences`; a table without ``text`` counts none), and turns are
+    ``text`` by :func:`count_sentences`; in a table without ``text`` each turn's words go at
+    ``wpm``, as if its sentences were of :data:`REFERENCE_SENTENCE_WORDS` words), and turns are
     laid end to end from 0 s with no silence between them.
 
     Parameters:
@@ -168,8 +169,12 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     Raises:
         ValueError: if ``wpm`` is outside ``MIN_WPM``..``MAX_WPM``.
     """
-    sentences = turns["text"].map(count_sentences).to_numpy() if "text" in turns else np.zeros(len(turns))
-    durations = estimate_seconds(turns["n_words"].to_numpy(dtype="float64"), sentences, wpm=wpm)
+    n_words = turns["n_words"].to_numpy(dtype="float64")
+    if "text" in turns:
+        sentences = turns["text"].map(count_sentences).to_numpy(dtype="float64")
+    else:  # sentences unknown: take them to be of the reference length, so each turn goes at ``wpm``
+        sentences = n_words / REFERENCE_SENTENCE_WORDS
+    durations = estimate_seconds(n_words, sentences, wpm=wpm)
     ends = np.cumsum(durations)
     starts = np.concatenate([[0.0], ends[:-1]])
     spans = [format_spans([(s, e)]) if e > s else "" for s, e in zip(starts, ends, strict=True)]
