@@ -111,7 +111,7 @@ def test_sidebar_closes_after_navigating_on_a_phone(server, chromium):
         tab.locator('[data-testid="stExpandSidebarButton"]').first.click()
         tab.wait_for_function("document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'false'")
         sidebar.locator('[data-testid="stNumberInputStepUp"]').first.click()
-        tab.wait_for_url(lambda url: "wpm=181" in url)
+        tab.wait_for_url(lambda url: "wpm=200" in url)  # the default 195, one step of 5 up
         wait_idle(tab)
         assert sidebar.get_attribute("data-collapsed") == "false"
     finally:
