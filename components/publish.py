@@ -103,7 +103,7 @@ def source_line(transcript, *, wpm: float | None = None) -> str:
     """The line a published chart carries: title, date (when the transcript gives one), the source
     file and Podium, and for estimated times the speaking rate, e.g.
     ``"Blinken says no change … · Source: blinken_nato_open_door.txt, analysis: Podium ·
-    times estimated at 176 words per minute"``.
+    times estimated at 195 words per minute"``.
 
     ``transcript`` is a :class:`podium.model.Transcript`; ``wpm`` is given only for charts whose
     values are estimated from it.

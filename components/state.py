@@ -548,7 +548,8 @@ def page_setup(page_title: str) -> PageContext:
             format="%g",
             **remembered(WPM_KEY, DEFAULT_WPM),
             help=f"The transcript has no timestamps, so times are estimated from word counts at this rate. "
-            f"Default {DEFAULT_WPM:g}, fitted on timed US debates (less a little per sentence; see Speaker time).",
+            f"Default {DEFAULT_WPM:g}, fitted on timed US debates: the pace of a 10-word sentence; longer "
+            f"sentences go slower, shorter ones faster (see Speaker time).",
         )
     _write_url(chosen, wpm)
     _write_transcript_url(source)

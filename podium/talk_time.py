@@ -27,7 +27,8 @@ __all__ = [
     "INTERVAL_COLUMNS",
     "MAX_WPM",
     "MIN_WPM",
-    "SENTENCE_S",
+    "REFERENCE_SENTENCE_WORDS",
+    "SENTENCE_WORDS",
     "SPEAKER_COLUMNS",
     "count_sentences",
     "cumulative_talk_time",
@@ -43,23 +44,29 @@ __all__ = [
     "union_seconds",
 ]
 
-#: Default speaking rate in words per minute for transcripts without timestamps, used with
-#: :data:`SENTENCE_S`. Fitted by least squares (``seconds = words * 60 / wpm + SENTENCE_S *
-#: sentences``) on the force-aligned turns of three events of the M-Arg dataset (Mestre et al.,
-#: 2021; ``../shared/eval/timed``: the first and second 2020 presidential debates and the Trump
-#: town hall), rounded, and measured on two held-out events (the vice-presidential debate and
-#: the Biden town hall): see ``bench/talk_time_accuracy.py`` and ``bench/README.md``.
-DEFAULT_WPM: float = 176.0
-#: Seconds added per sentence by the estimate (negative: a turn of many short sentences is
-#: spoken faster than its words at :data:`DEFAULT_WPM`; long sentences carry the pauses).
-#: Fitted with :data:`DEFAULT_WPM`, same data and method.
-SENTENCE_S: float = -0.35
+#: Default speaking rate for transcripts without timestamps, in words per minute: the pace of a
+#: sentence of :data:`REFERENCE_SENTENCE_WORDS` words. The estimate (:func:`estimate_seconds`) makes
+#: longer sentences slower and shorter ones faster through :data:`SENTENCE_WORDS`. Together they are
+#: ``seconds = 0.4244 * words - 1.167 * sentences`` per turn, fitted on the force-aligned turns of
+#: three events of the M-Arg dataset (Mestre et al., 2021; ``../shared/eval/timed``: the first and
+#: second 2020 presidential debates and the Trump town hall) by least squares on the relative error
+#: of each speaker's total talk time (the measure the estimate is judged by), giving 0.4249 s per
+#: word and -1.170 s per sentence, rounded to this rate and :data:`SENTENCE_WORDS`; measured on two
+#: held-out events (the vice-presidential debate and the Biden town hall): see
+#: ``bench/talk_time_accuracy.py`` and ``bench/README.md``.
+DEFAULT_WPM: float = 195.0
+#: Words' worth of time each sentence saves: a sentence of ``n`` words lasts as long as ``n -
+#: SENTENCE_WORDS`` words would at the base pace. Fitted with :data:`DEFAULT_WPM`, same data and method.
+SENTENCE_WORDS: float = 2.75
+#: The sentence length, in words, whose pace the speaking rate gives (close to the 9.4 words per
+#: sentence of the training events; a round number so the rate reads plainly).
+REFERENCE_SENTENCE_WORDS: float = 10.0
 #: Error of the estimate on held-out events (the vice-presidential debate and the Biden town hall,
 #: speakers with more than 2 minutes), measured by ``bench/talk_time_accuracy.py``: mean absolute
 #: percentage error of per-speaker talk time, and mean absolute error of the share of talk time
 #: in percentage points. The page's method note quotes them.
-ESTIMATE_MAPE_PCT: float = 10.4
-ESTIMATE_SHARE_ERROR_PTS: float = 0.94
+ESTIMATE_MAPE_PCT: float = 6.1
+ESTIMATE_SHARE_ERROR_PTS: float = 0.88
 #: Bounds accepted for a words-per-minute rate. No estimated turn is faster than MAX_WPM.
 MIN_WPM: float = 60.0
 MAX_WPM: float = 400.0
@@ -114,12 +121,20 @@ def count_sentences(text: str) -> int:
 
 
 def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float = DEFAULT_WPM) -> np.ndarray:
-    """Estimated seconds of each turn: ``n_words * 60 / wpm + SENTENCE_S * n_sentences``, and never
-    less than the words at :data:`MAX_WPM` (so a turn with words always lasts a little).
+    """Estimated seconds of each turn from its words and sentences.
+
+    A turn lasts ``(n_words - SENTENCE_WORDS * n_sentences) * 60 / base`` seconds, where the base
+    pace ``base = wpm * (REFERENCE_SENTENCE_WORDS - SENTENCE_WORDS) / REFERENCE_SENTENCE_WORDS``
+    (141.4 words per minute at the default 195) makes a sentence of
+    :data:`REFERENCE_SENTENCE_WORDS` words go at exactly ``wpm``: at the default rate a 20-word
+    sentence goes at 164 words per minute and a 5-word one at 314, so a speaker of long sentences
+    is estimated slower than one of short sentences. Never faster than :data:`MAX_WPM`, so a
+    turn with words always lasts a little. The slider's rate scales every turn's time alike.
+    Constants and their source: :data:`DEFAULT_WPM`.
 
     Parameters:
         n_words, n_sentences: arrays of counts per turn (same length).
-        wpm: speaking rate in words per minute.
+        wpm: speaking rate in words per minute of a sentence of :data:`REFERENCE_SENTENCE_WORDS` words.
 
     Returns:
         float64 array of seconds.
@@ -130,7 +145,8 @@ def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float
     if not (MIN_WPM <= wpm <= MAX_WPM):
         raise ValueError(f"words per minute must be between {MIN_WPM:g} and {MAX_WPM:g}, not {wpm:g}")
     n_words = np.asarray(n_words, dtype="float64")
-    seconds = n_words * 60.0 / wpm + SENTENCE_S * np.asarray(n_sentences, dtype="float64")
+    base_wpm = wpm * (REFERENCE_SENTENCE_WORDS - SENTENCE_WORDS) / REFERENCE_SENTENCE_WORDS
+    seconds = (n_words - SENTENCE_WORDS * np.asarray(n_sentences, dtype="float64")) * 60.0 / base_wpm
     return np.maximum(seconds, n_words * 60.0 / MAX_WPM)
 
 
@@ -138,7 +154,8 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     """Return a copy of ``turns`` with ``start_s``, ``end_s``, ``speech_s`` and ``speech_spans`` estimated.
 
     Each turn lasts :func:`estimate_seconds` of its words and sentences (sentences counted in
-    ``text`` by :func:`count_sentences`; a table without ``text`` counts none), and turns are
+    ``text`` by :func:`count_sentences`; in a table without ``text`` each turn's words go at
+    ``wpm``, as if its sentences were of :data:`REFERENCE_SENTENCE_WORDS` words), and turns are
     laid end to end from 0 s with no silence between them.
 
     Parameters:
@@ -152,8 +169,12 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     Raises:
         ValueError: if ``wpm`` is outside ``MIN_WPM``..``MAX_WPM``.
     """
-    sentences = turns["text"].map(count_sentences).to_numpy() if "text" in turns else np.zeros(len(turns))
-    durations = estimate_seconds(turns["n_words"].to_numpy(dtype="float64"), sentences, wpm=wpm)
+    n_words = turns["n_words"].to_numpy(dtype="float64")
+    if "text" in turns:
+        sentences = turns["text"].map(count_sentences).to_numpy(dtype="float64")
+    else:  # sentences unknown: take them to be of the reference length, so each turn goes at ``wpm``
+        sentences = n_words / REFERENCE_SENTENCE_WORDS
+    durations = estimate_seconds(n_words, sentences, wpm=wpm)
     ends = np.cumsum(durations)
     starts = np.concatenate([[0.0], ends[:-1]])
     spans = [format_spans([(s, e)]) if e > s else "" for s, e in zip(starts, ends, strict=True)]

@@ -157,7 +157,7 @@ def test_nothing_is_clipped_or_covered(server, sized, path):
         assert tab.locator(".podium-chart-title").count() == tab.locator(".podium-source").count() == n_charts
     if path == "Speaker_time":  # every chart has its title above it, in full, and a source line
         titles = tab.locator(".podium-chart-title").all_inner_texts()
-        assert titles[0] == "Talk time per speaker (seconds, estimated at 176 words per minute)"
+        assert titles[0] == "Talk time per speaker (seconds, estimated at 195 words per minute)"
         assert len(titles) == tab.locator('[data-testid="stPlotlyChart"]').count() == 6
         assert all(SOURCE in s for s in tab.locator(".podium-source").all_inner_texts())
     if size == "phone":  # the sidebar does not cover a page opened on a phone
@@ -183,7 +183,7 @@ def test_sidebar_closes_after_navigating_on_a_phone(server, chromium):
         tab.locator('[data-testid="stExpandSidebarButton"]').first.click()
         tab.wait_for_function("document.querySelector('[data-testid=\"stSidebar\"]').dataset.collapsed === 'false'")
         sidebar.locator('[data-testid="stNumberInputStepUp"]').first.click()
-        tab.wait_for_url(lambda url: "wpm=181" in url)
+        tab.wait_for_url(lambda url: "wpm=200" in url)  # the default 195, one step of 5 up
         wait_idle(tab)
         assert sidebar.get_attribute("data-collapsed") == "false"
     finally:
@@ -199,7 +199,7 @@ def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
         panel.get_by_role("button", name="SVG").click()
     assert svg.value.suggested_filename == "blinken_nato_open_door_talk_time_ANTONY_BLINKEN.svg"
     text = open(svg.value.path(), encoding="utf-8").read()
-    assert SOURCE in text and "estimated at 176 words per minute" in text
+    assert SOURCE in text and "estimated at 195 words per minute" in text
     assert "Talk time per speaker" in text
     with tab.expect_download(timeout=120_000) as png:
         panel.get_by_role("button", name="PNG").click()
@@ -263,7 +263,7 @@ def test_people_count_from_1_on_the_overview_and_q_and_a(server, tab):
     _open(tab, server, "")
     body = tab.inner_text("body")
     assert "turn 1 ·" in body and "turn 6 ·" in body and "turn 0 " not in body
-    assert "ANTONY BLINKEN, turn 2, about 0:43 in." in body  # the story fact
+    assert "ANTONY BLINKEN, turn 2, about 0:51 in." in body  # the story fact
     _open(tab, server, "Q_and_A")
     pairs = tab.locator("h5").all_inner_texts()
     # two pairs on the seed (the reporter's "Well, there is no change..." asks nothing), numbered from 1

@@ -58,15 +58,15 @@ def test_overview_headline_numbers():
 def test_overview_story_facts_have_live_numbers_and_turns_from_1():
     at = _app()
     facts = [c.value for c in at.code]
-    # hand-checked in the comment above test_speaker_time_headline_and_tables: Blinken 56.48 s of
-    # 109.27 s (51.7%); his longest answer is the second turn, 35.09 s from 42.9 s; "no change" is
+    # hand-checked in the comment above test_speaker_time_headline_and_tables: Blinken 61.61 s of
+    # 122.94 s (50.1%); his longest answer is the second turn, 41.49 s from 50.50 s; "no change" is
     # said three times in two turns (the headline is not speech); three questions, all answered
     assert facts == [
-        "ANTONY BLINKEN spoke the most: an estimated 56 seconds, 52% of the talk time of two speakers.",
-        "The longest answer ran about 35 seconds: ANTONY BLINKEN, turn 2, about 0:43 in.",
+        "ANTONY BLINKEN spoke the most: an estimated 1 minute 2 seconds, 50% of the talk time of two speakers.",
+        "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in.",
         "The most repeated phrase was “no change”, said three times in two turns.",
         "REPORTER asked two questions; all were answered.",  # "Well, there is no change..." asks nothing
-        "In all, two speakers said 339 words in six turns, an estimated 1 minute 49 seconds of speech.",
+        "In all, two speakers said 339 words in six turns, an estimated 2 minutes 3 seconds of speech.",
     ]
     links = [(p.proto.label, p.proto.page) for p in at.get("page_link") if p.proto.label.startswith("See it")]
     assert links == [
@@ -77,21 +77,24 @@ def test_overview_story_facts_have_live_numbers_and_turns_from_1():
     ]
 
 
-# The seed at the default 176 words per minute less 0.35 s per sentence (counted by hand):
-# Blinken 178 words in 12 sentences = 60.68 - 4.2 = 56.48 s; the reporter 161 words in 6 sentences
-# = 54.89 - 2.1 = 52.79 s; together 109.27 s = 1 min 49 s, Blinken's share 51.7%. His longest
-# answer is the second turn (turn 2 on the pages, which number turns from 1): 106 words in 3 sentences
-# = 36.14 - 1.05 = 35.09 s, starting at 42.9 s.
+# The seed at the default 195 words per minute for a 10-word sentence (counted by hand): each turn
+# counts its words less 2.75 per sentence, at 195 * 0.725 = 141.375 words per minute (0.4244 s a
+# word), never faster than 400 wpm. The reporter: 130 words in 4 sentences (119 words), 17 in 1
+# (14.25), 14 in 1 (11.25): 144.5 words = 61.33 s. Blinken: 106 words in 3 sentences (97.75 words =
+# 41.49 s), 4 in 1 ("This isn't about concessions--": 1.25 words = 0.53 s, so the floor, 4 words at
+# 400 wpm = 0.6 s), 68 in 8 (46 words = 19.52 s): 61.61 s. Together 122.94 s = 2 min 3 s, Blinken's
+# share 50.1%. His longest answer is the second turn (turn 2 on the pages, which number turns from
+# 1): 41.49 s, starting after the reporter's first 50.50 s.
 def test_speaker_time_headline_and_tables():
     at = _app("pages/1_Speaker_time.py")
     text = _text(at)
-    assert "ANTONY BLINKEN spoke for 52% of the estimated 1 min 49 s of speech" in text
-    assert "the longest answer ran 35 s (ANTONY BLINKEN, turn 2 at 0:43)" in text
+    assert "ANTONY BLINKEN spoke for 50% of the estimated 2 min 3 s of speech" in text
+    assert "the longest answer ran 41 s (ANTONY BLINKEN, turn 2 at 0:51)" in text
     table = at.dataframe[0].value
     assert list(table["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
     assert list(table["n_turns"]) == [3, 3]
-    assert table["talk_time_s"].round(1).tolist() == [56.5, 52.8]
-    assert table["talk_share_pct"].round(1).tolist() == [51.7, 48.3]
+    assert table["talk_time_s"].round(1).tolist() == [61.6, 61.3]
+    assert table["talk_share_pct"].round(1).tolist() == [50.1, 49.9]
     # the reporter cut Blinken off after "This isn't about concessions--"
     interruptions = at.dataframe[1].value
     assert interruptions[["interrupter", "interrupted", "cut_off_words"]].values.tolist() == [
@@ -100,7 +103,7 @@ def test_speaker_time_headline_and_tables():
     turn_taking = at.dataframe[2].value.set_index("speaker")
     assert turn_taking.loc["REPORTER", "questions_asked"] == 2
     note = "\n".join(m.value for m in at.expander[0].markdown)
-    assert "off by 10.4% on average" in note and "0.9 percentage points" in note
+    assert "off by 6.1% on average" in note and "0.9 percentage points" in note
     assert not at.exception
 
 
@@ -109,13 +112,13 @@ def test_speaker_time_with_a_filter_gives_both_shares():
     assert not at.exception
     text = _text(at)
     assert (
-        "ANTONY BLINKEN spoke for 56 s: 100% of the estimated talk time of the 1 speaker shown "
-        "and 52% of the whole transcript's" in text
+        "ANTONY BLINKEN spoke for 1 min 2 s: 100% of the estimated talk time of the 1 speaker shown "
+        "and 50% of the whole transcript's" in text
     )
     table = at.dataframe[0].value
     assert list(table["speaker"]) == ["ANTONY BLINKEN"]
     assert table["talk_share_shown_pct"].tolist() == [100.0]
-    assert table["talk_share_pct"].round(1).tolist() == [51.7]
+    assert table["talk_share_pct"].round(1).tolist() == [50.1]  # 61.61 s of 122.94 s, by hand above
 
 
 def test_phrases_page_counts_and_kwic():
@@ -264,12 +267,13 @@ def test_unknown_speaker_in_url_is_ignored():
 
 def test_speaking_rate_changes_durations_and_url():
     at = _app()
-    # 339 words at 176 wpm less 0.35 s for each of 18 sentences: 115.57 - 6.3 = 109.27 s
-    assert headline_numbers(at)["Duration"] == "1.8 min"
+    # 339 words less 2.75 for each of 18 sentences = 289.5 words at 141.375 wpm, plus 0.07 s where
+    # "This isn't about concessions--" is floored (see above): 122.94 s = 2.0 min
+    assert headline_numbers(at)["Duration"] == "2.0 min"
     rate = next(w for w in at.number_input if w.label.startswith("Speaking rate"))
     rate.set_value(100.0).run()
-    # at 100 wpm: 203.4 - 6.3 = 197.1 s = 3.3 min
-    assert headline_numbers(at)["Duration"] == "3.3 min"
+    # at 100 wpm (base 72.5 wpm, no turn floored): 289.5 words * 60 / 72.5 = 239.6 s = 4.0 min
+    assert headline_numbers(at)["Duration"] == "4.0 min"
     assert _query(at, "wpm") == ["100"]
     at.switch_page("pages/1_Speaker_time.py").run()
     assert any("rate 100 words per minute" in c.value for c in at.caption)
@@ -278,7 +282,7 @@ def test_speaking_rate_changes_durations_and_url():
 def test_bad_rate_in_url_falls_back_to_default_with_a_notice():
     at = _app(wpm="fast")
     assert not at.exception
-    assert headline_numbers(at)["Duration"] == "1.8 min"
+    assert headline_numbers(at)["Duration"] == "2.0 min"  # the default rate: 122.94 s, by hand above
     assert any("speaking rate “fast” is not a number" in w.value for w in at.warning)
 
 

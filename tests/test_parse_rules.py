@@ -114,8 +114,8 @@ def test_turn_ends_at_next_start_unless_that_is_longer_than_its_words():
     t = parse_text(text)
     # Muir's 100 words before 10:30 end at 10:30; the announcer's 5 words end after 5 s, not at 13:00
     assert list(t.turns["end_s"].iloc[:2]) == [630.0, 635.0]
-    # the last turn has no next start: its words at the speaking rate (2 words at 176 wpm)
-    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 176
+    # the last turn has no next start: its words at the speaking rate (2 words at 195 wpm)
+    assert t.turns["end_s"].iloc[2] == 780.0 + 2 * 60 / 195
 
 
 def test_bracketed_timestamps_and_empty_label():

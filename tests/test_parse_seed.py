@@ -134,10 +134,14 @@ def test_estimated_times_follow_word_counts(seed_transcript):
     turns = seed_transcript.turns
     assert seed_transcript.timing == "estimated"
     assert turns.loc[0, "start_s"] == 0.0
-    # each turn lasts its words at 176 words per minute less 0.35 s per sentence:
-    # "This isn't about concessions--" is 4 words in one sentence
+    # at the default 195 words per minute (for a 10-word sentence) each turn counts its words less
+    # 2.75 per sentence, at 195 * 0.725 = 141.375 words per minute. "So you would say that it is
+    # accurate to say that there are no concessions in this?" is 17 words in one sentence:
+    # 14.25 words = 855 / 141.375 = 6.048 s. "This isn't about concessions--" is 4 words in one
+    # sentence: 1.25 words = 0.53 s, below the floor of 4 words at 400 wpm = 0.6 s.
     durations = turns["end_s"] - turns["start_s"]
-    assert abs(durations[3] - (4 * 60 / 176 - 0.35)) < 1e-9
+    assert abs(durations[2] - 855 / 141.375) < 1e-9
+    assert abs(durations[3] - 0.6) < 1e-9
     assert (turns["start_s"].iloc[1:].to_numpy() == turns["end_s"].iloc[:-1].to_numpy()).all()
 
 

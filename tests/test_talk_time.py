@@ -9,6 +9,7 @@ from podium.talk_time import (
     SPEAKER_COLUMNS,
     count_sentences,
     cumulative_talk_time,
+    estimate_seconds,
     estimate_times,
     overlap_by_speaker,
     speaker_table,
@@ -37,12 +38,32 @@ def test_estimate_times_lays_turns_end_to_end():
 
 
 def test_estimate_times_takes_sentence_cost_and_never_goes_faster_than_max_rate():
-    turns = _turns([("A", 30), ("B", 1)]).assign(text=["One two. " * 15, "Yes."])
+    thirteen = "one two three four five six seven eight nine ten eleven twelve thirteen. "
+    ten = "one two three four five six seven eight nine ten."
+    turns = _turns([("A", 26), ("B", 10), ("A", 20), ("B", 1)]).assign(
+        text=[thirteen * 2, ten, "One two. " * 10, "Yes."]
+    )
     out = estimate_times(turns, wpm=150)
-    # 30 words at 150 wpm = 12 s, less 0.35 s for each of 15 sentences = 6.75 s
-    assert out["speech_s"].iloc[0] == pytest.approx(12 - 15 * 0.35)
-    # "Yes." would be 0.4 - 0.35 = 0.05 s; the floor is one word at 400 wpm = 0.15 s
-    assert out["speech_s"].iloc[1] == pytest.approx(0.15)
+    # by hand: the base pace is 150 * (10 - 2.75) / 10 = 108.75 words per minute, and a turn counts
+    # its words less 2.75 for each sentence. 26 words in 2 sentences: 26 - 5.5 = 20.5 words at
+    # 108.75 wpm = 1230 / 108.75 = 11.310 s.
+    assert out["speech_s"].iloc[0] == pytest.approx(1230 / 108.75)
+    # a 10-word sentence goes at exactly the rate: 10 words at 150 wpm = 4 s
+    assert out["speech_s"].iloc[1] == pytest.approx(4.0)
+    # 20 words in 10 sentences: 20 - 27.5 < 0; the floor is 20 words at 400 wpm = 3 s
+    assert out["speech_s"].iloc[2] == pytest.approx(3.0)
+    # "Yes." would be 1 - 2.75 < 0 words; the floor is one word at 400 wpm = 0.15 s
+    assert out["speech_s"].iloc[3] == pytest.approx(0.15)
+
+
+def test_estimate_at_the_default_rate():
+    # 26 words in 2 sentences at the default 195 wpm: base 195 * 0.725 = 141.375 wpm, so
+    # (26 - 5.5) * 60 / 141.375 = 1230 / 141.375 = 8.700 s (0.4244 s a word, less 1.167 s a sentence)
+    assert estimate_seconds([26], [2])[0] == pytest.approx(8.7003, abs=1e-4)
+    # longer sentences go slower: one 20-word sentence, 17.25 * 60 / 141.375 = 7.321 s (164 wpm)
+    assert estimate_seconds([20], [1])[0] == pytest.approx(7.3210, abs=1e-4)
+    with pytest.raises(ValueError, match="between 60 and 400"):
+        estimate_seconds([10], [1], wpm=500)
 
 
 @pytest.mark.parametrize(
