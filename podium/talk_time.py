@@ -29,6 +29,7 @@ __all__ = [
     "MIN_WPM",
     "REFERENCE_SENTENCE_WORDS",
     "SENTENCE_WORDS",
+    "UNPUNCTUATED_SENTENCE_WORDS",
     "SPEAKER_COLUMNS",
     "count_sentences",
     "cumulative_talk_time",
@@ -61,6 +62,13 @@ SENTENCE_WORDS: float = 2.75
 #: The sentence length, in words, whose pace the speaking rate gives (close to the 9.4 words per
 #: sentence of the training events; a round number so the rate reads plainly).
 REFERENCE_SENTENCE_WORDS: float = 10.0
+#: Mean sentence length, in words, above which a turn is taken to be unpunctuated (speech-to-text
+#: output without full stops, a transcriber's run-on): its sentences are unknown, so its words go at
+#: the rate as if in sentences of :data:`REFERENCE_SENTENCE_WORDS` words, instead of being read as
+#: one very long, slow sentence. No turn of the force-aligned events (``../shared/eval/timed``,
+#: 2,107 turns) averages more than 56 words a sentence, so the fitted and measured figures are
+#: unaffected.
+UNPUNCTUATED_SENTENCE_WORDS: float = 60.0
 #: Error of the estimate on held-out events (the vice-presidential debate and the Biden town hall,
 #: speakers with more than 2 minutes), measured by ``bench/talk_time_accuracy.py``: mean absolute
 #: percentage error of per-speaker talk time, and mean absolute error of the share of talk time
@@ -130,7 +138,9 @@ def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float
     sentence goes at 164 words per minute and a 5-word one at 314, so a speaker of long sentences
     is estimated slower than one of short sentences. Never faster than :data:`MAX_WPM`, so a
     turn with words always lasts a little. The slider's rate scales every turn's time alike.
-    Constants and their source: :data:`DEFAULT_WPM`.
+    A turn whose sentences average more than :data:`UNPUNCTUATED_SENTENCE_WORDS` words is taken to
+    be unpunctuated and goes at ``wpm`` (its sentences counted as ``n_words /
+    REFERENCE_SENTENCE_WORDS``). Constants and their source: :data:`DEFAULT_WPM`.
 
     Parameters:
         n_words, n_sentences: arrays of counts per turn (same length).
@@ -145,8 +155,11 @@ def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float
     if not (MIN_WPM <= wpm <= MAX_WPM):
         raise ValueError(f"words per minute must be between {MIN_WPM:g} and {MAX_WPM:g}, not {wpm:g}")
     n_words = np.asarray(n_words, dtype="float64")
+    n_sentences = np.asarray(n_sentences, dtype="float64")
+    unpunctuated = n_words > UNPUNCTUATED_SENTENCE_WORDS * np.maximum(n_sentences, 1.0)
+    n_sentences = np.where(unpunctuated, n_words / REFERENCE_SENTENCE_WORDS, n_sentences)
     base_wpm = wpm * (REFERENCE_SENTENCE_WORDS - SENTENCE_WORDS) / REFERENCE_SENTENCE_WORDS
-    seconds = (n_words - SENTENCE_WORDS * np.asarray(n_sentences, dtype="float64")) * 60.0 / base_wpm
+    seconds = (n_words - SENTENCE_WORDS * n_sentences) * 60.0 / base_wpm
     return np.maximum(seconds, n_words * 60.0 / MAX_WPM)
 
 

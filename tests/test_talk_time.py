@@ -66,6 +66,20 @@ def test_estimate_at_the_default_rate():
         estimate_seconds([10], [1], wpm=500)
 
 
+def test_an_unpunctuated_turn_goes_at_the_rate():
+    # 300 words with no full stop (one "sentence" of 300 words, over the 60-word limit) are read as
+    # sentences of 10 words: 30 sentences, (300 - 82.5) * 60 / 141.375 = 92.31 s = 300 words at 195 wpm,
+    # not one 300-word sentence at (300 - 2.75) * 60 / 141.375 = 126.2 s (141 wpm)
+    assert estimate_seconds([300], [1])[0] == pytest.approx(300 * 60 / 195)
+    assert estimate_seconds([300], [0])[0] == pytest.approx(300 * 60 / 195)
+    # at 60 words a sentence it is still punctuated text: (60 - 2.75) * 60 / 141.375 = 24.30 s
+    assert estimate_seconds([60], [1])[0] == pytest.approx(24.297, abs=1e-3)
+    turns = pd.DataFrame(
+        {"speaker": ["A"], "text": [" ".join(["word"] * 300)], "n_words": [300], "start_s": [None], "end_s": [None]}
+    )
+    assert estimate_times(turns)["speech_s"].iloc[0] == pytest.approx(300 * 60 / 195)
+
+
 @pytest.mark.parametrize(
     ("text", "n"),
     [
