@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from charset_normalizer import from_bytes
 
 from .languages import CAPTION_EVENT_PATTERN, has_cjk, segment_cjk, segment_cjk_words
@@ -438,8 +439,16 @@ _ABBREV_TAIL_RE = re.compile(
     r"sgt|prof|rev|hon|vs|amb|adm|cmdr|supt))|((?i:no)))$"
 )
 _DOTTED_CAPS_RE = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
-_UPPER_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de]")
-_LOWER_RE = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]")
+# Upper- and lower-case letters for :func:`is_caps_text`, as inclusive code-point ranges:
+# [A-Z\u00c0-\u00d6\u00d8-\u00de] and [a-z\u00df-\u00f6\u00f8-\u00ff].
+_UPPER_RANGES = ((0x41, 0x5A), (0xC0, 0xD6), (0xD8, 0xDE))
+_LOWER_RANGES = ((0x61, 0x7A), (0xDF, 0xF6), (0xF8, 0xFF))
+
+
+def _count_in(points: np.ndarray, ranges: tuple[tuple[int, int], ...]) -> int:
+    """How many of ``points`` (code points) lie in one of the inclusive ``ranges``."""
+    return sum(int(np.count_nonzero((points >= lo) & (points <= hi))) for lo, hi in ranges)
+
 
 #: Contractions ending in 's that are not possessives ("it's" is "it is"): never folded.
 S_CONTRACTIONS = frozenset(
@@ -465,8 +474,11 @@ def _mask_abbreviation_periods(text: str) -> str:
 def is_caps_text(text: str) -> bool:
     """Whether ``text`` is written in capitals (closed captions, shouting): more upper- than
     lower-case letters, and at least 20 letters. Case then carries no meaning for phrases."""
-    upper = len(_UPPER_RE.findall(text))
-    return upper >= 20 and upper > len(_LOWER_RE.findall(text))
+    # letters counted over the code points with numpy: no list of one-letter strings (findall of
+    # every letter cost a quarter of a second per million words)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    upper = _count_in(points, _UPPER_RANGES)
+    return upper >= 20 and upper > _count_in(points, _LOWER_RANGES)
 
 
 @lru_cache(maxsize=500_000)
