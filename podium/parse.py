@@ -26,7 +26,17 @@ from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
-from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, decode_bytes, normalise_text, words
+from .text import (
+    CUT_OFF_RE,
+    RESUME_RE,
+    STAGE_DIRECTION_RE,
+    DecodeError,
+    decode,
+    decode_bytes,
+    has_words,
+    normalise_text,
+    words,
+)
 from .vocabulary import GENERIC_QUESTIONERS
 
 __all__ = [
@@ -331,7 +341,7 @@ def parse_text(
     if source_format not in FORMATS:
         raise ParseError(f"Unknown format {source_format!r}; choose one of {', '.join(FORMATS)}.")
     normalised = normalise_text(text)
-    if not words(normalised):
+    if not has_words(normalised):
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
     timeline = None
@@ -374,13 +384,13 @@ def parse_text(
         front_matter = _FRONT_MATTER_RE.match(normalised)
         if front_matter:  # YAML front matter is metadata, never speech
             normalised = normalised[front_matter.end() :]
-            if not words(normalised):
+            if not has_words(normalised):
                 raise ParseError("The file holds only front matter (title, date), no speech.")
         if normalised.lstrip().startswith("<?xml") or _MARKUP_SHARE_RE.fullmatch(normalised.strip()):
             raise ParseError("The file holds only markup (XML or HTML tags), no transcript text Podium can read.")
         if fmt == "html":
             normalised = normalise_text(html_to_text(text)[0])  # the page's text, never its markup or scripts
-            if not words(normalised):
+            if not has_words(normalised):
                 raise ParseError("The web page holds no text to analyse (only markup or scripts).")
         metadata = []
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]
