@@ -551,7 +551,7 @@ def library_stopwords() -> frozenset[str]:
 def _prepare(text: str) -> str:
     """Text with stage directions blanked and abbreviation periods masked, offsets kept."""
     text = text.replace("\u2019", "'")
-    if "(" in text or "[" in text:
+    if "(" in text or "[" in text or "\u266a" in text:  # every stage direction starts with one of these
         text = STAGE_DIRECTION_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
     if "." in text:
         text = _mask_abbreviation_periods(text)
