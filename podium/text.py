@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from charset_normalizer import from_bytes
@@ -543,7 +544,19 @@ def library_stopwords() -> frozenset[str]:
     wordcloud ships the classic English list (articles, pronouns, auxiliaries, contractions
     with straight apostrophes; https://github.com/amueller/word_cloud, ``wordcloud/stopwords``).
     """
-    from wordcloud import STOPWORDS  # imported lazily: wordcloud pulls in matplotlib
+    import importlib.util
+    import sys
+
+    # The list is read from the package's ``stopwords`` file, as wordcloud itself reads it, without
+    # importing wordcloud (which pulls in matplotlib, a quarter of a second) when a parse needs it.
+    module = sys.modules.get("wordcloud")
+    spec = importlib.util.find_spec("wordcloud") if module is None else None
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "stopwords"
+        if path.is_file():
+            with path.open() as f:
+                return frozenset(w.strip().lower() for w in f.readlines())
+    from wordcloud import STOPWORDS
 
     return frozenset(w.lower() for w in STOPWORDS)
 
