@@ -22,6 +22,7 @@ from .formats.markup import html_to_text
 from .formats.pdf import is_pdf, pdf_text
 from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
+from .phrases import turn_token_ids
 from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
@@ -82,7 +83,7 @@ def measure_text(text: str) -> dict[str, object]:
     """
     speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
     return {
-        "n_words": len(words(text)),
+        "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
         "cut_off": bool(CUT_OFF_RE.search(speech)),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),

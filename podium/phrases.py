@@ -37,6 +37,7 @@ __all__ = [
     "stopwords",
     "tally",
     "top_with_ties",
+    "turn_token_ids",
 ]
 
 #: Longest phrase counted, in words.
@@ -125,6 +126,45 @@ def _turn_ids(text: str) -> tuple[list[int], int]:
         return [_token_id(t) for t in phrase_tokens(text)[0]], n_words
     ids = _caps_word_ids if caps else _word_ids
     return [i for word in found for i in ids(word)], n_words
+
+
+# ---- one tokenising pass per turn, shared by the turn's word count and the phrase counts --------
+#: Bytes of turn text and token ids that :func:`turn_token_ids` keeps (about 10 MB per million
+#: words); beyond it the turns cached first are dropped and tokenised again when asked for.
+TOKEN_CACHE_BYTES = 96_000_000
+_TURN_CACHE: dict[str, tuple[np.ndarray, int]] = {}
+_turn_cache_bytes = 0
+_TURN_CACHE_LOCK = threading.Lock()
+
+
+def turn_token_ids(text: str) -> tuple[np.ndarray, int]:
+    """The phrase-token ids of one turn and its number of words, from one tokenising pass.
+
+    Returns ``(ids, n_words)``: ``ids`` is a read-only int32 array of token ids (0 where a run of
+    :func:`podium.text.phrase_runs` ends, and once more at the end of the turn; :meth:`Tally.phrase`
+    turns ids back into tokens), and ``n_words`` equals ``len(podium.text.words(text))``, the
+    turn's ``n_words``. Parsing measures each turn with it and :func:`tally` counts phrases from
+    the same arrays, so a turn's text is tokenised once. Cached per text (bounded by
+    :data:`TOKEN_CACHE_BYTES`; identical turns, such as "Thank you.", share one entry).
+    """
+    global _turn_cache_bytes
+    hit = _TURN_CACHE.get(text)
+    if hit is not None:
+        return hit
+    ids, n_words = _turn_ids(text)
+    ids.append(0)  # a turn ends a run
+    array = np.asarray(ids, dtype=np.int32)
+    array.flags.writeable = False
+    entry = (array, n_words)
+    with _TURN_CACHE_LOCK:  # pages run in threads
+        if text not in _TURN_CACHE:
+            _TURN_CACHE[text] = entry
+            _turn_cache_bytes += len(text) + array.nbytes
+            while _turn_cache_bytes > TOKEN_CACHE_BYTES and len(_TURN_CACHE) > 1:
+                old_text, (old_ids, _) = next(iter(_TURN_CACHE.items()))
+                del _TURN_CACHE[old_text]
+                _turn_cache_bytes -= len(old_text) + old_ids.nbytes
+    return entry
 
 
 @dataclass(frozen=True)
@@ -220,21 +260,20 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
     names = list(dict.fromkeys(speakers))
     index = {s: i for i, s in enumerate(names)}
     n_words = dict.fromkeys(names, 0)
-    ids: list[int] = []
+    parts: list[np.ndarray] = []
     lengths = []
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
     try:
         for text, speaker in zip(texts, speakers, strict=True):
-            turn_ids, words = _turn_ids(text)
+            turn_ids, words = turn_token_ids(text)  # usually cached by the parse
             n_words[speaker] += words
-            turn_ids.append(0)  # a turn ends a run
-            ids.extend(turn_ids)
+            parts.append(turn_ids)
             lengths.append(len(turn_ids))
     finally:
         if was_enabled:
             gc.enable()
-    tok = np.asarray(ids, dtype=np.int64)
+    tok = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
     turn = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     speaker_of_turn = np.asarray([index[s] for s in speakers], dtype=np.int64)
     grams = {}

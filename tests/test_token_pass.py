@@ -19,3 +19,55 @@ def test_sung_lyrics_without_brackets_are_not_phrases():
     assert counted.n_words == {"": 6}
     assert "la" not in counted.phrases(1)
     assert measure_text(text)["n_words"] == 6
+
+
+def test_turn_token_ids_are_the_phrase_tokens_and_the_word_count():
+    from podium.phrases import Tally, turn_token_ids
+
+    ids, n_words = turn_token_ids("NATO's open-door policy -- (Laughter.) it's 10:30.")
+    # words: NATO's, open-door, policy, it's, 10:30 (the stage direction is not a word)
+    assert n_words == 5
+    tokens = Tally.phrase(ids).split(" ")
+    # runs: [NATO open door policy] [it's 10:30]; id 0 (the run-break token) for the "--", the
+    # stage direction, the final full stop and the end of the turn
+    assert tokens == ["NATO", "open", "door", "policy", "\x00", "\x00", "it's", "10:30", "\x00", "\x00"]
+    assert not ids.flags.writeable  # shared by every caller: never mutated
+
+
+def test_word_counts_and_phrase_counts_agree_on_every_seed_turn(seed_transcript):
+    turns = seed_transcript.turns
+    for text, n in zip(turns["text"], turns["n_words"], strict=True):
+        assert n == len(words(text))
+    counted = tally(turns["text"], turns["speaker"])
+    assert counted.n_words == turns.groupby("speaker", sort=False)["n_words"].sum().to_dict()
+
+
+def test_a_small_token_cache_gives_the_same_counts(monkeypatch, seed_transcript):
+    import podium.phrases as phrases
+
+    texts = list(seed_transcript.turns["text"])
+    full = phrases.tally(texts)
+    monkeypatch.setattr(phrases, "TOKEN_CACHE_BYTES", 2_000)  # a few turns: most are tokenised again
+    phrases._TURN_CACHE.clear()
+    monkeypatch.setattr(phrases, "_turn_cache_bytes", 0)
+    small = phrases.tally(texts)
+    assert phrases._turn_cache_bytes <= 2_000 or len(phrases._TURN_CACHE) == 1
+    for n in full.ns:
+        assert full.phrases(n) == small.phrases(n)
+        assert full.grams[n].count.tolist() == small.grams[n].count.tolist()
+    assert full.n_words == small.n_words
+
+
+def test_parsing_does_not_import_the_word_cloud():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; from podium.parse import parse_bytes; "
+        "parse_bytes(open('data/blinken_nato_open_door.txt', 'rb').read(), name='b.txt'); "
+        "print('wordcloud' in sys.modules, 'matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
