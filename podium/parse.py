@@ -28,13 +28,13 @@ from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
 from .text import (
-    CUT_OFF_RE,
     RESUME_RE,
     STAGE_DIRECTION_RE,
     DecodeError,
     decode,
     decode_bytes,
     has_words,
+    is_cut_off,
     normalise_text,
     words,
 )
@@ -81,14 +81,15 @@ def measure_text(text: str) -> dict[str, object]:
     "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
     "n_stage_directions": int}``.
     """
-    speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
+    stage_directions = STAGE_DIRECTION_RE.findall(text)
+    speech = (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip()
     return {
         "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
-        "cut_off": bool(CUT_OFF_RE.search(speech)),
+        "cut_off": is_cut_off(speech),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
         "n_questions": count_questions(speech),
-        "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+        "n_stage_directions": len(stage_directions),
     }
 
 

@@ -5,9 +5,12 @@ Values are checked by hand against the texts written here.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from podium.parse import measure_text
 from podium.phrases import tally
-from podium.text import phrase_runs, words
+from podium.text import CUT_OFF_RE, is_cut_off, phrase_runs, words
 
 
 def test_sung_lyrics_without_brackets_are_not_phrases():
@@ -71,3 +74,20 @@ def test_parsing_does_not_import_the_word_cloud():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@given(st.text(alphabet=list("ab1 \n\t\"'-.\u2014\u2013\u2026\u00a0é"), max_size=30))
+@settings(max_examples=3000, deadline=None)
+def test_is_cut_off_is_the_cut_off_pattern(text):
+    speech = text.rstrip()
+    assert is_cut_off(speech) == bool(CUT_OFF_RE.search(speech))
+
+
+def test_cut_off_by_hand():
+    assert is_cut_off("we will not --")
+    assert is_cut_off("we will not ... ")
+    assert is_cut_off('he said "stop--"')
+    assert is_cut_off("the open-")
+    assert not is_cut_off("the open - ")  # a lone spaced hyphen is a dash only after a word character
+    assert not is_cut_off("we will act.")
+    assert not is_cut_off("--and then we acted")
