@@ -144,19 +144,28 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         merged.append((turn, speech_s))
 
     rows = []
+    roles: dict[str, str] = {}  # per label, and measures per distinct text ("Thank you." recurs)
+    measures: dict[str, tuple[str, dict[str, object]]] = {}
     for turn_id, (block, speech_s) in enumerate(merged):
         text = "\n\n".join(block.paragraphs)
+        role = roles.get(block.speaker)
+        if role is None:
+            role = roles[block.speaker] = infer_role(block.speaker)
+        known = measures.get(text)
+        if known is None:
+            known = measures[text] = (text, measure_text(text))
+        text, measured = known  # one string for identical turns
         rows.append(
             {
                 "turn_id": turn_id,
                 "speaker": block.speaker,
-                "role": infer_role(block.speaker),
+                "role": role,
                 "text": text,
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "speech_s": speech_s,
                 "speech_spans": format_spans(block.spans),
-                **measure_text(text),
+                **measured,
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
