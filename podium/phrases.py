@@ -274,7 +274,8 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
         if was_enabled:
             gc.enable()
     tok = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
-    turn = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    del parts
+    turn = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)  # int32: a quarter of the memory
     speaker_of_turn = np.asarray([index[s] for s in speakers], dtype=np.int64)
     grams = {}
     codes = valid = None
@@ -289,7 +290,9 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
                 key, valid = tok, tok != 0
             else:
                 key, valid = codes[:m] * n_vocab + last, valid[:m] & (last != 0)
-            codes = pd.factorize(key)[0].astype(np.int64)
+            codes = None  # freed before the next numbering is built (a 50 MB transcript has 8 M tokens)
+            codes = pd.factorize(key)[0].astype(np.int64, copy=False)
+            del key
         if n in ns:
             grams[n] = _summarise(codes, valid, n, tok, turn, speaker_of_turn, len(texts), len(names))
     return Tally(grams, tuple(names), n_words, ns)
@@ -302,10 +305,11 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
         empty = np.zeros(0, dtype=np.int64)
         frame = pd.DataFrame({"gram": empty, "speaker": empty, "count": empty, "n_turns": empty})
         return GramCounts(np.zeros((0, n), dtype=np.int64), empty, empty, frame)
-    dense = pd.factorize(codes[pos])[0].astype(np.int64)  # numbered in order of first appearance
+    dense = pd.factorize(codes[pos])[0].astype(np.int64, copy=False)  # numbered in order of first appearance
     n_grams = int(dense.max()) + 1
     running = np.maximum.accumulate(dense)
     first = pos[np.flatnonzero(np.diff(running, prepend=-1) > 0)]  # where each gram first occurs
+    del running
     tokens = np.stack([tok[first + k] for k in range(n)], axis=1)
     count = np.bincount(dense, minlength=n_grams)
     t = turn[pos]
@@ -313,7 +317,9 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
     pair_gram, pair_turn = pairs // n_texts, pairs % n_texts
     n_turns = np.bincount(pair_gram, minlength=n_grams)
     s = speaker_of_turn[t]
+    del t, pos
     sp_codes, sp_keys = pd.factorize(dense * n_speakers + s)
+    del s, dense
     sp_count = np.bincount(sp_codes)
     turn_keys = pair_gram * n_speakers + speaker_of_turn[pair_turn]
     tk_codes, tk_keys = pd.factorize(turn_keys)
