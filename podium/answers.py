@@ -500,10 +500,11 @@ def side_text(text: str, keep: set[str], names: set[str]) -> str:
     if not names or not any(text.startswith(f"{n}: ") for n in names):
         return text
     ordered = sorted(names, key=len, reverse=True)
+    longest = len(ordered[0]) + 2  # a prefix "NAME: " has its ": " within the first this-many characters
     kept: list[str] = []
     current_keep = True
     for paragraph in _BLOCK_SPLIT_RE.split(text):
-        for name in ordered:
+        for name in ordered if ": " in paragraph[:longest] else ():
             if paragraph.startswith(f"{name}: "):
                 current_keep = name in keep
                 paragraph = paragraph[len(name) + 2 :]
