@@ -335,6 +335,34 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
     return GramCounts(tokens, count.astype(np.int64), n_turns.astype(np.int64), frame)
 
 
+def _token_index(tokens: np.ndarray) -> pd.Index:
+    """An index of rows of token ids (one column: a plain index)."""
+    return pd.Index(tokens[:, 0]) if tokens.shape[1] == 1 else pd.MultiIndex.from_arrays(list(tokens.T))
+
+
+def _maximal_rows(kept: dict[int, tuple[np.ndarray, np.ndarray]], n: int) -> np.ndarray:
+    """:func:`_maximal` on token ids: whether each length-``n`` row of ``kept`` (``{n: (token ids,
+    counts)}``, the rows of a phrase table) lies inside no longer row of ``kept`` with the same count.
+
+    Each longer row's sub-phrases of length ``n`` are looked up among the length-``n`` rows at once
+    (a phrase is its tokens joined by spaces, and no token holds a space, so rows and phrases match
+    one to one)."""
+    tokens, count = kept[n]
+    maximal = np.ones(len(tokens), dtype=bool)
+    if not len(tokens):
+        return maximal
+    index = _token_index(tokens)
+    for m, (longer, longer_count) in kept.items():
+        if m <= n or not len(longer):
+            continue
+        for i in range(m - n + 1):
+            found = index.get_indexer(_token_index(longer[:, i : i + n]))
+            hit = found >= 0
+            same = found[hit][count[found[hit]] == longer_count[hit]]
+            maximal[same] = False
+    return maximal
+
+
 def _maximal(table: pd.DataFrame) -> pd.Series:
     """Whether each row's phrase is maximal: no longer phrase of the table contains it with the
     same count (then every occurrence of the shorter one lies inside the longer one)."""
@@ -369,12 +397,14 @@ def phrase_table_from_tally(
     stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
     total_words = sum(counted.n_words.values())
     frames = []
+    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # n: (token ids, counts) of the table's rows
     for n in counted.ns:  # every counted length, so that maximality sees the longer phrases
         grams = counted.grams[n]
         keep = grams.count >= min_count
         if len(stop_ids):
             keep &= ~np.isin(grams.tokens[:, 0], stop_ids) & ~np.isin(grams.tokens[:, -1], stop_ids)
         rows = np.flatnonzero(keep)
+        kept[n] = (grams.tokens[rows], grams.count[rows])
         frames.append(
             pd.DataFrame(
                 {
@@ -389,7 +419,7 @@ def phrase_table_from_tally(
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
     )
     table["per_1000_words"] = table["count"] * 1000.0 / total_words if total_words else 0.0
-    table["maximal"] = _maximal(table) if len(table) else pd.Series(dtype=bool)
+    table["maximal"] = np.concatenate([_maximal_rows(kept, n) for n in counted.ns]) if len(table) else False
     table = table[table["n"].isin(ns)]
     if maximal_only:
         table = table[table["maximal"]]

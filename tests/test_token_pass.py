@@ -91,3 +91,23 @@ def test_cut_off_by_hand():
     assert not is_cut_off("the open - ")  # a lone spaced hyphen is a dash only after a word character
     assert not is_cut_off("we will act.")
     assert not is_cut_off("--and then we acted")
+
+
+@given(st.lists(st.text(alphabet=list("ab c. "), max_size=40), max_size=8), st.integers(1, 3))
+@settings(max_examples=300, deadline=None)
+def test_maximal_on_token_ids_is_the_phrase_rule(texts, min_count):
+    from podium.phrases import _maximal, phrase_table_from_tally
+
+    table = phrase_table_from_tally(tally(texts), min_count=min_count, drop_stopwords=False)
+    if len(table):
+        assert table["maximal"].tolist() == _maximal(table).tolist()
+
+
+def test_maximal_by_hand():
+    from podium.phrases import phrase_table
+
+    # "no change" (2) lies only inside "there is no change" (2); "change" (3) also stands alone once
+    table = phrase_table(["There is no change.", "There is no change.", "Change."], min_count=2, drop_stopwords=False)
+    maximal = dict(zip(table["phrase"], table["maximal"], strict=True))
+    assert maximal["there is no change"] and maximal["change"]
+    assert not maximal["no change"] and not maximal["is no"]
