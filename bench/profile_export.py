@@ -5,7 +5,7 @@ transcript, then profiles one parse and :func:`podium.export.tables` with pyinst
 sampling profiler, so the profile costs little and does not inflate small functions the way
 cProfile does), and prints the CPU seconds of each stage measured without the profiler.
 
-Usage: python bench/profile_export.py [--words N | FILE]   (default --words 1000000)
+Usage: python bench/profile_export.py [--words N [--distinct] | FILE]   (default --words 1000000)
 Needs pyinstrument (``pip install -r bench/requirements.txt``).
 """
 
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> None:
     else:
         from scale import corpus_text
 
-        data = corpus_text(int(argv[1]) if len(argv) > 1 else 1_000_000)
+        data = corpus_text(int(argv[1]) if len(argv) > 1 else 1_000_000, distinct="--distinct" in argv)
     tables(parse_bytes((ROOT / "data" / "blinken_nato_open_door.txt").read_bytes(), name="warm-up.txt"))
     print("CPU seconds per stage (no profiler):")
     stages(data)
