@@ -106,13 +106,21 @@ def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
     Cached per text: a pair's texts are measured several times (overlap, signals, highlights).
     """
     out = []
-    stops = _stopwords()
     for match in _WORD_RE.finditer(text):
-        word = match.group(0).lower().replace("’", "'")
-        if word in stops or (len(word) < 3 and not word[0].isdigit()):
-            continue
-        out.append((_stem(word.split("'")[0]), match.start(), match.end()))
+        stem = _content_stem(match.group(0))
+        if stem is not None:
+            out.append((stem, match.start(), match.end()))
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(written: str) -> str | None:
+    """The stem of a word as written, or None when it is not a content word (see :func:`content_words`);
+    cached per written form, since most words of an answer recur."""
+    word = written.lower().replace("’", "'")
+    if word in _stopwords() or (len(word) < 3 and not word[0].isdigit()):
+        return None
+    return _stem(word.split("'")[0])
 
 
 def overlap(question: str, answer: str) -> tuple[float, list[str]]:
