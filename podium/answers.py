@@ -255,6 +255,22 @@ def _compiled(phrases: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str,
 
 
 @lru_cache(maxsize=16)
+def _compiled_by_word(phrases: tuple[tuple[str, str], ...]) -> dict[str, tuple[re.Pattern, list[tuple[str, str]]]]:
+    """:func:`_compiled` with each word's phrases joined into one alternation, in the same order:
+    ``{word: (pattern, [(kind, phrase)])}``; the ``i``-th phrase is group ``i + 1`` of the pattern.
+
+    Trying the alternation is trying the phrases one by one, longest first, and keeping the first
+    that matches (the listed patterns hold no groups of their own), in one call instead of up to 60
+    for a word such as "I".
+    """
+    out = {}
+    for word, listed in _compiled(phrases).items():
+        alternation = "|".join(f"({pattern.pattern})" for _, _, pattern in listed)
+        out[word] = (re.compile(alternation, re.IGNORECASE), [(kind, phrase) for kind, phrase, _ in listed])
+    return out
+
+
+@lru_cache(maxsize=16)
 def _first_words(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
     """A pattern for the whole tokens (runs of letters, as :data:`_TOKEN_RE`) that may start a phrase.
 
@@ -265,7 +281,9 @@ def _first_words(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
     keys = sorted(_compiled(phrases), key=len, reverse=True)
     if not keys or not all(k.isascii() and k.isalpha() for k in keys):
         return _TOKEN_RE
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(keys) + r")(?![^\W\d_])", re.IGNORECASE)
+    # the look-ahead for the keys' first letters lets the regex engine skip other characters fast
+    firsts = "".join(sorted({k[0] for k in keys}))
+    return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:" + "|".join(keys) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> list[PhraseMatch]:
@@ -284,7 +302,7 @@ def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> lis
 @lru_cache(maxsize=256)
 def _find_phrases(text: str, key: tuple[tuple[str, str], ...]) -> tuple[PhraseMatch, ...]:
     # cached: the indicators and the label of one pair both scan its answer
-    index = _compiled(key)
+    index = _compiled_by_word(key)
     # Only the tokens that can start a phrase are visited (one C-level scan of the text); each is
     # still checked by its lower-cased form, so the matches are those of a scan over every token.
     out: list[PhraseMatch] = []
@@ -292,12 +310,15 @@ def _find_phrases(text: str, key: tuple[tuple[str, str], ...]) -> tuple[PhraseMa
     for token in _first_words(key).finditer(text):
         if token.start() < last_end:
             continue
-        for kind, phrase, pattern in index.get(token.group(0).lower(), ()):
-            match = pattern.match(text, token.start())
-            if match:
-                out.append(PhraseMatch(kind, phrase, match.start(), match.end()))
-                last_end = match.end()
-                break
+        found = index.get(token.group(0).lower())
+        if found is None:
+            continue
+        pattern, listed = found
+        match = pattern.match(text, token.start())
+        if match:
+            kind, phrase = listed[match.lastindex - 1]
+            out.append(PhraseMatch(kind, phrase, match.start(), match.end()))
+            last_end = match.end()
     return tuple(out)
 
 
