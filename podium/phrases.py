@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_tokens, phrase_words
+from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_words
 
 __all__ = [
     "KEPT_STOPWORDS",
@@ -118,12 +118,29 @@ def _caps_word_ids(word: str) -> tuple[int, ...]:
     return tuple(_token_id(t) for t in phrase_token_parts(word, False, True))
 
 
+@lru_cache(maxsize=100_000)
+def _initial_word_ids(word: str) -> tuple[int, ...]:
+    """Ids of a word that opens a run of a text that is not in capitals (see :func:`phrase_tokens`)."""
+    return tuple(_token_id(t) for t in phrase_token_parts(word, True, False))
+
+
 def _turn_ids(text: str) -> tuple[list[int], int]:
     """Token ids of one turn (0 between runs) and its number of words."""
     found, caps, initial_caps = phrase_words(text)
     n_words = len(found) - found.count(RUN_BREAK)
     if initial_caps:
-        return [_token_id(t) for t in phrase_tokens(text)[0]], n_words
+        # phrase_tokens' exact path (a capitalised stopword may open a run), from the same words:
+        # the first word of each run is read as sentence-initial, every other word as usual
+        out: list[int] = []
+        initial = True
+        for word in found:
+            if word == RUN_BREAK:
+                initial = True
+                out.append(0)
+            else:
+                out.extend(_initial_word_ids(word) if initial else _word_ids(word))
+                initial = False
+        return out, n_words
     ids = _caps_word_ids if caps else _word_ids
     return [i for word in found for i in ids(word)], n_words
 

@@ -111,3 +111,30 @@ def test_maximal_by_hand():
     maximal = dict(zip(table["phrase"], table["maximal"], strict=True))
     assert maximal["there is no change"] and maximal["change"]
     assert not maximal["no change"] and not maximal["is no"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["US", "WE", "We", "the", "NATO", "I'M", "it's", "U.S.", "open-door", ". ", " -- ", "\n", " "]),
+        max_size=25,
+    )
+)
+@settings(max_examples=500, deadline=None)
+def test_token_ids_are_the_phrase_tokens(parts):
+    from podium.phrases import Tally, turn_token_ids
+    from podium.text import RUN_BREAK, phrase_tokens
+
+    text = " ".join(parts)
+    ids, n_words = turn_token_ids(text)
+    tokens, expected_words = phrase_tokens(text)
+    assert [Tally.phrase([i]) for i in ids] == [*tokens, RUN_BREAK]
+    assert n_words == expected_words == len(words(text))
+
+
+def test_a_sentence_opening_stopword_in_capitals_is_lower_cased_by_hand():
+    from podium.phrases import Tally, turn_token_ids
+
+    ids, n_words = turn_token_ids("IT was late. The IT desk. WE act.")
+    # "IT" opening a sentence is the pronoun "it"; inside a sentence it stays "IT" (the department)
+    assert Tally.phrase(ids).split(" \x00 ")[:3] == ["it was late", "the IT desk", "we act"]
+    assert n_words == 8
