@@ -123,6 +123,14 @@ def _content_stem(written: str) -> str | None:
     return _stem(word.split("'")[0])
 
 
+@lru_cache(maxsize=4096)
+def _content_stems(text: str) -> frozenset[str]:
+    """The stems of :func:`content_words` of ``text``, without their spans (one list of words)."""
+    stems = {_content_stem(word) for word in _WORD_RE.findall(text)}
+    stems.discard(None)
+    return frozenset(stems)
+
+
 def overlap(question: str, answer: str) -> tuple[float, list[str]]:
     """Return ``(share, shared)``: the share (0-1) of the question's distinct content stems that the
     answer uses, and the shared words as first written in the question. ``(0.0, [])`` when the
@@ -130,7 +138,7 @@ def overlap(question: str, answer: str) -> tuple[float, list[str]]:
     q = content_words(question)
     if not q:
         return 0.0, []
-    a_stems = {s for s, _, _ in content_words(answer)}
+    a_stems = _content_stems(answer)
     first: dict[str, str] = {}
     for stem, start, end in q:
         first.setdefault(stem, question[start:end])
