@@ -8,7 +8,7 @@ does. Prints time, words per second, peak RSS, and the growth of time per 10x wo
 
 Usage: python bench/scale.py [--distinct] [WORDS ...]   (default 10000 100000 1000000)
 
-``--distinct`` makes every turn's text unique (see :func:`corpus_text`): without it the repeated
+``--distinct`` makes repeated turns' texts differ (see :func:`corpus_text`): without it the repeated
 corpus turns are measured and tokenised once, which real transcripts do not allow.
 """
 
@@ -32,7 +32,8 @@ def corpus_text(n_words: int, *, distinct: bool = False) -> bytes:
 
     The corpus files hold about 50,000 words of turns, so a million words repeats them about 19
     times, and identical turns are measured once. With ``distinct``, each paragraph of the k-th
-    repeat (k >= 1) ends with the number k, so that no two turns' texts are the same.
+    repeat (k >= 1) ends with the number k, so that repeated turns' texts differ (most do: 3,275
+    distinct texts of 7,363 turns at a million words, against 352 without).
     """
     from podium.text import decode_bytes, words
 
