@@ -22,11 +22,22 @@ from .formats.markup import html_to_text
 from .formats.pdf import is_pdf, pdf_text
 from .formats.rttm import read_speaker_timeline
 from .model import TURN_COLUMNS, ParseError, Transcript
+from .phrases import turn_token_ids
 from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
 from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
-from .text import CUT_OFF_RE, RESUME_RE, STAGE_DIRECTION_RE, DecodeError, decode, decode_bytes, normalise_text, words
+from .text import (
+    RESUME_RE,
+    STAGE_DIRECTION_RE,
+    DecodeError,
+    decode,
+    decode_bytes,
+    has_words,
+    is_cut_off,
+    normalise_text,
+    words,
+)
 from .vocabulary import GENERIC_QUESTIONERS
 
 __all__ = [
@@ -70,14 +81,15 @@ def measure_text(text: str) -> dict[str, object]:
     "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
     "n_stage_directions": int}``.
     """
-    speech = STAGE_DIRECTION_RE.sub("", text).rstrip()
+    stage_directions = STAGE_DIRECTION_RE.findall(text)
+    speech = (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip()
     return {
-        "n_words": len(words(text)),
-        "cut_off": bool(CUT_OFF_RE.search(speech)),
+        "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
+        "cut_off": is_cut_off(speech),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
         "n_questions": count_questions(speech),
-        "n_stage_directions": len(STAGE_DIRECTION_RE.findall(text)),
+        "n_stage_directions": len(stage_directions),
     }
 
 
@@ -132,19 +144,28 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         merged.append((turn, speech_s))
 
     rows = []
+    roles: dict[str, str] = {}  # per label, and measures per distinct text ("Thank you." recurs)
+    measures: dict[str, tuple[str, dict[str, object]]] = {}
     for turn_id, (block, speech_s) in enumerate(merged):
         text = "\n\n".join(block.paragraphs)
+        role = roles.get(block.speaker)
+        if role is None:
+            role = roles[block.speaker] = infer_role(block.speaker)
+        known = measures.get(text)
+        if known is None:
+            known = measures[text] = (text, measure_text(text))
+        text, measured = known  # one string for identical turns
         rows.append(
             {
                 "turn_id": turn_id,
                 "speaker": block.speaker,
-                "role": infer_role(block.speaker),
+                "role": role,
                 "text": text,
                 "start_s": block.start_s,
                 "end_s": block.end_s,
                 "speech_s": speech_s,
                 "speech_spans": format_spans(block.spans),
-                **measure_text(text),
+                **measured,
             }
         )
     turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
@@ -331,7 +352,7 @@ def parse_text(
     if source_format not in FORMATS:
         raise ParseError(f"Unknown format {source_format!r}; choose one of {', '.join(FORMATS)}.")
     normalised = normalise_text(text)
-    if not words(normalised):
+    if not has_words(normalised):
         raise ParseError("The file holds no words to analyse.")
     fmt = formats.detect_format(text, name) if source_format == "auto" else source_format
     timeline = None
@@ -374,13 +395,13 @@ def parse_text(
         front_matter = _FRONT_MATTER_RE.match(normalised)
         if front_matter:  # YAML front matter is metadata, never speech
             normalised = normalised[front_matter.end() :]
-            if not words(normalised):
+            if not has_words(normalised):
                 raise ParseError("The file holds only front matter (title, date), no speech.")
         if normalised.lstrip().startswith("<?xml") or _MARKUP_SHARE_RE.fullmatch(normalised.strip()):
             raise ParseError("The file holds only markup (XML or HTML tags), no transcript text Podium can read.")
         if fmt == "html":
             normalised = normalise_text(html_to_text(text)[0])  # the page's text, never its markup or scripts
-            if not words(normalised):
+            if not has_words(normalised):
                 raise ParseError("The web page holds no text to analyse (only markup or scripts).")
         metadata = []
         paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", normalised) if p.strip()]

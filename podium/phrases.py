@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_tokens, phrase_words
+from .text import RUN_BREAK, library_stopwords, phrase_token_parts, phrase_words
 
 __all__ = [
     "KEPT_STOPWORDS",
@@ -37,6 +37,7 @@ __all__ = [
     "stopwords",
     "tally",
     "top_with_ties",
+    "turn_token_ids",
 ]
 
 #: Longest phrase counted, in words.
@@ -117,14 +118,70 @@ def _caps_word_ids(word: str) -> tuple[int, ...]:
     return tuple(_token_id(t) for t in phrase_token_parts(word, False, True))
 
 
+@lru_cache(maxsize=100_000)
+def _initial_word_ids(word: str) -> tuple[int, ...]:
+    """Ids of a word that opens a run of a text that is not in capitals (see :func:`phrase_tokens`)."""
+    return tuple(_token_id(t) for t in phrase_token_parts(word, True, False))
+
+
 def _turn_ids(text: str) -> tuple[list[int], int]:
     """Token ids of one turn (0 between runs) and its number of words."""
     found, caps, initial_caps = phrase_words(text)
     n_words = len(found) - found.count(RUN_BREAK)
     if initial_caps:
-        return [_token_id(t) for t in phrase_tokens(text)[0]], n_words
+        # phrase_tokens' exact path (a capitalised stopword may open a run), from the same words:
+        # the first word of each run is read as sentence-initial, every other word as usual
+        out: list[int] = []
+        initial = True
+        for word in found:
+            if word == RUN_BREAK:
+                initial = True
+                out.append(0)
+            else:
+                out.extend(_initial_word_ids(word) if initial else _word_ids(word))
+                initial = False
+        return out, n_words
     ids = _caps_word_ids if caps else _word_ids
     return [i for word in found for i in ids(word)], n_words
+
+
+# ---- one tokenising pass per turn, shared by the turn's word count and the phrase counts --------
+#: Bytes of turn text and token ids that :func:`turn_token_ids` keeps (about 10 MB per million
+#: words); beyond it the turns cached first are dropped and tokenised again when asked for.
+TOKEN_CACHE_BYTES = 96_000_000
+_TURN_CACHE: dict[str, tuple[np.ndarray, int]] = {}
+_turn_cache_bytes = 0
+_TURN_CACHE_LOCK = threading.Lock()
+
+
+def turn_token_ids(text: str) -> tuple[np.ndarray, int]:
+    """The phrase-token ids of one turn and its number of words, from one tokenising pass.
+
+    Returns ``(ids, n_words)``: ``ids`` is a read-only int32 array of token ids (0 where a run of
+    :func:`podium.text.phrase_runs` ends, and once more at the end of the turn; :meth:`Tally.phrase`
+    turns ids back into tokens), and ``n_words`` equals ``len(podium.text.words(text))``, the
+    turn's ``n_words``. Parsing measures each turn with it and :func:`tally` counts phrases from
+    the same arrays, so a turn's text is tokenised once. Cached per text (bounded by
+    :data:`TOKEN_CACHE_BYTES`; identical turns, such as "Thank you.", share one entry).
+    """
+    global _turn_cache_bytes
+    hit = _TURN_CACHE.get(text)
+    if hit is not None:
+        return hit
+    ids, n_words = _turn_ids(text)
+    ids.append(0)  # a turn ends a run
+    array = np.asarray(ids, dtype=np.int32)
+    array.flags.writeable = False
+    entry = (array, n_words)
+    with _TURN_CACHE_LOCK:  # pages run in threads
+        if text not in _TURN_CACHE:
+            _TURN_CACHE[text] = entry
+            _turn_cache_bytes += len(text) + array.nbytes
+            while _turn_cache_bytes > TOKEN_CACHE_BYTES and len(_TURN_CACHE) > 1:
+                old_text, (old_ids, _) = next(iter(_TURN_CACHE.items()))
+                del _TURN_CACHE[old_text]
+                _turn_cache_bytes -= len(old_text) + old_ids.nbytes
+    return entry
 
 
 @dataclass(frozen=True)
@@ -220,22 +277,22 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
     names = list(dict.fromkeys(speakers))
     index = {s: i for i, s in enumerate(names)}
     n_words = dict.fromkeys(names, 0)
-    ids: list[int] = []
+    parts: list[np.ndarray] = []
     lengths = []
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects, no cycles: the collector would rescan them all
     try:
         for text, speaker in zip(texts, speakers, strict=True):
-            turn_ids, words = _turn_ids(text)
+            turn_ids, words = turn_token_ids(text)  # usually cached by the parse
             n_words[speaker] += words
-            turn_ids.append(0)  # a turn ends a run
-            ids.extend(turn_ids)
+            parts.append(turn_ids)
             lengths.append(len(turn_ids))
     finally:
         if was_enabled:
             gc.enable()
-    tok = np.asarray(ids, dtype=np.int64)
-    turn = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    tok = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+    del parts
+    turn = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)  # int32: a quarter of the memory
     speaker_of_turn = np.asarray([index[s] for s in speakers], dtype=np.int64)
     grams = {}
     codes = valid = None
@@ -250,7 +307,9 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
                 key, valid = tok, tok != 0
             else:
                 key, valid = codes[:m] * n_vocab + last, valid[:m] & (last != 0)
-            codes = pd.factorize(key)[0].astype(np.int64)
+            codes = None  # freed before the next numbering is built (a 50 MB transcript has 8 M tokens)
+            codes = pd.factorize(key)[0].astype(np.int64, copy=False)
+            del key
         if n in ns:
             grams[n] = _summarise(codes, valid, n, tok, turn, speaker_of_turn, len(texts), len(names))
     return Tally(grams, tuple(names), n_words, ns)
@@ -263,10 +322,11 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
         empty = np.zeros(0, dtype=np.int64)
         frame = pd.DataFrame({"gram": empty, "speaker": empty, "count": empty, "n_turns": empty})
         return GramCounts(np.zeros((0, n), dtype=np.int64), empty, empty, frame)
-    dense = pd.factorize(codes[pos])[0].astype(np.int64)  # numbered in order of first appearance
+    dense = pd.factorize(codes[pos])[0].astype(np.int64, copy=False)  # numbered in order of first appearance
     n_grams = int(dense.max()) + 1
     running = np.maximum.accumulate(dense)
     first = pos[np.flatnonzero(np.diff(running, prepend=-1) > 0)]  # where each gram first occurs
+    del running
     tokens = np.stack([tok[first + k] for k in range(n)], axis=1)
     count = np.bincount(dense, minlength=n_grams)
     t = turn[pos]
@@ -274,7 +334,9 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
     pair_gram, pair_turn = pairs // n_texts, pairs % n_texts
     n_turns = np.bincount(pair_gram, minlength=n_grams)
     s = speaker_of_turn[t]
+    del t, pos
     sp_codes, sp_keys = pd.factorize(dense * n_speakers + s)
+    del s, dense
     sp_count = np.bincount(sp_codes)
     turn_keys = pair_gram * n_speakers + speaker_of_turn[pair_turn]
     tk_codes, tk_keys = pd.factorize(turn_keys)
@@ -288,6 +350,34 @@ def _summarise(codes, valid, n, tok, turn, speaker_of_turn, n_texts, n_speakers)
         }
     )
     return GramCounts(tokens, count.astype(np.int64), n_turns.astype(np.int64), frame)
+
+
+def _token_index(tokens: np.ndarray) -> pd.Index:
+    """An index of rows of token ids (one column: a plain index)."""
+    return pd.Index(tokens[:, 0]) if tokens.shape[1] == 1 else pd.MultiIndex.from_arrays(list(tokens.T))
+
+
+def _maximal_rows(kept: dict[int, tuple[np.ndarray, np.ndarray]], n: int) -> np.ndarray:
+    """:func:`_maximal` on token ids: whether each length-``n`` row of ``kept`` (``{n: (token ids,
+    counts)}``, the rows of a phrase table) lies inside no longer row of ``kept`` with the same count.
+
+    Each longer row's sub-phrases of length ``n`` are looked up among the length-``n`` rows at once
+    (a phrase is its tokens joined by spaces, and no token holds a space, so rows and phrases match
+    one to one)."""
+    tokens, count = kept[n]
+    maximal = np.ones(len(tokens), dtype=bool)
+    if not len(tokens):
+        return maximal
+    index = _token_index(tokens)
+    for m, (longer, longer_count) in kept.items():
+        if m <= n or not len(longer):
+            continue
+        for i in range(m - n + 1):
+            found = index.get_indexer(_token_index(longer[:, i : i + n]))
+            hit = found >= 0
+            same = found[hit][count[found[hit]] == longer_count[hit]]
+            maximal[same] = False
+    return maximal
 
 
 def _maximal(table: pd.DataFrame) -> pd.Series:
@@ -324,12 +414,14 @@ def phrase_table_from_tally(
     stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
     total_words = sum(counted.n_words.values())
     frames = []
+    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # n: (token ids, counts) of the table's rows
     for n in counted.ns:  # every counted length, so that maximality sees the longer phrases
         grams = counted.grams[n]
         keep = grams.count >= min_count
         if len(stop_ids):
             keep &= ~np.isin(grams.tokens[:, 0], stop_ids) & ~np.isin(grams.tokens[:, -1], stop_ids)
         rows = np.flatnonzero(keep)
+        kept[n] = (grams.tokens[rows], grams.count[rows])
         frames.append(
             pd.DataFrame(
                 {
@@ -344,7 +436,7 @@ def phrase_table_from_tally(
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
     )
     table["per_1000_words"] = table["count"] * 1000.0 / total_words if total_words else 0.0
-    table["maximal"] = _maximal(table) if len(table) else pd.Series(dtype=bool)
+    table["maximal"] = np.concatenate([_maximal_rows(kept, n) for n in counted.ns]) if len(table) else False
     table = table[table["n"].isin(ns)]
     if maximal_only:
         table = table[table["maximal"]]

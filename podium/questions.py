@@ -69,7 +69,8 @@ def sentences(text: str) -> list[str]:
     for match in _SENT_END_RE.finditer(text):
         piece = text[start : match.end()]
         start = match.end()
-        if match.group(0).strip() == "." and _ABBREV_END_RE.search(piece.rstrip()):
+        # an abbreviation's match is at most 10 characters long and ends the piece (which ends in ".")
+        if match.group(0) == "." and _ABBREV_END_RE.search(piece, max(0, len(piece) - 12)):
             pending += piece
             continue
         sentence = (pending + piece).strip()
@@ -86,7 +87,7 @@ def _asks(sentence: str) -> bool:
     body = sentence.rstrip("\"')] ")
     if (body and body[-1] in _QUESTION_MARKS) or body.rstrip("!").endswith(tuple(_QUESTION_MARKS)):
         return True
-    if _MA_RE.search(body):
+    if "吗" in body and _MA_RE.search(body):
         return True
     if body.endswith(("!", "。", "！")) or not any(c.isalpha() for c in body):
         return False
