@@ -28,6 +28,7 @@ lists it uses live in :mod:`podium.vocabulary`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,13 +48,15 @@ __all__ = [
     "find_candidates",
     "is_cue_label",
     "is_double_spaced",
+    "long_label_notices",
     "name_layout",
     "prepare_text",
     "read_labelled",
     "split_blocks",
 ]
 
-_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# A clock: M:SS, H:MM:SS, or past 99 hours HHH:MM:SS (a hearing's or a stream's running time).
+_TS = r"(?:\d{3}:\d{2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,3})?"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_TAG_RE = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^<>]*>", re.DOTALL)
@@ -65,7 +68,7 @@ _HEADING_RE = re.compile(r"^#{1,6}\s+\S")
 _DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
 _Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
 _BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
-_CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
+_CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,3}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
 _OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
 _COLON_RE = re.compile(
     r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
@@ -146,14 +149,21 @@ def _unflatten(text: str) -> str:
     return re.sub(r"(?<=[^\n]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ", r"\n\n\1: ", text)
 
 
-def _name_tokens_ok(label: str) -> bool:
-    """True if every word of the label outside parentheses looks like part of a name or title."""
+#: A label holds at most this many words (outside parentheses) and characters; a longer one is a
+#: :attr:`Candidate.long` label, judged by :func:`_long_label_ok`.
+MAX_LABEL_WORDS = 8
+MAX_LABEL_CHARS = 100
+
+
+def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> bool:
+    """True if every word of the label outside parentheses looks like part of a name or title
+    (and there are at most ``max_tokens`` of them; ``None``: any number)."""
     name = re.sub(r"\([^()]*\)", " ", label)
     name, _, role = name.partition(",")
     if role and not (_is_capitalised(role) and len(role.split()) <= 4):
         return False  # "GOV. X (D-XX), CANDIDATE" yes; "First, on vaccinations" no
     tokens = name.split()
-    if not tokens or len(tokens) > 8:
+    if not tokens or (max_tokens is not None and len(tokens) > max_tokens):
         return False
     for token in tokens:
         core = token.strip(".'\"-")
@@ -220,6 +230,9 @@ class Candidate:
         start: seconds from a timestamp in or before the label, if any.
         kind: the label's shape.
         removed: the text that makes up the label (kept to prove no word is lost).
+        long: the name is longer than :data:`MAX_LABEL_WORDS` words or :data:`MAX_LABEL_CHARS`
+            characters ("THE HONORABLE PAT MERRIWEATHER, UNDER SECRETARY ... :"); such a label
+            is taken only in a file whose other labels are written the same way.
     """
 
     label: str
@@ -227,6 +240,58 @@ class Candidate:
     start: float | None
     kind: LabelKind
     removed: str
+    long: bool = False
+
+
+#: Characters that decorate a label without being part of the name: emoji and other symbols
+#: (Unicode category So, and Sk outside ASCII: skin tones), the emoji variation selector and the
+#: keycap mark. ``🎤 HOST:`` and ``HOST 🎤:`` are the label ``HOST``.
+_DECORATION_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
+
+
+def _is_decoration(char: str) -> bool:
+    return char in _DECORATION_MARKS or (
+        ord(char) > 127 and unicodedata.category(char) in ("So", "Sk") and char not in "\u00a9\u00ae"
+    )
+
+
+def _decoration_length(text: str) -> int:
+    """Length of the run of emoji or symbols (and the spaces after them) ``text`` starts with; 0 if none."""
+    if not text or not _is_decoration(text[0]):
+        return 0
+    i = 1
+    while i < len(text) and (_is_decoration(text[i]) or text[i] == " "):
+        i += 1
+    return i
+
+
+def _strip_decoration(label: str) -> str:
+    """The label without emoji or symbols at its ends (``"HOST 🎤"`` -> ``"HOST"``)."""
+    start, end = 0, len(label)
+    while start < end and (_is_decoration(label[start]) or label[start].isspace()):
+        start += 1
+    while end > start and (_is_decoration(label[end - 1]) or label[end - 1].isspace()):
+        end -= 1
+    return label[start:end]
+
+
+def _long_candidate(stripped: str) -> tuple[str, str, str] | None:
+    """``(label, speech, text removed)`` when the line opens with a name-like label too long for
+    :data:`_COLON_RE` (more than :data:`MAX_LABEL_CHARS` characters or :data:`MAX_LABEL_WORDS`
+    words, every word capitalised or a particle) and a colon; else ``None``."""
+    cuts = [i for i in (stripped.find(":"), stripped.find("\uff1a")) if i > 0]
+    if not cuts or not stripped[:1].isalpha():
+        return None
+    cut = min(cuts)
+    after = stripped[cut + 1 :]
+    if after and not after[0].isspace() and stripped[cut] == ":":
+        return None  # "10:30", "http://"
+    label = _key(_strip_decoration(stripped[:cut]))
+    if len(label) <= MAX_LABEL_CHARS and len(re.sub(r"\([^()]*\)", " ", label).split()) <= MAX_LABEL_WORDS:
+        return None
+    if not _name_tokens_ok(label, max_tokens=None):
+        return None
+    return label, after.strip(), stripped[: cut + 1]
 
 
 def _candidate(line: str) -> Candidate | None:
@@ -265,22 +330,30 @@ def _candidate(line: str) -> Candidate | None:
     m = _OTTER_RE.match(stripped)
     if m and not prefix and _name_tokens_ok(m.group("label")):
         return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
+    # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
+    timed_kind = LabelKind.CHAT if prefix and not prefix.startswith("[") else LabelKind.TIMESTAMPED
+    timed = bool(prefix)
+    decoration = _decoration_length(stripped)  # "🎤 HOST:": an emoji or symbol before the name
+    if decoration:
+        prefix += stripped[:decoration]
+        stripped = stripped[decoration:]
     m = _COLON_RE.match(stripped)
     if m:
-        label = _key(m.group("label"))
+        label = _key(_strip_decoration(m.group("label")))
         ts = m.group("ts1") or m.group("ts2")
         if ts:
             start = parse_clock(ts)
         removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
-        if _name_tokens_ok(label) and len(label) <= 100:
-            kind = (
-                LabelKind.CHAT
-                if prefix and not prefix.startswith("[")
-                else LabelKind.TIMESTAMPED
-                if (ts or prefix)
-                else LabelKind.COLON
-            )
+        if _name_tokens_ok(label) and len(label) <= MAX_LABEL_CHARS:
+            kind = timed_kind if timed else LabelKind.TIMESTAMPED if ts else LabelKind.COLON
             return Candidate(label, m.group("rest"), start, kind, prefix + removed)
+    long = _long_candidate(stripped)
+    if long is not None:
+        label, rest, removed = long
+        kind = timed_kind if timed else LabelKind.COLON
+        return Candidate(label, rest, start, kind, prefix + removed, long=True)
+    if decoration:
+        return None  # a symbol then no label: the line is text
     m = _PERIOD_RE.match(stripped)
     if m:
         rest = m.group("rest") or ""
@@ -356,7 +429,8 @@ class LabelStats:
         counts: how many lines of the file start with each candidate label.
         otter_headers: number of ``Name  0:03`` header lines when they outnumber ``NAME:``
             labels, else 0 (an Otter export is full of them; elsewhere they are prose).
-        colon_labels: number of ``NAME:`` candidates in the file.
+        colon_labels: number of ``NAME:`` candidates in the file (:attr:`Candidate.long` ones
+            are not counted in this and the next two).
         caps_labels: number of distinct capitalised ``NAME:`` candidates.
         mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
         flattened: the file is a one-line scrape whose labels were found inside the text.
@@ -376,7 +450,7 @@ class LabelStats:
         """Count the candidates of one file (``None`` for lines that start with no label)."""
         found = [c for c in candidates if c is not None]
         n_otter = sum(1 for c in found if c.kind == LabelKind.OTTER)
-        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON)
+        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON and not c.long)
         period = Counter(c.label for c in found if c.kind == LabelKind.PERIOD)
         return cls(
             counts=Counter(c.label for c in found),
@@ -426,7 +500,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
     2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
        outnumber ``NAME:`` labels.
-    3. ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
+    3. A :attr:`~Candidate.long` label is one after a time, or as :func:`_long_label_ok` says.
+       ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
     4. In a one-line scrape, a label must recur.
     5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
        or more recurring period labels.
@@ -445,6 +520,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
         return False
     if c.kind == LabelKind.OTTER:
         return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
+    if c.long:
+        return c.kind in _ALWAYS_LABELS or (not flattened and _long_label_ok(c, stats))
     if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
@@ -483,6 +560,20 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
             and label.lower() not in EMPHASIS_WORDS
         )
     return stats.mixed_recurring >= 1 and len(words) <= 4
+
+
+def _long_label_ok(c: Candidate, stats: LabelStats) -> bool:
+    """Whether a :attr:`~Candidate.long` ``NAME:`` label (every word a capitalised name word or a
+    particle, but more than 8 words or 100 characters) is a speaker label: when the file's other
+    ``NAME:`` labels are written the same way (capitals among two or more capitalised label lines,
+    or mixed case among recurring mixed-case labels) and the speech after it is not itself in
+    capitals, so it cannot be a shouted sentence ("WE HAVE THREE GOALS ... :")."""
+    letters = [ch for ch in c.rest if ch.isalpha()]
+    if letters and _is_capitalised(c.rest) and not all(_caseless(ch) for ch in letters):
+        return False
+    if _is_capitalised(c.label):
+        return stats.colon_labels >= 2 and stats.caps_labels >= 1
+    return stats.mixed_recurring >= 1
 
 
 @dataclass
@@ -713,6 +804,39 @@ def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> t
     return layout, notices
 
 
+def _shown(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "\u2026"
+
+
+def long_label_notices(candidates: list[Candidate | None], labels: list[Candidate | None]) -> list[str]:
+    """Sentences about :attr:`~Candidate.long` labels: those read as speakers (the name is kept in
+    full; check it), and those that were not, whose line stays in the turn before it.
+
+    ``candidates`` and ``labels`` are the outputs of :func:`find_candidates` and
+    :func:`decide_labels` for the same lines. A long label before the first label is page text,
+    which the parser's page-text notice reports, so it is not listed here.
+    """
+    taken = [c for c in labels if c is not None and c.long]
+    first = next((i for i, c in enumerate(labels) if c is not None), len(labels))
+    missed = [c for i, (c, k) in enumerate(zip(candidates, labels, strict=True)) if c and c.long and not k and i > first]
+    notices = []
+    for group, verb in ((taken, "read as a speaker's name, kept in full"), (missed, "not read as a speaker label")):
+        if group:
+            longest = max(group, key=lambda c: len(c.label))
+            n = len(group)
+            notices.append(
+                f"{n} label{'s' if n != 1 else ''} longer than {MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} "
+                f"characters ({_shown(longest.label)}, {len(longest.label):,} characters) "
+                f"{'were' if n != 1 else 'was'} {verb}"
+                + (
+                    "; check it on the Speakers page."
+                    if group is taken
+                    else ": its line stays in the turn before it, so check the speaker labels there."
+                )
+            )
+    return notices
+
+
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
     :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
@@ -730,6 +854,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    notices.extend(long_label_notices(candidates, labels))
     return ReadResult(
         blocks=split.blocks,
         metadata=prepared.metadata + split.metadata,
