@@ -64,6 +64,12 @@ _LIQUID_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _BOLD_LABEL_RE = re.compile(r"^(\s*)\*\*([^*\n]{1,120}?)(:?)\*\*(:?)")
 _BOLD_RE = re.compile(r"\*\*([^*\n]+?)\*\*")
 _HEADING_RE = re.compile(r"^#{1,6}\s+\S")
+# A label wrapped in an inline formatting tag in a text file, colon inside or after the tag:
+# "<b>MODERATOR:</b> Good morning", "<strong>Ana Ruiz</strong>: Thanks".
+_HTML_LABEL_RE = re.compile(
+    r"^([ \t]*)(<(b|strong|em|i|u|span|font)(?:\s[^<>\n]*)?>)[ \t]*([^<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(</\3[ \t]*>)([ \t]*:)?",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 _DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
 _Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
@@ -587,6 +593,7 @@ class Prepared:
         title: the front matter's title, if any.
         flattened: the body was a one-line scrape whose labels were put on lines of their own.
         markdown: the text is markdown (asked for, or it has front matter).
+        opening: the body's first line of text as it was before a one-line scrape was split.
     """
 
     lines: list[str]
@@ -595,15 +602,31 @@ class Prepared:
     title: str = ""
     flattened: bool = False
     markdown: bool = False
+    opening: str = ""
+
+
+def _unwrap_html_labels(body: str, removed: list[str]) -> str:
+    """Take the formatting tags off labels at line starts (``<b>NAME:</b> text`` -> ``NAME: text``),
+    adding the tags to ``removed``; a tag around text with no colon is left alone, and so is any
+    other markup (``<script>`` is never a label)."""
+
+    def unwrap(m: re.Match) -> str:
+        if not (m.group(5) or m.group(7)):
+            return m.group(0)
+        removed.extend([m.group(2), m.group(6)])
+        return f"{m.group(1)}{m.group(4)}: "
+
+    return _HTML_LABEL_RE.sub(unwrap, body)
 
 
 def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
-    """Step 1: split off YAML front matter, put the labels of a one-line scrape on their own lines,
-    strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
+    """Step 1: split off YAML front matter, take formatting tags off labels (``<b>NAME:</b>``) in
+    text that is not markdown, put the labels of a one-line scrape on their own lines, strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
     front matter says so, and remove court-reporter line and page numbers.
 
     A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
-    lines and fewer than 2 of them start with a label.
+    lines, fewer than 2 of them start with a label, and labels are found inside its text (one
+    label opening one long line is an ordinary labelled text).
     """
     removed: list[str] = []
     metadata: list[str] = []
@@ -612,14 +635,19 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         metadata.append(front.strip())
         removed.extend(["---", "---"])
         markdown = True
+    if not markdown and "<" in body:
+        body = _unwrap_html_labels(body, removed)
     lines_all = body.split("\n")
     flattened = (
         len(body) > 3000
         and sum(bool(ln.strip()) for ln in lines_all) <= 5
         and sum(1 for ln in lines_all if _candidate(ln) is not None) < 2  # long lines that start with labels are fine
     )
+    opening = next((ln.strip() for ln in lines_all if ln.strip()), "")
     if flattened:
-        body = _unflatten(body)
+        unflattened = _unflatten(body)
+        flattened = unflattened != body  # one label on one long line: no label inside the text
+        body = unflattened
     if markdown:
         liquid = _LIQUID_RE.findall(body)
         removed.extend(liquid)
@@ -634,7 +662,7 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
     if cover:
         metadata.extend(line.strip() for line in lines[:cover] if line.strip())
         lines = lines[cover:]
-    return Prepared(lines, metadata, removed, title, flattened, markdown)
+    return Prepared(lines, metadata, removed, title, flattened, markdown, opening)
 
 
 _PROCEEDINGS_RE = re.compile(r"^\s*P\s?R\s?O\s?C\s?E\s?E\s?D\s?I\s?N\s?G\s?S\s*:?\s*$")
@@ -804,6 +832,18 @@ def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> t
     return layout, notices
 
 
+def _keep_opening_label(prepared: Prepared, candidates: list[Candidate | None], labels: list[Candidate | None]) -> None:
+    """In a one-line scrape, a label must recur to be taken (labels are found inside running text);
+    but a label that opens the file's first line was at a line start in the file itself, so it is
+    judged as in any labelled text ("MODERATOR: Good evening. ... TRUMP: ... BIDEN: ...")."""
+    first = next((i for i, line in enumerate(prepared.lines) if line.strip()), None)
+    if first is None or labels[first] is not None or candidates[first] is None:
+        return
+    line = prepared.lines[first].strip()
+    if prepared.opening.startswith(line[:200]) and _accepted(candidates[first], LabelStats.of(candidates)):
+        labels[first] = candidates[first]
+
+
 def _shown(label: str, limit: int = 40) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "\u2026"
 
@@ -852,6 +892,8 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     prepared = prepare_text(text, markdown=markdown)
     candidates = find_candidates(prepared.lines)
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
+    if prepared.flattened:
+        _keep_opening_label(prepared, candidates, labels)
     split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
     notices.extend(long_label_notices(candidates, labels))
