@@ -67,7 +67,8 @@ _HEADING_RE = re.compile(r"^#{1,6}\s+\S")
 # A label wrapped in an inline formatting tag in a text file, colon inside or after the tag:
 # "<b>MODERATOR:</b> Good morning", "<strong>Ana Ruiz</strong>: Thanks".
 _HTML_LABEL_RE = re.compile(
-    r"^([ \t]*)(<(b|strong|em|i|u|span|font)(?:\s[^<>\n]*)?>)[ \t]*([^<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(</\3[ \t]*>)([ \t]*:)?",
+    r"^([ \t]*)(<(b|strong|em|i|u|span|font)(?:\s[^<>\n]*)?>)"
+    r"[ \t]*([^<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(</\3[ \t]*>)([ \t]*:)?",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -621,7 +622,8 @@ def _unwrap_html_labels(body: str, removed: list[str]) -> str:
 
 def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
     """Step 1: split off YAML front matter, take formatting tags off labels (``<b>NAME:</b>``) in
-    text that is not markdown, put the labels of a one-line scrape on their own lines, strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
+    text that is not markdown, put the labels of a one-line scrape on their own lines, strip
+    markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
     front matter says so, and remove court-reporter line and page numbers.
 
     A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
@@ -858,7 +860,9 @@ def long_label_notices(candidates: list[Candidate | None], labels: list[Candidat
     """
     taken = [c for c in labels if c is not None and c.long]
     first = next((i for i, c in enumerate(labels) if c is not None), len(labels))
-    missed = [c for i, (c, k) in enumerate(zip(candidates, labels, strict=True)) if c and c.long and not k and i > first]
+    missed = [
+        c for i, (c, k) in enumerate(zip(candidates, labels, strict=True)) if c and c.long and not k and i > first
+    ]
     notices = []
     for group, verb in ((taken, "read as a speaker's name, kept in full"), (missed, "not read as a speaker label")):
         if group:
