@@ -254,11 +254,14 @@ class Candidate:
 #: (Unicode category So, and Sk outside ASCII: skin tones), the emoji variation selector and the
 #: keycap mark. ``🎤 HOST:`` and ``HOST 🎤:`` are the label ``HOST``.
 _DECORATION_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
+#: Symbols that are not decoration: the copyright and registered signs, and music notes (they mark
+#: sung lyrics, a stage direction: see :data:`podium.text.STAGE_DIRECTION_RE`).
+_NOT_DECORATION = frozenset("\u00a9\u00ae\u2669\u266a\u266b\u266c")
 
 
 def _is_decoration(char: str) -> bool:
     return char in _DECORATION_MARKS or (
-        ord(char) > 127 and unicodedata.category(char) in ("So", "Sk") and char not in "\u00a9\u00ae"
+        ord(char) > 127 and unicodedata.category(char) in ("So", "Sk") and char not in _NOT_DECORATION
     )
 
 
@@ -296,8 +299,8 @@ def _long_candidate(stripped: str) -> tuple[str, str, str] | None:
     label = _key(_strip_decoration(stripped[:cut]))
     if len(label) <= MAX_LABEL_CHARS and len(re.sub(r"\([^()]*\)", " ", label).split()) <= MAX_LABEL_WORDS:
         return None
-    if not _name_tokens_ok(label, max_tokens=None):
-        return None
+    if not _name_tokens_ok(label.replace(",", " "), max_tokens=None):
+        return None  # every word a name word, after a comma too ("PAT MERRIWEATHER, UNDER SECRETARY OF STATE")
     return label, after.strip(), stripped[: cut + 1]
 
 
@@ -864,20 +867,20 @@ def long_label_notices(candidates: list[Candidate | None], labels: list[Candidat
         c for i, (c, k) in enumerate(zip(candidates, labels, strict=True)) if c and c.long and not k and i > first
     ]
     notices = []
-    for group, verb in ((taken, "read as a speaker's name, kept in full"), (missed, "not read as a speaker label")):
-        if group:
-            longest = max(group, key=lambda c: len(c.label))
-            n = len(group)
-            notices.append(
-                f"{n} label{'s' if n != 1 else ''} longer than {MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} "
-                f"characters ({_shown(longest.label)}, {len(longest.label):,} characters) "
-                f"{'were' if n != 1 else 'was'} {verb}"
-                + (
-                    "; check it on the Speakers page."
-                    if group is taken
-                    else ": its line stays in the turn before it, so check the speaker labels there."
-                )
-            )
+    if taken:
+        longest, n = max(taken, key=lambda c: len(c.label)), len(taken)
+        notices.append(
+            f"{n} label{'s' if n != 1 else ''} longer than {MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} characters "
+            f"({_shown(longest.label)}, {len(longest.label):,} characters) {'were' if n != 1 else 'was'} read as "
+            "a speaker's name, kept in full; check it on the Speakers page."
+        )
+    if missed:
+        longest, n = max(missed, key=lambda c: len(c.label)), len(missed)
+        notices.append(
+            f"{n} line{'s' if n != 1 else ''} {'open' if n != 1 else 'opens'} like a speaker label longer than "
+            f"{MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} characters ({_shown(longest.label)}) but "
+            f"{'were' if n != 1 else 'was'} not read as one: kept in the turn before, so check the labels there."
+        )
     return notices
 
 

@@ -3,7 +3,7 @@
 Such files come from transcription services' "export to spreadsheet", from newsroom shared
 sheets, and from research data sets (one row per turn or per sentence, often with start and end
 times). The delimiter and quoting are found by :class:`csv.Sniffer` (comma, semicolon or tab) and
-the rows read with :func:`pandas.read_csv`; each row with text is one block, and consecutive rows
+the rows read with :func:`csv.reader`; each row with text is one block, and consecutive rows
 of one speaker become one turn (:func:`podium.parse.build_turns`).
 
 Columns are recognised by name, case, spaces and punctuation aside (``Speaker Name``,
@@ -18,8 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-
-import pandas as pd
+from collections.abc import Iterator
 
 from ..text import normalise_text
 from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
@@ -132,29 +131,42 @@ def _seconds(cell: str, *, ms: bool) -> float | None:
     return value / 1000.0 if ms else value
 
 
-def _read_frame(text: str, dialect: type[csv.Dialect] | csv.Dialect, text_column_last: bool) -> pd.DataFrame:
-    """All cells as strings. A row with more cells than the header (an unquoted delimiter in the
-    speech) has its extra cells joined back into the text when the text is the last column;
-    otherwise it is an error, as no cell can be dropped."""
-    options = {
-        "sep": dialect.delimiter,
-        "quotechar": dialect.quotechar or '"',
-        "dtype": str,
-        "keep_default_na": False,
-        "skip_blank_lines": True,
-    }
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
     try:
-        return pd.read_csv(io.StringIO(text), **options)
-    except pd.errors.ParserError as exc:
-        if not text_column_last:
-            detail = str(exc).split("error: ")[-1].rstrip(".")
-            raise ValueError(f"The spreadsheet's rows do not match its header ({detail}).") from exc
+        yield from reader
+    except csv.Error as exc:
+        raise ValueError(f"The spreadsheet could not be read as CSV ({exc}).") from exc
 
-    def join_extra(cells: list[str]) -> list[str]:
-        return [*cells[: n_columns - 1], dialect.delimiter.join(cells[n_columns - 1 :])]
 
-    n_columns = len(next(csv.reader([text.split("\n", 1)[0]], dialect)))
-    return pd.read_csv(io.StringIO(text), engine="python", on_bad_lines=join_extra, **options)
+def _read_rows(
+    text: str, dialect: type[csv.Dialect] | csv.Dialect, text_index: int
+) -> tuple[list[str], list[list[str]], int]:
+    """``(header, rows, number of rows joined)`` read with :func:`csv.reader` (quoted cells may hold
+    delimiters and line breaks). A row with fewer cells than the header is padded with empty
+    cells; one with more (the delimiter in unquoted speech) has its extra cells joined back into
+    the text when the text is the last column, and is otherwise an error: no cell is dropped.
+
+    Raises:
+        ValueError: a row has more cells than the header and the text is not the last column.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # one cell may hold a whole speech
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = next(reader)
+    n = len(header)
+    rows, joined = [], 0
+    for cells in _rows(reader):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > n:
+            if text_index != n - 1:
+                raise ValueError(
+                    f"Row {reader.line_num} of the spreadsheet has {len(cells)} cells for {n} columns, and its "
+                    "speech is not the last column, so the cells cannot be matched to the columns."
+                )
+            cells = [*cells[: n - 1], dialect.delimiter.join(cells[n - 1 :])]
+            joined += 1
+        rows.append(cells + [""] * (n - len(cells)))
+    return header, rows, joined
 
 
 def read_table(text: str) -> ReadResult:
@@ -178,10 +190,9 @@ def read_table(text: str) -> ReadResult:
     dialect = _dialect(text)
     if dialect is None:
         raise ValueError("The file is not a spreadsheet with a speaker column and a text column in its first line.")
-    header = next(csv.reader([text.split("\n", 1)[0]], dialect))
-    text_column = _pick(header, TEXT_COLUMNS)
-    frame = _read_frame(text, dialect, text_column_last=_column_key(header[-1]) == _column_key(text_column or ""))
-    columns = [str(c) for c in frame.columns]
+    first = next(csv.reader([text.split("\n", 1)[0]], dialect))
+    text_index = first.index(_pick(first, TEXT_COLUMNS))  # type: ignore[arg-type]
+    columns, rows, joined = _read_rows(text, dialect, text_index)
     speaker_column = _pick(columns, SPEAKER_COLUMNS)
     text_column = _pick(columns, TEXT_COLUMNS)
     start_column = _pick(columns, START_COLUMNS)
@@ -190,10 +201,11 @@ def read_table(text: str) -> ReadResult:
     other = [c for c in columns if c not in (text_column,)]
     removed = [" ".join(columns)]
     blocks: list[Block] = []
+    notices: list[str] = []
     unreadable = 0
     times: list[tuple[float | None, float | None]] = []
-    for row in frame.itertuples(index=False, name=None):
-        cells = dict(zip(columns, ("" if v is None else str(v) for v in row), strict=True))
+    for row in rows:
+        cells = dict(zip(columns, row, strict=True))
         removed.append(" ".join(cells[c] for c in other if cells[c]))
         speech = re.sub(r"\s+", " ", normalise_text(cells[text_column])).strip()
         if not speech:
@@ -207,9 +219,14 @@ def read_table(text: str) -> ReadResult:
             end = _seconds(cells[end_column], ms=_column_key(end_column).endswith("ms"))
         blocks.append(Block(speaker, [speech]))
         times.append((start, end))
+    if joined:
+        n = joined
+        notices.append(
+            f"{n:,} row{'s' if n != 1 else ''} had more cells than the header (the delimiter inside unquoted "
+            f"speech), so the extra cells were joined back into column '{text_column}'."
+        )
     if not blocks:
         raise ValueError(f"The spreadsheet's text column '{text_column}' is empty in every row.")
-    notices = []
     timed = start_column is not None and not unreadable
     if timed:
         for block, (start, end) in zip(blocks, times, strict=True):
