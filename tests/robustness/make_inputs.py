@@ -136,16 +136,16 @@ def build() -> dict[str, bytes]:
             "MODERATOR: Thank you.\n\nALEX: You are welcome.\n"
         ).encode(),
         "label_long_mixed_case.txt": (
-            "Chair Reed: The committee will come to order.\n\n"
-            "The Honorable Pat Merriweather, Under Secretary of State for Management and Resources and Acting "
-            "Director of the Office of Foreign Missions: Thank you, Chair Reed, for having me.\n\n"
-            "Chair Reed: Please go on.\n"
-        ).encode(),
+            b"Chair Reed: The committee will come to order.\n\n"
+            b"The Honorable Pat Merriweather, Under Secretary of State for Management and Resources and Acting "
+            b"Director of the Office of Foreign Missions: Thank you, Chair Reed, for having me.\n\n"
+            b"Chair Reed: Please go on.\n"
+        ),
         "label_long_shouted_sentence.txt": (
-            "MODERATOR: WELCOME.\n\nSENATOR HALE: THANK YOU.\n\n"
-            "THE COMMITTEE HAS HEARD FROM WITNESSES ON BOTH SIDES OF THIS QUESTION FOR MANY MONTHS AND WE NOW "
-            "KNOW THREE THINGS: THE BUDGET IS LATE.\n"
-        ).encode(),
+            b"MODERATOR: WELCOME.\n\nSENATOR HALE: THANK YOU.\n\n"
+            b"THE COMMITTEE HAS HEARD FROM WITNESSES ON BOTH SIDES OF THIS QUESTION FOR MANY MONTHS AND WE NOW "
+            b"KNOW THREE THINGS: THE BUDGET IS LATE.\n"
+        ),
         "rtl_hebrew_names.txt": "מראיין: מתי יתפרסם התקציב?\n\nראש העיר: בשבוע הבא.\n\nמראיין: תודה רבה.\n".encode(),
         "emoji_around_names.txt": (
             "👩🏽\u200d💼 MAYOR QUINTERO: We will open the bridge in May.\n\nREPORTER 📰: Which day in May?\n\n"
