@@ -296,6 +296,15 @@ def test_unreadable_times_are_reported_not_used():
     assert any("1 of 2 rows have no readable time in column 'start'" in n for n in t.notices)
 
 
+def test_a_clock_that_starts_again_is_joined_after_the_earlier_part():
+    text = "speaker,text,start,end\nANA,One two three.,0,80\nBEN,Four five.,90,100\nANA,Six.,5,8\n"
+    t = _parse(text, name="parts.csv")
+    # 5 s falls back more than 60 s from 90 s: shifted to 90 s + 2 words at 150 wpm (0.8 s)
+    assert list(t.turns["start_s"]) == pytest.approx([0.0, 90.0, 90.8])
+    assert list(t.turns["end_s"]) == pytest.approx([80.0, 100.0, 93.8])
+    assert any("starts again part-way" in n for n in t.notices)
+
+
 def test_files_without_a_speaker_and_text_header_are_not_spreadsheets():
     assert detect_format("name,age\nAna,34\n", "x.csv") != "table"
     assert detect_format("speaker,age\nAna,34\n", "x.csv") != "table"
@@ -324,3 +333,6 @@ def test_real_debate_spreadsheets_per_turn_and_per_sentence_give_the_same_turns(
     assert by_turn.turns["speaker"][0] == "Chris Wallace" and by_turn.turns["end_s"][0] == 51.24
     durations = pd.to_numeric(pd.Series([r["duration_s"] for r in rows])).sum()
     assert by_turn.turns["speech_s"].sum() == pytest.approx(durations, abs=0.05)
+    # 17 recordings whose clocks each start at 0 are placed one after the other
+    assert durations <= by_turn.turns["end_s"].max() <= durations + 200
+    assert any("starts again part-way" in n for n in by_turn.notices)

@@ -9,7 +9,8 @@ of one speaker become one turn (:func:`podium.parse.build_turns`).
 Columns are recognised by name, case, spaces and punctuation aside (``Speaker Name``,
 ``speaker_name``): see :data:`SPEAKER_COLUMNS`, :data:`TEXT_COLUMNS`, :data:`START_COLUMNS` and
 :data:`END_COLUMNS`. Times are seconds (``12.5``), milliseconds in a column whose name ends in
-``ms``, or clocks (``00:01:02.5``). Other columns are not speech: their cells are kept with the
+``ms``, or clocks (``00:01:02.5``); a clock that starts again part-way (recordings in parts) is
+joined after the earlier part, as for speech-to-text JSON. Other columns are not speech: their cells are kept with the
 labels the reader consumed, so no word of the file is lost.
 """
 
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 
 from ..text import normalise_text
 from .base import UNKNOWN_SPEAKER, Block, ReadResult, parse_clock
+from .stt_json import _join_clock_restarts
 
 __all__ = ["END_COLUMNS", "SPEAKER_COLUMNS", "START_COLUMNS", "TEXT_COLUMNS", "looks_like_table", "read_table"]
 
@@ -229,6 +231,14 @@ def read_table(text: str) -> ReadResult:
         raise ValueError(f"The spreadsheet's text column '{text_column}' is empty in every row.")
     timed = start_column is not None and not unreadable
     if timed:
+        items = [(b.speaker, b.paragraphs[0], start, end, False) for b, (start, end) in zip(blocks, times, strict=True)]
+        joined_items = _join_clock_restarts(items)
+        if any(a[2] != b[2] for a, b in zip(items, joined_items, strict=True)):
+            notices.append(
+                "The clock of this spreadsheet starts again part-way through (recordings in parts): later parts "
+                "are placed after the earlier ones, so times after the restart are approximate."
+            )
+        times = [(item[2], item[3]) for item in joined_items]
         for block, (start, end) in zip(blocks, times, strict=True):
             if end is not None:
                 block.add_time(start, end)
