@@ -84,6 +84,20 @@ def test_long_label_after_a_single_other_label_is_reported_not_merged_silently()
     assert "THE HONORABLE PAT MERRIWEATHER UNDER SE" in notice and len(notice) <= 200
 
 
+def test_long_labels_after_times_and_a_shouted_sentence_after_one():
+    text = (
+        "[00:00:01] MODERATOR: Welcome.\n\n[00:00:02] SENATOR HALE: Thank you.\n\n"
+        "[00:00:04] THE COMMITTEE HAS HEARD FROM WITNESSES ON BOTH SIDES FOR MONTHS: THE BUDGET IS LATE.\n\n"
+        "[00:00:09] THE HONORABLE MARIA ELENA DE LA CRUZ Y VILLANUEVA: Thanks.\n"
+    )
+    t = _parse(text)
+    assert _speakers(t) == ["MODERATOR", "SENATOR HALE", "THE HONORABLE MARIA ELENA DE LA CRUZ Y VILLANUEVA"]
+    # the shouted line stays in HALE's turn, its time too ("00:00:04" is one word, as "10:30" is)
+    assert _words(t) == [1, 2 + 1 + 11 + 4, 1]
+    assert list(t.turns["start_s"]) == [1.0, 2.0, 9.0]
+    assert sum("longer than 8 words" in n for n in t.notices) == 2
+
+
 def test_prose_before_a_colon_is_no_long_label_and_no_notice():
     text = (
         "SENATOR HALE: Thank you.\n\nMODERATOR: Go on.\n\n"

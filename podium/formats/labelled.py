@@ -13,7 +13,10 @@ Covers, after :func:`podium.text.normalise_text`:
   (M:SS switching to H:MM:SS), ``[HH:MM:SS] Name:`` prefixes;
 - court-reporter layouts with line numbers 1-25 and page numbers, YAML front matter, markdown
   escapes and inline HTML in markdown files;
-- one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``).
+- one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``);
+- emoji or symbols around a name (``🎤 HOST:`` is ``HOST``), formatting tags around a label in a
+  text file (``<b>NAME:</b>``), and labels longer than 8 words or 100 characters (see
+  :func:`_long_label_ok`), with a notice.
 
 Text before the first label is metadata (headline, banners, datelines), not a speaker.
 
@@ -510,8 +513,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
     2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
        outnumber ``NAME:`` labels.
-    3. A :attr:`~Candidate.long` label is one after a time, or as :func:`_long_label_ok` says.
-       ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
+    3. A :attr:`~Candidate.long` label is one as :func:`_long_label_ok` says (not in a one-line
+       scrape). ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
     4. In a one-line scrape, a label must recur.
     5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
        or more recurring period labels.
@@ -531,7 +534,7 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     if c.kind == LabelKind.OTTER:
         return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
     if c.long:
-        return c.kind in _ALWAYS_LABELS or (not flattened and _long_label_ok(c, stats))
+        return not flattened and _long_label_ok(c, stats)
     if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
@@ -577,10 +580,13 @@ def _long_label_ok(c: Candidate, stats: LabelStats) -> bool:
     particle, but more than 8 words or 100 characters) is a speaker label: when the file's other
     ``NAME:`` labels are written the same way (capitals among two or more capitalised label lines,
     or mixed case among recurring mixed-case labels) and the speech after it is not itself in
-    capitals, so it cannot be a shouted sentence ("WE HAVE THREE GOALS ... :")."""
+    capitals, so it cannot be a shouted sentence ("WE HAVE THREE GOALS ... :"). After a time
+    (``[00:01:02] THE HONORABLE ...:``) only the last condition applies."""
     letters = [ch for ch in c.rest if ch.isalpha()]
     if letters and _is_capitalised(c.rest) and not all(_caseless(ch) for ch in letters):
         return False
+    if c.kind in _ALWAYS_LABELS:
+        return True  # after a time ("[00:01:02] THE HONORABLE ... :")
     if _is_capitalised(c.label):
         return stats.colon_labels >= 2 and stats.caps_labels >= 1
     return stats.mixed_recurring >= 1
