@@ -9,10 +9,13 @@ turns, words and times below are counted by hand from the text in each test.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from podium.export import tables, to_csv_bytes
 from podium.formats import detect_format
@@ -20,6 +23,7 @@ from podium.formats.base import parse_clock
 from podium.formats.labelled import _candidate, prepare_text
 from podium.model import ParseError
 from podium.parse import parse_bytes, parse_text
+from podium.text import all_words, normalise_text
 from tests.conftest import ROOT
 
 INPUTS = Path(__file__).parent / "robustness" / "inputs"
@@ -350,3 +354,45 @@ def test_real_debate_spreadsheets_per_turn_and_per_sentence_give_the_same_turns(
     # 17 recordings whose clocks each start at 0 are placed one after the other
     assert durations <= by_turn.turns["end_s"].max() <= durations + 200
     assert any("starts again part-way" in n for n in by_turn.notices)
+
+
+_CELLS = st.sampled_from([*"ab AB,;\t\n\"':🎤<>/", "speaker", "text", "MODERATOR", "0:05", "1.5", "\r\n"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.sampled_from(
+        ["speaker,text\n", "Speaker;Text;start\n", "start\tend\tspeaker\ttext\n", "text,name,end_ms,start_ms\n"]
+    ),
+    st.lists(_CELLS, max_size=60).map("".join),
+)
+def test_any_spreadsheet_body_conserves_its_words_or_fails_with_a_sentence(header, body):
+    text = header + body
+    try:
+        t = _parse(text, name="x.csv")
+    except ParseError as exc:
+        assert "\n" not in str(exc)
+        return
+    # CSV quoting joins '"a"a' into the cell 'aa': compare without quotation marks
+    want = Counter(w.lower() for w in all_words(normalise_text(text).replace('"', "")))
+    have = Counter(w.lower() for w in all_words(t.metadata))
+    for part in [*t.turns["text"], *t.removed]:
+        have.update(w.lower() for w in all_words(part.replace('"', "")))
+    assert want == have
+
+
+def test_a_spreadsheet_opens_in_the_dashboard():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    data = (INPUTS / "tsv_with_clock_times.tsv").read_bytes()
+    at.session_state["podium_source"] = {"name": "briefing.tsv", "data": data, "format": "auto"}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Read as a spreadsheet" in i.value for i in at.info)
+    read_as = next(s for s in at.selectbox if s.label == "Read as")
+    assert "Spreadsheet (CSV or TSV with a header naming speaker and text columns)" in read_as.options
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[0].value
+    assert list(table["speaker"]) == ["Ana Ruiz", "Mayor Quintero"]  # 2.5 s and 2.0 s of speech
