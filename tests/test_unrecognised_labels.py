@@ -190,6 +190,17 @@ def test_tag_variants_around_labels():
     assert _speakers(_parse(few)) == ["Mayor Quintero", "ANA RUIZ", "Mayor Quintero"]
 
 
+def test_markdown_emphasis_and_bbcode_around_labels_in_a_text_file():
+    t = parse_bytes((INPUTS / "label_in_markdown_bold.txt").read_bytes(), name="x.txt")
+    assert _speakers(t) == ["MODERATOR", "SENATOR HALE", "MODERATOR"]
+    assert _words(t) == [3, 2, 3]
+    t = _parse("*Ana Ruiz*: Hello there.\n\n__BEN ODE:__ Hi.\n\n[I]Ana Ruiz[/I]: Bye.\n")
+    assert _speakers(t) == ["Ana Ruiz", "BEN ODE", "Ana Ruiz"]
+    assert _words(t) == [2, 1, 1]
+    prepared = prepare_text("MODERATOR: Note *this*: and _that_.\n* item one: yes\n")
+    assert prepared.lines[:2] == ["MODERATOR: Note *this*: and _that_.", "* item one: yes"]
+
+
 def test_tags_that_are_not_labels_are_left_alone():
     prepared = prepare_text("MODERATOR: Hi.\n\n<b>Important</b> news today.\n<script>X:</script> no.\n")
     assert prepared.lines[2] == "<b>Important</b> news today."

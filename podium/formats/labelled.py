@@ -14,8 +14,8 @@ Covers, after :func:`podium.text.normalise_text`:
 - court-reporter layouts with line numbers 1-25 and page numbers, YAML front matter, markdown
   escapes and inline HTML in markdown files;
 - one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``);
-- emoji or symbols around a name (``🎤 HOST:`` is ``HOST``), formatting tags around a label in a
-  text file (``<b>NAME:</b>``), and labels longer than 8 words or 100 characters (see
+- emoji or symbols around a name (``🎤 HOST:`` is ``HOST``), formatting around a label in a
+  text file (``<b>NAME:</b>``, ``**NAME:**``, ``[b]NAME:[/b]``), and labels longer than 8 words or 100 characters (see
   :func:`_long_label_ok`), with a notice.
 
 Text before the first label is metadata (headline, banners, datelines), not a speaker.
@@ -72,6 +72,15 @@ _HEADING_RE = re.compile(r"^#{1,6}\s+\S")
 _HTML_LABEL_RE = re.compile(
     r"^([ \t]*)(<(b|strong|em|i|u|span|font)(?:\s[^<>\n]*)?>)"
     r"[ \t]*([^<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(</\3[ \t]*>)([ \t]*:)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The same in markdown emphasis ("**MODERATOR:** Good morning", "*Ana Ruiz*: Thanks") and forum
+# BBCode ("[b]MODERATOR:[/b]") in a file not read as markdown.
+_EMPHASIS_LABEL_RE = re.compile(
+    r"^([ \t]*)(\*\*|__|\*|_)()[ \t]*([^*_<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(\2)([ \t]*:)?", re.MULTILINE
+)
+_BBCODE_LABEL_RE = re.compile(
+    r"^([ \t]*)(\[(b|i|u)\])[ \t]*([^\[\]\n:]{1,120}?)[ \t]*(:?)[ \t]*(\[/\3\])([ \t]*:)?",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -615,10 +624,11 @@ class Prepared:
     opening: str = ""
 
 
-def _unwrap_html_labels(body: str, removed: list[str]) -> str:
-    """Take the formatting tags off labels at line starts (``<b>NAME:</b> text`` -> ``NAME: text``),
-    adding the tags to ``removed``; a tag around text with no colon is left alone, and so is any
-    other markup (``<script>`` is never a label)."""
+def _unwrap_labels(body: str, removed: list[str]) -> str:
+    """Take the formatting off labels at line starts: inline HTML tags (``<b>NAME:</b> text`` ->
+    ``NAME: text``), markdown emphasis (``**NAME:**``, ``*Name*:``) and BBCode (``[b]NAME:[/b]``),
+    adding the marks to ``removed``. Formatting around text with no colon is left alone, and so
+    is any other markup (``<script>`` is never a label)."""
 
     def unwrap(m: re.Match) -> str:
         if not (m.group(5) or m.group(7)):
@@ -626,14 +636,21 @@ def _unwrap_html_labels(body: str, removed: list[str]) -> str:
         removed.extend([m.group(2), m.group(6)])
         return f"{m.group(1)}{m.group(4)}: "
 
-    return _HTML_LABEL_RE.sub(unwrap, body)
+    if "<" in body:
+        body = _HTML_LABEL_RE.sub(unwrap, body)
+    if "*" in body or "_" in body:
+        body = _EMPHASIS_LABEL_RE.sub(unwrap, body)
+    if "[" in body:
+        body = _BBCODE_LABEL_RE.sub(unwrap, body)
+    return body
 
 
 def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
-    """Step 1: split off YAML front matter, take formatting tags off labels (``<b>NAME:</b>``) in
-    text that is not markdown, put the labels of a one-line scrape on their own lines, strip
-    markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
-    front matter says so, and remove court-reporter line and page numbers.
+    """Step 1: split off YAML front matter, take formatting off labels (``<b>NAME:</b>``,
+    ``**NAME:**``, ``[b]NAME:[/b]``) in text that is not markdown, put the labels of a one-line
+    scrape on their own lines, strip markdown (liquid tags, inline HTML, bold around labels,
+    escapes) when ``markdown`` or front matter says so, and remove court-reporter line and page
+    numbers.
 
     A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
     lines, fewer than 2 of them start with a label, and labels are found inside its text (one
@@ -646,8 +663,8 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         metadata.append(front.strip())
         removed.extend(["---", "---"])
         markdown = True
-    if not markdown and "<" in body:
-        body = _unwrap_html_labels(body, removed)
+    if not markdown:
+        body = _unwrap_labels(body, removed)
     lines_all = body.split("\n")
     flattened = (
         len(body) > 3000

@@ -168,6 +168,9 @@ def build() -> dict[str, bytes]:
             b'<span class="speaker">Ana Ruiz</span>: When will the bridge open?\n\n<b>MAYOR QUINTERO</b>: In May.\n\n'
             b"Ana Ruiz: Thank you.\n"
         ),
+        "label_in_markdown_bold.txt": (
+            b"**MODERATOR:** Good morning, everyone.\n\nSENATOR HALE: Thank you.\n\n[b]MODERATOR:[/b] Please go on.\n"
+        ),
         "label_in_strong_tags.txt": (
             b"<strong>Ana Ruiz</strong>: When will the bridge open?\n\n<B>MAYOR QUINTERO:</B> In May.\n\n"
             b"<strong>Ana Ruiz</strong>: Thank you.\n"
