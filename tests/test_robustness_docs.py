@@ -14,7 +14,7 @@ def test_readme_states_the_catalogue_figures():
     parsed = sum(r["outcome"] == "transcript" for r in rows)
     refused = sum(r["outcome"] == "refused" for r in rows)
     gaps = sum(r["note"].startswith("gap") for r in rows)
-    words = {8: "Eight", 7: "Seven", 6: "Six", 5: "Five", 4: "Four", 3: "Three", 2: "Two", 1: "One"}
+    words = {8: "Eight", 7: "Seven", 6: "Six", 5: "Five", 4: "Four", 3: "Three", 2: "Two", 1: "One", 0: "None"}
     assert f"**{len(rows)} bad or odd inputs**" in readme
     assert f"**{parsed} are read as transcripts, {refused} are refused with one sentence**" in readme
     assert f"{words.get(gaps, gaps)} are read with a known gap" in readme

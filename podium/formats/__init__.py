@@ -19,6 +19,7 @@ from .markup import looks_like_html, read_html
 from .rttm import SpeakerTimeline, looks_like_rttm, read_rttm
 from .stt_json import load_json, looks_like_json, read_stt_json
 from .subtitles import SBV_TIMING_RE, looks_like_sbv, looks_like_subtitles, read_subtitles
+from .table import looks_like_table, read_table
 from .ttml import looks_like_ttml, read_ttml
 
 __all__ = [
@@ -50,6 +51,7 @@ class Format(StrEnum):
     YOUTUBE_JSON3 = "youtube_json3"
     STT_JSON = "stt_json"
     RTTM = "rttm"
+    TABLE = "table"
     PLAIN = "plain"
 
 
@@ -68,12 +70,13 @@ FORMATS: dict[str, str] = {
     Format.YOUTUBE_JSON3: "YouTube JSON3 captions",
     Format.STT_JSON: "Speech-to-text JSON (Deepgram, AWS, Google, Azure, AssemblyAI, Speechmatics, WhisperX)",
     Format.RTTM: "RTTM speaker segments (pyannote; talk time only, no words)",
+    Format.TABLE: "Spreadsheet (CSV or TSV with a header naming speaker and text columns)",
     Format.PLAIN: "Plain text, no speaker labels",
 }
 
 #: Formats read from the text as decoded, before :func:`~podium.text.normalise_text` (which
-#: decodes HTML entities: an XML or JSON file must be parsed first).
-RAW_TEXT_FORMATS = frozenset({Format.STT_JSON, Format.HTML, Format.TTML, Format.YOUTUBE_JSON3})
+#: decodes HTML entities and turns tabs into spaces: an XML, JSON or TSV file must be parsed first).
+RAW_TEXT_FORMATS = frozenset({Format.STT_JSON, Format.HTML, Format.TTML, Format.YOUTUBE_JSON3, Format.TABLE})
 
 
 #: A markdown bold label, colon inside or outside the bold (``**Sir Alder Finch**: Thank you.``).
@@ -85,7 +88,8 @@ def detect_format(text: str, name: str = "") -> Format:
 
     Content decides where it is unmistakable (a TTML root element, ASS ``[Events]``, subtitle
     timing lines, RTTM records, JSON); the suffix decides between close cases (``.html`` with
-    any tag is HTML, ``.md`` is markdown).
+    any tag is HTML, ``.md`` is markdown). A file whose first line is a CSV or TSV header naming a
+    speaker and a text column is a spreadsheet, whatever its suffix.
     """
     suffix = PurePath(name).suffix.lower()
     if suffix in (".json", ".json3") or looks_like_json(text):
@@ -93,6 +97,8 @@ def detect_format(text: str, name: str = "") -> Format:
             return Format.YOUTUBE_JSON3 if is_json3(load_json(text)) else Format.STT_JSON
         except ValueError:
             return Format.STT_JSON
+    if looks_like_table(text):
+        return Format.TABLE
     if looks_like_ttml(text) or (suffix in (".ttml", ".dfxp") and text.lstrip().startswith("<")):
         return Format.TTML
     if looks_like_ass(text):
@@ -154,6 +160,8 @@ def read(
         return read_subtitles(text, sbv=True, timeline=timeline)
     if fmt == "rttm":
         return read_rttm(text)
+    if fmt == "table":
+        return read_table(text)
     if fmt == "html":
         return read_html(text)
     if fmt == "markdown":

@@ -86,11 +86,13 @@ class ReadResult:
     source_format: str = ""
 
 
-_CLOCK_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
+_CLOCK_RE = re.compile(r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 
 
 def parse_clock(value: str) -> float | None:
     """Parse ``H:MM:SS``, ``M:SS``, ``HH:MM:SS.mmm`` or ``MM:SS,mmm`` to seconds; ``None`` if it is not a clock.
+
+    Hours may run to three digits (``123:04:05``, a recording past 99 hours).
 
     Seconds of 60 or more, and minutes of 60 or more after hours, are impossible: such a value
     (``99:99:99``) is not a clock. Minutes alone may exceed 59 (``75:30``).
@@ -99,6 +101,8 @@ def parse_clock(value: str) -> float | None:
     3723.5
     >>> parse_clock("0:19:28,081")
     1168.081
+    >>> parse_clock("123:04:05")
+    443045.0
     """
     m = _CLOCK_RE.match(value)
     if not m:

@@ -13,7 +13,10 @@ Covers, after :func:`podium.text.normalise_text`:
   (M:SS switching to H:MM:SS), ``[HH:MM:SS] Name:`` prefixes;
 - court-reporter layouts with line numbers 1-25 and page numbers, YAML front matter, markdown
   escapes and inline HTML in markdown files;
-- one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``).
+- one-line "flattened" scrapes where labels are glued to the text (``01:40 WALLACEGentlemen``);
+- emoji or symbols around a name (``🎤 HOST:`` is ``HOST``), formatting around a label in a
+  text file (``<b>NAME:</b>``, ``**NAME:**``, ``[b]NAME:[/b]``), and labels longer than 8 words or 100 characters (see
+  :func:`_long_label_ok`), with a notice.
 
 Text before the first label is metadata (headline, banners, datelines), not a speaker.
 
@@ -28,6 +31,7 @@ lists it uses live in :mod:`podium.vocabulary`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,13 +51,15 @@ __all__ = [
     "find_candidates",
     "is_cue_label",
     "is_double_spaced",
+    "long_label_notices",
     "name_layout",
     "prepare_text",
     "read_labelled",
     "split_blocks",
 ]
 
-_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# A clock: M:SS, H:MM:SS, or past 99 hours HHH:MM:SS (a hearing's or a stream's running time).
+_TS = r"(?:\d{3}:\d{2}:\d{2}|\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,3})?"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_TAG_RE = re.compile(r"<!--.*?-->|<[a-zA-Z/!][^<>]*>", re.DOTALL)
@@ -61,11 +67,27 @@ _LIQUID_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _BOLD_LABEL_RE = re.compile(r"^(\s*)\*\*([^*\n]{1,120}?)(:?)\*\*(:?)")
 _BOLD_RE = re.compile(r"\*\*([^*\n]+?)\*\*")
 _HEADING_RE = re.compile(r"^#{1,6}\s+\S")
+# A label wrapped in an inline formatting tag in a text file, colon inside or after the tag:
+# "<b>MODERATOR:</b> Good morning", "<strong>Ana Ruiz</strong>: Thanks".
+_HTML_LABEL_RE = re.compile(
+    r"^([ \t]*)(<(b|strong|em|i|u|span|font)(?:\s[^<>\n]*)?>)"
+    r"[ \t]*([^<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(</\3[ \t]*>)([ \t]*:)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The same in markdown emphasis ("**MODERATOR:** Good morning", "*Ana Ruiz*: Thanks") and forum
+# BBCode ("[b]MODERATOR:[/b]") in a file not read as markdown.
+_EMPHASIS_LABEL_RE = re.compile(
+    r"^([ \t]*)(\*\*|__|\*|_)()[ \t]*([^*_<>\n:]{1,120}?)[ \t]*(:?)[ \t]*(\2)([ \t]*:)?", re.MULTILINE
+)
+_BBCODE_LABEL_RE = re.compile(
+    r"^([ \t]*)(\[(b|i|u)\])[ \t]*([^\[\]\n:]{1,120}?)[ \t]*(:?)[ \t]*(\[/\3\])([ \t]*:)?",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 _DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
 _Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
 _BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
-_CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,2}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
+_CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,3}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
 _OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
 _COLON_RE = re.compile(
     r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
@@ -146,14 +168,21 @@ def _unflatten(text: str) -> str:
     return re.sub(r"(?<=[^\n]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ", r"\n\n\1: ", text)
 
 
-def _name_tokens_ok(label: str) -> bool:
-    """True if every word of the label outside parentheses looks like part of a name or title."""
+#: A label holds at most this many words (outside parentheses) and characters; a longer one is a
+#: :attr:`Candidate.long` label, judged by :func:`_long_label_ok`.
+MAX_LABEL_WORDS = 8
+MAX_LABEL_CHARS = 100
+
+
+def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> bool:
+    """True if every word of the label outside parentheses looks like part of a name or title
+    (and there are at most ``max_tokens`` of them; ``None``: any number)."""
     name = re.sub(r"\([^()]*\)", " ", label)
     name, _, role = name.partition(",")
     if role and not (_is_capitalised(role) and len(role.split()) <= 4):
         return False  # "GOV. X (D-XX), CANDIDATE" yes; "First, on vaccinations" no
     tokens = name.split()
-    if not tokens or len(tokens) > 8:
+    if not tokens or (max_tokens is not None and len(tokens) > max_tokens):
         return False
     for token in tokens:
         core = token.strip(".'\"-")
@@ -220,6 +249,9 @@ class Candidate:
         start: seconds from a timestamp in or before the label, if any.
         kind: the label's shape.
         removed: the text that makes up the label (kept to prove no word is lost).
+        long: the name is longer than :data:`MAX_LABEL_WORDS` words or :data:`MAX_LABEL_CHARS`
+            characters ("THE HONORABLE PAT MERRIWEATHER, UNDER SECRETARY ... :"); such a label
+            is taken only in a file whose other labels are written the same way.
     """
 
     label: str
@@ -227,6 +259,61 @@ class Candidate:
     start: float | None
     kind: LabelKind
     removed: str
+    long: bool = False
+
+
+#: Characters that decorate a label without being part of the name: emoji and other symbols
+#: (Unicode category So, and Sk outside ASCII: skin tones), the emoji variation selector and the
+#: keycap mark. ``🎤 HOST:`` and ``HOST 🎤:`` are the label ``HOST``.
+_DECORATION_MARKS = frozenset("\ufe0e\ufe0f\u20e3")
+#: Symbols that are not decoration: the copyright and registered signs, and music notes (they mark
+#: sung lyrics, a stage direction: see :data:`podium.text.STAGE_DIRECTION_RE`).
+_NOT_DECORATION = frozenset("\u00a9\u00ae\u2669\u266a\u266b\u266c")
+
+
+def _is_decoration(char: str) -> bool:
+    return char in _DECORATION_MARKS or (
+        ord(char) > 127 and unicodedata.category(char) in ("So", "Sk") and char not in _NOT_DECORATION
+    )
+
+
+def _decoration_length(text: str) -> int:
+    """Length of the run of emoji or symbols (and the spaces after them) ``text`` starts with; 0 if none."""
+    if not text or not _is_decoration(text[0]):
+        return 0
+    i = 1
+    while i < len(text) and (_is_decoration(text[i]) or text[i] == " "):
+        i += 1
+    return i
+
+
+def _strip_decoration(label: str) -> str:
+    """The label without emoji or symbols at its ends (``"HOST 🎤"`` -> ``"HOST"``)."""
+    start, end = 0, len(label)
+    while start < end and (_is_decoration(label[start]) or label[start].isspace()):
+        start += 1
+    while end > start and (_is_decoration(label[end - 1]) or label[end - 1].isspace()):
+        end -= 1
+    return label[start:end]
+
+
+def _long_candidate(stripped: str) -> tuple[str, str, str] | None:
+    """``(label, speech, text removed)`` when the line opens with a name-like label too long for
+    :data:`_COLON_RE` (more than :data:`MAX_LABEL_CHARS` characters or :data:`MAX_LABEL_WORDS`
+    words, every word capitalised or a particle) and a colon; else ``None``."""
+    cuts = [i for i in (stripped.find(":"), stripped.find("\uff1a")) if i > 0]
+    if not cuts or not stripped[:1].isalpha():
+        return None
+    cut = min(cuts)
+    after = stripped[cut + 1 :]
+    if after and not after[0].isspace() and stripped[cut] == ":":
+        return None  # "10:30", "http://"
+    label = _key(_strip_decoration(stripped[:cut]))
+    if len(label) <= MAX_LABEL_CHARS and len(re.sub(r"\([^()]*\)", " ", label).split()) <= MAX_LABEL_WORDS:
+        return None
+    if not _name_tokens_ok(label.replace(",", " "), max_tokens=None):
+        return None  # every word a name word, after a comma too ("PAT MERRIWEATHER, UNDER SECRETARY OF STATE")
+    return label, after.strip(), stripped[: cut + 1]
 
 
 def _candidate(line: str) -> Candidate | None:
@@ -265,22 +352,30 @@ def _candidate(line: str) -> Candidate | None:
     m = _OTTER_RE.match(stripped)
     if m and not prefix and _name_tokens_ok(m.group("label")):
         return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
+    # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
+    timed_kind = LabelKind.CHAT if prefix and not prefix.startswith("[") else LabelKind.TIMESTAMPED
+    timed = bool(prefix)
+    decoration = _decoration_length(stripped)  # "🎤 HOST:": an emoji or symbol before the name
+    if decoration:
+        prefix += stripped[:decoration]
+        stripped = stripped[decoration:]
     m = _COLON_RE.match(stripped)
     if m:
-        label = _key(m.group("label"))
+        label = _key(_strip_decoration(m.group("label")))
         ts = m.group("ts1") or m.group("ts2")
         if ts:
             start = parse_clock(ts)
         removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
-        if _name_tokens_ok(label) and len(label) <= 100:
-            kind = (
-                LabelKind.CHAT
-                if prefix and not prefix.startswith("[")
-                else LabelKind.TIMESTAMPED
-                if (ts or prefix)
-                else LabelKind.COLON
-            )
+        if _name_tokens_ok(label) and len(label) <= MAX_LABEL_CHARS:
+            kind = timed_kind if timed else LabelKind.TIMESTAMPED if ts else LabelKind.COLON
             return Candidate(label, m.group("rest"), start, kind, prefix + removed)
+    long = _long_candidate(stripped)
+    if long is not None:
+        label, rest, removed = long
+        kind = timed_kind if timed else LabelKind.COLON
+        return Candidate(label, rest, start, kind, prefix + removed, long=True)
+    if decoration:
+        return None  # a symbol then no label: the line is text
     m = _PERIOD_RE.match(stripped)
     if m:
         rest = m.group("rest") or ""
@@ -356,7 +451,8 @@ class LabelStats:
         counts: how many lines of the file start with each candidate label.
         otter_headers: number of ``Name  0:03`` header lines when they outnumber ``NAME:``
             labels, else 0 (an Otter export is full of them; elsewhere they are prose).
-        colon_labels: number of ``NAME:`` candidates in the file.
+        colon_labels: number of ``NAME:`` candidates in the file (:attr:`Candidate.long` ones
+            are not counted in this and the next two).
         caps_labels: number of distinct capitalised ``NAME:`` candidates.
         mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
         flattened: the file is a one-line scrape whose labels were found inside the text.
@@ -376,7 +472,7 @@ class LabelStats:
         """Count the candidates of one file (``None`` for lines that start with no label)."""
         found = [c for c in candidates if c is not None]
         n_otter = sum(1 for c in found if c.kind == LabelKind.OTTER)
-        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON)
+        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON and not c.long)
         period = Counter(c.label for c in found if c.kind == LabelKind.PERIOD)
         return cls(
             counts=Counter(c.label for c in found),
@@ -426,7 +522,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
     2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
        outnumber ``NAME:`` labels.
-    3. ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
+    3. A :attr:`~Candidate.long` label is one as :func:`_long_label_ok` says (not in a one-line
+       scrape). ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
     4. In a one-line scrape, a label must recur.
     5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
        or more recurring period labels.
@@ -445,6 +542,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
         return False
     if c.kind == LabelKind.OTTER:
         return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
+    if c.long:
+        return not flattened and _long_label_ok(c, stats)
     if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
@@ -485,6 +584,23 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     return stats.mixed_recurring >= 1 and len(words) <= 4
 
 
+def _long_label_ok(c: Candidate, stats: LabelStats) -> bool:
+    """Whether a :attr:`~Candidate.long` ``NAME:`` label (every word a capitalised name word or a
+    particle, but more than 8 words or 100 characters) is a speaker label: when the file's other
+    ``NAME:`` labels are written the same way (capitals among two or more capitalised label lines,
+    or mixed case among recurring mixed-case labels) and the speech after it is not itself in
+    capitals, so it cannot be a shouted sentence ("WE HAVE THREE GOALS ... :"). After a time
+    (``[00:01:02] THE HONORABLE ...:``) only the last condition applies."""
+    letters = [ch for ch in c.rest if ch.isalpha()]
+    if letters and _is_capitalised(c.rest) and not all(_caseless(ch) for ch in letters):
+        return False
+    if c.kind in _ALWAYS_LABELS:
+        return True  # after a time ("[00:01:02] THE HONORABLE ... :")
+    if _is_capitalised(c.label):
+        return stats.colon_labels >= 2 and stats.caps_labels >= 1
+    return stats.mixed_recurring >= 1
+
+
 @dataclass
 class Prepared:
     """Labelled text made ready for finding labels (the output of :func:`prepare_text`).
@@ -496,6 +612,7 @@ class Prepared:
         title: the front matter's title, if any.
         flattened: the body was a one-line scrape whose labels were put on lines of their own.
         markdown: the text is markdown (asked for, or it has front matter).
+        opening: the body's first line of text as it was before a one-line scrape was split.
     """
 
     lines: list[str]
@@ -504,15 +621,40 @@ class Prepared:
     title: str = ""
     flattened: bool = False
     markdown: bool = False
+    opening: str = ""
+
+
+def _unwrap_labels(body: str, removed: list[str]) -> str:
+    """Take the formatting off labels at line starts: inline HTML tags (``<b>NAME:</b> text`` ->
+    ``NAME: text``), markdown emphasis (``**NAME:**``, ``*Name*:``) and BBCode (``[b]NAME:[/b]``),
+    adding the marks to ``removed``. Formatting around text with no colon is left alone, and so
+    is any other markup (``<script>`` is never a label)."""
+
+    def unwrap(m: re.Match) -> str:
+        if not (m.group(5) or m.group(7)):
+            return m.group(0)
+        removed.extend([m.group(2), m.group(6)])
+        return f"{m.group(1)}{m.group(4)}: "
+
+    if "<" in body:
+        body = _HTML_LABEL_RE.sub(unwrap, body)
+    if "*" in body or "_" in body:
+        body = _EMPHASIS_LABEL_RE.sub(unwrap, body)
+    if "[" in body:
+        body = _BBCODE_LABEL_RE.sub(unwrap, body)
+    return body
 
 
 def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
-    """Step 1: split off YAML front matter, put the labels of a one-line scrape on their own lines,
-    strip markdown (liquid tags, inline HTML, bold around labels, escapes) when ``markdown`` or
-    front matter says so, and remove court-reporter line and page numbers.
+    """Step 1: split off YAML front matter, take formatting off labels (``<b>NAME:</b>``,
+    ``**NAME:**``, ``[b]NAME:[/b]``) in text that is not markdown, put the labels of a one-line
+    scrape on their own lines, strip markdown (liquid tags, inline HTML, bold around labels,
+    escapes) when ``markdown`` or front matter says so, and remove court-reporter line and page
+    numbers.
 
     A body is a one-line scrape ("flattened") when it is over 3,000 characters on at most 5
-    lines and fewer than 2 of them start with a label.
+    lines, fewer than 2 of them start with a label, and labels are found inside its text (one
+    label opening one long line is an ordinary labelled text).
     """
     removed: list[str] = []
     metadata: list[str] = []
@@ -521,14 +663,19 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         metadata.append(front.strip())
         removed.extend(["---", "---"])
         markdown = True
+    if not markdown:
+        body = _unwrap_labels(body, removed)
     lines_all = body.split("\n")
     flattened = (
         len(body) > 3000
         and sum(bool(ln.strip()) for ln in lines_all) <= 5
         and sum(1 for ln in lines_all if _candidate(ln) is not None) < 2  # long lines that start with labels are fine
     )
+    opening = next((ln.strip() for ln in lines_all if ln.strip()), "")
     if flattened:
-        body = _unflatten(body)
+        unflattened = _unflatten(body)
+        flattened = unflattened != body  # one label on one long line: no label inside the text
+        body = unflattened
     if markdown:
         liquid = _LIQUID_RE.findall(body)
         removed.extend(liquid)
@@ -543,7 +690,7 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
     if cover:
         metadata.extend(line.strip() for line in lines[:cover] if line.strip())
         lines = lines[cover:]
-    return Prepared(lines, metadata, removed, title, flattened, markdown)
+    return Prepared(lines, metadata, removed, title, flattened, markdown, opening)
 
 
 _PROCEEDINGS_RE = re.compile(r"^\s*P\s?R\s?O\s?C\s?E\s?E\s?D\s?I\s?N\s?G\s?S\s*:?\s*$")
@@ -713,6 +860,53 @@ def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> t
     return layout, notices
 
 
+def _keep_opening_label(prepared: Prepared, candidates: list[Candidate | None], labels: list[Candidate | None]) -> None:
+    """In a one-line scrape, a label must recur to be taken (labels are found inside running text);
+    but a label that opens the file's first line was at a line start in the file itself, so it is
+    judged as in any labelled text ("MODERATOR: Good evening. ... TRUMP: ... BIDEN: ...")."""
+    first = next((i for i, line in enumerate(prepared.lines) if line.strip()), None)
+    if first is None or labels[first] is not None or candidates[first] is None:
+        return
+    line = prepared.lines[first].strip()
+    if prepared.opening.startswith(line[:200]) and _accepted(candidates[first], LabelStats.of(candidates)):
+        labels[first] = candidates[first]
+
+
+def _shown(label: str, limit: int = 40) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "\u2026"
+
+
+def long_label_notices(candidates: list[Candidate | None], labels: list[Candidate | None]) -> list[str]:
+    """Sentences about :attr:`~Candidate.long` labels: those read as speakers (the name is kept in
+    full; check it), and those that were not, whose line stays in the turn before it.
+
+    ``candidates`` and ``labels`` are the outputs of :func:`find_candidates` and
+    :func:`decide_labels` for the same lines. A long label before the first label is page text,
+    which the parser's page-text notice reports, so it is not listed here.
+    """
+    taken = [c for c in labels if c is not None and c.long]
+    first = next((i for i, c in enumerate(labels) if c is not None), len(labels))
+    missed = [
+        c for i, (c, k) in enumerate(zip(candidates, labels, strict=True)) if c and c.long and not k and i > first
+    ]
+    notices = []
+    if taken:
+        longest, n = max(taken, key=lambda c: len(c.label)), len(taken)
+        notices.append(
+            f"{n} label{'s' if n != 1 else ''} longer than {MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} characters "
+            f"({_shown(longest.label)}, {len(longest.label):,} characters) {'were' if n != 1 else 'was'} read as "
+            "a speaker's name, kept in full; check it on the Speakers page."
+        )
+    if missed:
+        longest, n = max(missed, key=lambda c: len(c.label)), len(missed)
+        notices.append(
+            f"{n} line{'s' if n != 1 else ''} {'open' if n != 1 else 'opens'} like a speaker label longer than "
+            f"{MAX_LABEL_WORDS} words or {MAX_LABEL_CHARS} characters ({_shown(longest.label)}) but "
+            f"{'were' if n != 1 else 'was'} not read as one: kept in the turn before, so check the labels there."
+        )
+    return notices
+
+
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
     :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
@@ -728,8 +922,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     prepared = prepare_text(text, markdown=markdown)
     candidates = find_candidates(prepared.lines)
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
+    if prepared.flattened:
+        _keep_opening_label(prepared, candidates, labels)
     split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    notices.extend(long_label_notices(candidates, labels))
     return ReadResult(
         blocks=split.blocks,
         metadata=prepared.metadata + split.metadata,

@@ -40,6 +40,8 @@ _BLOCK_TAGS = {
     "time",
     "figure",
 }
+#: Inline elements that may hold a speaker label (``<strong>NAME:</strong>``).
+_INLINE_TAGS = {"b", "strong", "em", "i", "u", "span", "font", "a", "label"}
 
 
 def looks_like_html(text: str) -> bool:
@@ -55,7 +57,8 @@ def html_to_text(markup: str) -> tuple[str, str]:
     """Turn HTML into plain text with one block element per paragraph; return ``(text, title)``.
 
     Inline elements (``<strong>Mr. LIMAN</strong>:``) stay on their line so a label keeps its
-    colon; ``<br><br>`` and block elements become paragraph breaks; ``<cite>``/``<time>`` go on
+    colon, and one that ends in a colon is followed by a space (``<b>NAME:</b>Speech``);
+    ``<br><br>`` and block elements become paragraph breaks; ``<cite>``/``<time>`` go on
     lines of their own (``<cite>Travis:</cite><time>0:00</time>``). Scripts, styles and comments
     are dropped; entities are decoded by the parser.
     """
@@ -71,6 +74,8 @@ def html_to_text(markup: str) -> tuple[str, str]:
         elif tag.name in _BLOCK_TAGS:
             tag.insert_before("\n\n")
             tag.insert_after("\n\n")
+        elif tag.name in _INLINE_TAGS and tag.get_text().rstrip().endswith(":"):
+            tag.insert_after(" ")  # "<strong>NAME:</strong>Speech": the label ends at the tag
     text = soup.get_text()
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)

@@ -135,6 +135,22 @@ def build() -> dict[str, bytes]:
             "😀 ALEX: Hello there, this is the first turn of the chat and it has many words in it.\n\n"
             "MODERATOR: Thank you.\n\nALEX: You are welcome.\n"
         ).encode(),
+        "label_long_mixed_case.txt": (
+            b"Chair Reed: The committee will come to order.\n\n"
+            b"The Honorable Pat Merriweather, Under Secretary of State for Management and Resources and Acting "
+            b"Director of the Office of Foreign Missions: Thank you, Chair Reed, for having me.\n\n"
+            b"Chair Reed: Please go on.\n"
+        ),
+        "label_long_shouted_sentence.txt": (
+            b"MODERATOR: WELCOME.\n\nSENATOR HALE: THANK YOU.\n\n"
+            b"THE COMMITTEE HAS HEARD FROM WITNESSES ON BOTH SIDES OF THIS QUESTION FOR MANY MONTHS AND WE NOW "
+            b"KNOW THREE THINGS: THE BUDGET IS LATE.\n"
+        ),
+        "rtl_hebrew_names.txt": "מראיין: מתי יתפרסם התקציב?\n\nראש העיר: בשבוע הבא.\n\nמראיין: תודה רבה.\n".encode(),
+        "emoji_around_names.txt": (
+            "👩🏽\u200d💼 MAYOR QUINTERO: We will open the bridge in May.\n\nREPORTER 📰: Which day in May?\n\n"
+            "👩🏽\u200d💼 MAYOR QUINTERO: The first Monday.\n"
+        ).encode(),
         "bidi_override_names.txt": "MODERATOR: Hello.\n\n\u202eSENATOR HALE\u202c: The budget is late.\n".encode(),
         "script_in_speaker_name.txt": (
             b"<script>alert('name')</script>: Hello from the first speaker.\n\n"
@@ -148,6 +164,17 @@ def build() -> dict[str, bytes]:
             b"<b>MODERATOR:</b> Good morning, everyone, and welcome to the committee.\n\n"
             b"<b>SENATOR HALE:</b> Thank you. The budget is late.\n"
         ),
+        "label_in_span_tags.txt": (
+            b'<span class="speaker">Ana Ruiz</span>: When will the bridge open?\n\n<b>MAYOR QUINTERO</b>: In May.\n\n'
+            b"Ana Ruiz: Thank you.\n"
+        ),
+        "label_in_markdown_bold.txt": (
+            b"**MODERATOR:** Good morning, everyone.\n\nSENATOR HALE: Thank you.\n\n[b]MODERATOR:[/b] Please go on.\n"
+        ),
+        "label_in_strong_tags.txt": (
+            b"<strong>Ana Ruiz</strong>: When will the bridge open?\n\n<B>MAYOR QUINTERO:</B> In May.\n\n"
+            b"<strong>Ana Ruiz</strong>: Thank you.\n"
+        ),
         "formula_cells.txt": (
             b"=HYPERLINK(\"http://x\"): =1+1 is two.\n\n+SUM(A1): +44 is a code.\n\n"
             b"MODERATOR: -5 degrees and @home.\n\n@USER: =cmd|' /C calc'!A0\n"
@@ -159,6 +186,19 @@ def build() -> dict[str, bytes]:
         "plain_no_labels.txt": b"This is a speech with no labels at all. It goes on for a while.\n\nAnd then it ends.\n",
         "rtf_document.rtf": rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} \f0\fs24 MODERATOR: Hello.\par SENATOR HALE: Hi.\par}",
         "csv_spreadsheet.csv": b"speaker,text\nMODERATOR,Good morning.\nSENATOR HALE,The budget is late.\n",
+        "tsv_with_clock_times.tsv": (
+            b"Start Time\tEnd Time\tSpeaker Name\tTranscript\tConfidence\n"
+            b"00:00:01.500\t00:00:04.000\tAna Ruiz\tWhen will the bridge open?\t0.91\n"
+            b"00:00:04.500\t00:00:05.500\tMayor Quintero\tIn May.\t0.88\n"
+            b"00:00:06.000\t00:00:07.000\tMayor Quintero\tThe first Monday.\t0.95\n"
+        ),
+        "csv_semicolon_quoted.csv": (
+            b'Speaker;Text\nMODERATOR;"Good morning; welcome."\nSENATOR HALE;"The budget is late.\nIt was due in March."\n'
+            b';"Nobody knows who said this."\n'
+        ),
+        "csv_unquoted_commas.csv": (
+            b"speaker,text\nMODERATOR,Good morning, everyone, and welcome.\nSENATOR HALE,Thank you, Chair.\n"
+        ),
         "xml_not_transcript.xml": b'<?xml version="1.0"?><catalog><book id="1"><title>Hello</title></book></catalog>',
         # timestamps
         "timestamps_impossible.txt": (
@@ -170,6 +210,10 @@ def build() -> dict[str, bytes]:
         ),
         "timestamps_past_100_hours.txt": (
             b"[123:04:05] MODERATOR: Good morning.\n\n[123:04:09] SENATOR HALE: The budget is late.\n"
+        ),
+        "timestamps_past_100_hours_rev.txt": (
+            b"Ana Ruiz (123:04:05): When will the bridge open?\n\nMayor Quintero (123:04:09): In May.\n\n"
+            b"Ana Ruiz (123:04:12): Thank you.\n"
         ),
         "srt_malformed_times.srt": (
             b"1\n00:00:01,000 --> 00:00:0x,000\nMODERATOR: Good morning.\n\n"
