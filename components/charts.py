@@ -123,10 +123,17 @@ def _with_others(data: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return pd.concat([others, top[["speaker", *columns]]], ignore_index=True)
 
 
-def _rows_by_speaker(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``frame``'s rows per ``speaker``, in their order: one pass, where a filter per speaker would
-    scan the whole frame once for each of thousands of speakers."""
-    return {speaker: rows for speaker, rows in frame.groupby("speaker", sort=False)}
+def _rows_by_speaker(frame: pd.DataFrame, speakers: list[str]) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows of each of ``speakers`` (the few a chart draws one by one), in their order,
+    for the speakers with rows: one lookup of every row's speaker, where grouping all of them would
+    build a frame for each of thousands of speakers."""
+    wanted = list(dict.fromkeys(speakers))
+    if not wanted or frame.empty:
+        return {}
+    codes = pd.Index(wanted).get_indexer(frame["speaker"])  # -1 for speakers not wanted
+    return {
+        s: frame.iloc[rows] for s, rows in ((s, np.flatnonzero(codes == i)) for i, s in enumerate(wanted)) if len(rows)
+    }
 
 
 def _category_axis(fig: go.Figure, axis: str, order: list[str]) -> None:
@@ -253,7 +260,7 @@ def timeline(
         rows.append(label)
     if len(intervals) > MAX_TIMELINE_BARS:
         fig = go.Figure()
-        groups = _rows_by_speaker(intervals)
+        groups = _rows_by_speaker(intervals, speaker_order)
         if others:
             rest = intervals[intervals["speaker"].isin(others)]
             groups[rows[-1]] = rest
@@ -324,7 +331,7 @@ def turn_length_chart(
     speaker_order, others = _top_and_others(speaker_order)
     names = axis_names(speaker_order)
     fig = go.Figure()
-    groups = _rows_by_speaker(turns)
+    groups = _rows_by_speaker(turns, speaker_order)
     rows = list(speaker_order)
     if others:  # one box for the rest, hovering each turn's own speaker
         label = _others_label(len(others))
@@ -374,7 +381,7 @@ def cumulative_chart(
     fig = go.Figure()
     speaker_order, others = _top_and_others(speaker_order)  # a line each for the top speakers only
     names = axis_names(speaker_order)
-    groups = _rows_by_speaker(cumulative)
+    groups = _rows_by_speaker(cumulative, speaker_order)
     for i, speaker in enumerate(speaker_order):
         own = groups.get(speaker, cumulative.iloc[:0])
         fig.add_trace(
