@@ -270,11 +270,13 @@ def timeline(
             fig.add_trace(
                 go.Scattergl(
                     x=xs,
-                    y=[names[speaker]] * len(xs),
+                    y=np.full(len(xs), names[speaker], dtype=object),  # arrays: plotly checks lists item by item
                     mode="lines",
                     line=dict(color=colours[speaker], width=18),
                     name=speaker,
-                    text=np.repeat(own["speaker"].to_numpy(object), 3) if others else [speaker] * len(xs),
+                    text=np.repeat(own["speaker"].to_numpy(object), 3)
+                    if others
+                    else np.full(len(xs), speaker, dtype=object),
                     hoverinfo="text",
                 )
             )
@@ -343,8 +345,8 @@ def turn_length_chart(
         colour = _OTHERS if speaker not in speaker_order else _colour_of(colours, speaker, i)
         fig.add_trace(
             go.Box(
-                x=own["turn_s"] / scale,
-                y=[names[speaker]] * len(own),
+                x=(own["turn_s"] / scale).to_numpy(),
+                y=np.full(len(own), names[speaker], dtype=object),
                 name=names[speaker],
                 orientation="h",
                 boxpoints="all" if len(turns) <= 2000 else "outliers",
