@@ -655,13 +655,36 @@ def word_cloud_image(phrases: pd.DataFrame, *, width: int = 900, height: int = 4
         return None
     cloud = WordCloud(
         font_path=font_path,
-        width=width,
-        height=height,
+        width=width // CLOUD_SCALE,  # laid out on a grid half as wide and high, drawn at twice the size:
+        height=height // CLOUD_SCALE,  # the same width x height picture, placed about four times faster
+        scale=CLOUD_SCALE,
         background_color="white",
-        colormap="viridis",
+        color_func=_ViridisColours(),
         prefer_horizontal=0.95,
         random_state=7,
         collocations=False,
         max_words=MAX_CLOUD_WORDS,
     ).generate_from_frequencies(frequencies)
     return cloud.to_array()
+
+
+#: The word cloud is laid out on a grid this many times smaller than its picture (``WordCloud(scale=)``).
+CLOUD_SCALE = 2
+
+
+class _ViridisColours:
+    """wordcloud's ``colormap="viridis"`` colours (its ``colormap_color_func``, same formula and
+    random draws) without importing matplotlib.pyplot, which that class does (a third of a second)."""
+
+    def __init__(self) -> None:
+        from matplotlib import colormaps
+
+        self.colormap = colormaps["viridis"]
+
+    def __call__(self, word, font_size, position, orientation, random_state=None, **kwargs) -> str:
+        from random import Random
+
+        if random_state is None:
+            random_state = Random()
+        r, g, b, _ = np.maximum(0, 255 * np.array(self.colormap(random_state.uniform(0, 1))))
+        return f"rgb({r:.0f}, {g:.0f}, {b:.0f})"
