@@ -524,9 +524,19 @@ def library_stopwords() -> frozenset[str]:
     wordcloud ships the classic English list (articles, pronouns, auxiliaries, contractions
     with straight apostrophes; https://github.com/amueller/word_cloud, ``wordcloud/stopwords``).
     """
-    from wordcloud import STOPWORDS  # imported lazily: wordcloud pulls in matplotlib
+    import importlib.util
+    from pathlib import Path
 
-    return frozenset(w.lower() for w in STOPWORDS)
+    # wordcloud's own file, read as wordcloud reads it into STOPWORDS, without importing the package:
+    # that pulls in matplotlib (a quarter of a second on every page's first visit)
+    spec = importlib.util.find_spec("wordcloud")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    if folder is None or not (folder / "stopwords").is_file():
+        from wordcloud import STOPWORDS
+
+        return frozenset(w.lower() for w in STOPWORDS)
+    lines = (folder / "stopwords").read_text().splitlines()
+    return frozenset(w.strip().lower() for w in lines) - {""}
 
 
 def _prepare(text: str) -> str:
