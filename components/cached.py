@@ -118,9 +118,16 @@ def stage_directions(turns: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _whole_speaker_measures(turns: pd.DataFrame, timed: bool) -> pd.DataFrame:
+    return talk_time.speaker_table(turns, timed=timed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def speaker_measures(turns: pd.DataFrame, speakers: tuple[str, ...], timed: bool) -> pd.DataFrame:
-    """Cached :func:`podium.talk_time.speaker_table` of the whole ``turns`` with a speaker filter."""
-    return talk_time.speaker_table(turns, list(speakers), timed=timed)
+    """Cached :func:`podium.talk_time.speaker_table` of the whole ``turns`` with a speaker filter:
+    the whole table is measured once per transcript and each filter picks its rows
+    (:func:`podium.talk_time.filter_speaker_table`)."""
+    return talk_time.filter_speaker_table(_whole_speaker_measures(turns, timed), list(speakers))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

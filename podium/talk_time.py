@@ -33,6 +33,7 @@ __all__ = [
     "cumulative_talk_time",
     "estimate_seconds",
     "estimate_times",
+    "filter_speaker_table",
     "format_spans",
     "overlap_by_speaker",
     "parse_spans",
@@ -437,15 +438,34 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
         else np.nan,
     ).reset_index()
     if speakers:
-        table = table[table["speaker"].isin(speakers)]
-        shown_words = table["n_words"].sum()
-        shown_talk = table["talk_time_s"].sum()
-        table = table.assign(
-            word_share_shown=table["n_words"] / shown_words if shown_words else 0.0,
-            talk_share_shown=table["talk_time_s"] / shown_talk if shown_talk else 0.0,
-        )
+        table = _shown(table, speakers)
     table = table.sort_values(["talk_time_s", "first_turn_id"], ascending=[False, True], kind="stable")
     return table[list(columns)].astype(columns).reset_index(drop=True)
+
+
+def _shown(table: pd.DataFrame, speakers: list[str]) -> pd.DataFrame:
+    """The rows of ``speakers`` with their shares among them (sums in order of first appearance)."""
+    table = table[table["speaker"].isin(speakers)]
+    shown_words = table["n_words"].sum()
+    shown_talk = table["talk_time_s"].sum()
+    return table.assign(
+        word_share_shown=table["n_words"] / shown_words if shown_words else 0.0,
+        talk_share_shown=table["talk_time_s"] / shown_talk if shown_talk else 0.0,
+    )
+
+
+def filter_speaker_table(table: pd.DataFrame, speakers: list[str]) -> pd.DataFrame:
+    """``speaker_table(turns, speakers)`` from ``table = speaker_table(turns)`` (the whole
+    transcript's, computed once): the rows of ``speakers`` with the :data:`SHOWN_SHARE_COLUMNS`,
+    same values and order, without measuring the transcript again on each filter change."""
+    if not speakers:
+        return table
+    columns = dict(SPEAKER_COLUMNS) | SHOWN_SHARE_COLUMNS
+    if table.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
+    shown = _shown(table.sort_values("first_turn_id", kind="stable"), speakers)  # summed as speaker_table sums
+    shown = shown.sort_values(["talk_time_s", "first_turn_id"], ascending=[False, True], kind="stable")
+    return shown[list(columns)].astype(columns).reset_index(drop=True)
 
 
 def _first_words(text: str, n: int = 12) -> str:
