@@ -188,3 +188,21 @@ def label_answer(question: str, answer: str) -> dict:
     from podium import answers
 
     return answers.label_answer(question, answer)
+
+
+@st.cache_data(show_spinner=False, max_entries=4096)
+def pair_highlights(
+    question: str, answer: str, question_speaker: str, answer_speaker: str, phrases: tuple[tuple[str, str], ...]
+) -> tuple[list, list, list]:
+    """A Q&A pair's deflection-list matches and highlight spans, computed once per pair
+    (:func:`components.qa_view.answer_matches`, :func:`components.qa_view.pair_spans`):
+    ``(matches, question spans, answer spans)``."""
+    from types import SimpleNamespace
+
+    from components.qa_view import answer_matches, pair_spans
+
+    pair = SimpleNamespace(
+        question=question, answer=answer, question_speaker=question_speaker, answer_speaker=answer_speaker
+    )
+    matches = answer_matches(pair, list(phrases))
+    return (matches, *pair_spans(pair, matches))
