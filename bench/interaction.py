@@ -9,7 +9,10 @@ Python time of one rerun: what a user waits for beyond the browser's drawing.
 2. The 10,000-speaker input of the robustness catalogue (``tests/robustness/generated.py``: 10,000
    distinct speakers, two turns each): every page's first run.
 
-Usage: python bench/interaction.py [--words 100000] [--skip-speakers]
+Each figure is the wall-clock time and, after the slash, the CPU time of the process
+(``time.process_time``, steadier on a shared machine).
+
+Usage: python bench/interaction.py [--words 100000] [--repeat 3] [--skip-speakers]
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ APP = str(ROOT / "app.py")
 PAGES = ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py", "pages/4_Speakers.py"]
 
 
-def _timed(step) -> float:
-    t0 = time.perf_counter()
+def _timed(step) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of ``step()``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     step()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def _fresh(name: str, data: bytes) -> AppTest:
@@ -49,7 +53,7 @@ def _check(at: AppTest, what: str) -> None:
         raise SystemExit(f"{what}: exception {[e.value for e in at.exception][:1]}")
 
 
-def pages_first_run(name: str, data: bytes) -> list[tuple[str, float]]:
+def pages_first_run(name: str, data: bytes) -> list[tuple[str, tuple[float, float]]]:
     """Each page's first run in one session (parse cached after the first page, as in the app)."""
     at = _fresh(name, data)
     out = [("app.py", _timed(at.run))]
@@ -60,7 +64,7 @@ def pages_first_run(name: str, data: bytes) -> list[tuple[str, float]]:
     return out
 
 
-def interactions(name: str, data: bytes, repeat: int = 3) -> list[tuple[str, str, float]]:
+def interactions(name: str, data: bytes, repeat: int = 3) -> list[tuple[str, str, tuple[float, float]]]:
     """Median rerun time of a filter change and of a words-per-minute change, on each page."""
     rows = []
     for page in PAGES:
@@ -78,8 +82,8 @@ def interactions(name: str, data: bytes, repeat: int = 3) -> list[tuple[str, str
             number = next(w for w in at.number_input if w.label.startswith("Speaking rate"))
             rate.append(_timed(lambda w=number: w.set_value(150.0).run()))
             _check(at, page)
-        rows.append((page, "filter change", statistics.median(filt)))
-        rows.append((page, "words-per-minute change", statistics.median(rate)))
+        for what, runs in (("filter change", filt), ("words-per-minute change", rate)):
+            rows.append((page, what, (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))))
     return rows
 
 
@@ -92,16 +96,16 @@ def main() -> None:
     data = corpus_text(args.words)
     name = f"corpus_{args.words}.txt"
     print(f"{args.words:,} words of corpus text: first run of each page (one session)")
-    for page, seconds in pages_first_run(name, data):
-        print(f"  {page:<28} {seconds * 1000:>8.0f} ms")
+    for page, (wall, cpu) in pages_first_run(name, data):
+        print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
     print(f"{args.words:,} words: rerun after an interaction (median of {args.repeat})")
-    for page, what, seconds in interactions(name, data, args.repeat):
-        print(f"  {page:<28} {what:<24} {seconds * 1000:>8.0f} ms")
+    for page, what, (wall, cpu) in interactions(name, data, args.repeat):
+        print(f"  {page:<28} {what:<24} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
     if not args.skip_speakers:
         sp_name, sp_data = ten_thousand_speakers(1.0)
         print("10,000 speakers: first run of each page (one session)")
-        for page, seconds in pages_first_run(sp_name, sp_data):
-            print(f"  {page:<28} {seconds * 1000:>8.0f} ms")
+        for page, (wall, cpu) in pages_first_run(sp_name, sp_data):
+            print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
 
 
 if __name__ == "__main__":

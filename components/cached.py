@@ -6,6 +6,10 @@ mutate what they get back, and never need to.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -14,19 +18,35 @@ from podium import kwic as kwic_module
 from podium import turn_taking as turn_taking_
 
 
+def _tuple_digest(items: tuple) -> bytes:
+    """A content digest of a tuple argument: for strings (a transcript's turn texts and speakers)
+    one hash of their lengths and their text joined, instead of Streamlit hashing each of tens of
+    thousands of strings on its own (a quarter of a second per call at 20,000 turns, on every rerun)."""
+    if all(type(item) is str for item in items):
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(np.fromiter(map(len, items), dtype=np.int64, count=len(items)).tobytes())
+        digest.update("".join(items).encode("utf-8", "surrogatepass"))
+        return b"str:" + digest.digest()
+    return b"pickle:" + hashlib.blake2b(pickle.dumps(items), digest_size=20).digest()
+
+
+#: Hash tuples of turn texts by content in one pass (see :func:`_tuple_digest`).
+_TEXTS = {tuple: _tuple_digest}
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def speaker_table(turns: pd.DataFrame) -> pd.DataFrame:
     """Cached :func:`podium.talk_time.speaker_table`."""
     return talk_time.speaker_table(turns)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=_TEXTS)
 def phrase_tally(texts: tuple[str, ...], speakers: tuple[str, ...]) -> phrases.Tally:
     """Cached :func:`podium.phrases.tally` (n = 1 to 5), shared, never mutated."""
     return phrases.tally(texts, speakers)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=_TEXTS)
 def phrase_tables(
     texts: tuple[str, ...],
     speakers: tuple[str, ...],
@@ -50,7 +70,7 @@ def phrase_tables(
     return table, phrases.speaker_phrase_table(counted, table)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=_TEXTS)
 def distinctive_terms(
     texts: tuple[str, ...],
     speakers: tuple[str, ...],
@@ -63,18 +83,12 @@ def distinctive_terms(
     keeping terms said at least ``min_count`` times in all and (optionally) not starting or ending
     with a stopword; totals and the prior use every phrase. Empty with fewer than two speakers."""
     counted = phrase_tally(texts, speakers)
-    counts = counted.speaker_counts(n)
-    if sum(1 for c in counts.values() if c) < 2:
+    try:  # computed over the tally's arrays (10,000 speakers); the same rows as log_odds(speaker_counts)
+        return logodds.distinctive_from_tally(
+            counted, n, min_count=min_count, stops=frozenset(stops), drop_stopwords=drop_stopwords
+        )
+    except ValueError:  # fewer than two speakers said a phrase of this length
         return pd.DataFrame(columns=list(logodds.LOG_ODDS_COLUMNS)).astype(logodds.LOG_ODDS_COLUMNS)
-    table = logodds.log_odds(counts)
-    total = table["count"] + table["count_others"]
-    keep = total >= min_count
-    if drop_stopwords:
-        stopset = frozenset(stops)
-        first = table["term"].str.split(" ").str[0]
-        last = table["term"].str.split(" ").str[-1]
-        keep &= ~first.isin(stopset) & ~last.isin(stopset)
-    return table[keep].reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -104,9 +118,16 @@ def stage_directions(turns: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _whole_speaker_measures(turns: pd.DataFrame, timed: bool) -> pd.DataFrame:
+    return talk_time.speaker_table(turns, timed=timed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def speaker_measures(turns: pd.DataFrame, speakers: tuple[str, ...], timed: bool) -> pd.DataFrame:
-    """Cached :func:`podium.talk_time.speaker_table` of the whole ``turns`` with a speaker filter."""
-    return talk_time.speaker_table(turns, list(speakers), timed=timed)
+    """Cached :func:`podium.talk_time.speaker_table` of the whole ``turns`` with a speaker filter:
+    the whole table is measured once per transcript and each filter picks its rows
+    (:func:`podium.talk_time.filter_speaker_table`)."""
+    return talk_time.filter_speaker_table(_whole_speaker_measures(turns, timed), list(speakers))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -167,3 +188,21 @@ def label_answer(question: str, answer: str) -> dict:
     from podium import answers
 
     return answers.label_answer(question, answer)
+
+
+@st.cache_data(show_spinner=False, max_entries=4096)
+def pair_highlights(
+    question: str, answer: str, question_speaker: str, answer_speaker: str, phrases: tuple[tuple[str, str], ...]
+) -> tuple[list, list, list]:
+    """A Q&A pair's deflection-list matches and highlight spans, computed once per pair
+    (:func:`components.qa_view.answer_matches`, :func:`components.qa_view.pair_spans`):
+    ``(matches, question spans, answer spans)``."""
+    from types import SimpleNamespace
+
+    from components.qa_view import answer_matches, pair_spans
+
+    pair = SimpleNamespace(
+        question=question, answer=answer, question_speaker=question_speaker, answer_speaker=answer_speaker
+    )
+    matches = answer_matches(pair, list(phrases))
+    return (matches, *pair_spans(pair, matches))

@@ -107,9 +107,16 @@ def pair_spans(pair, matches: list[PhraseMatch]) -> tuple[list, list]:
     q_side, a_side = pair_sides(pair.question, pair.answer, pair.question_speaker, pair.answer_speaker)
     names = [n for cell in (pair.question_speaker, pair.answer_speaker) for n in cell.split(" / ") if n]
 
+    stems: dict[str, set[str]] = {}  # each side's stems, found once for both texts
+
+    def stems_of(text: str) -> set[str]:
+        if text not in stems:
+            stems[text] = {s for s, _, _ in content_words(text)}
+        return stems[text]
+
     def shared(text: str, own: str, other: str) -> list[tuple[int, int, str]]:
-        other_stems = {s for s, _, _ in content_words(other)}
-        own_stems = {s for s, _, _ in content_words(own)}
+        other_stems = stems_of(other)
+        own_stems = stems_of(own)
         prefixes = _prefix_spans(text, names)
         return [
             (start, end, "podium-shared")

@@ -7,9 +7,7 @@ from components.publish import show_chart
 from components.qa_view import (
     CSS,
     answer_length_chart,
-    answer_matches,
     indicators_html,
-    pair_spans,
     remark_html,
     side_html,
 )
@@ -139,8 +137,9 @@ shown = paged(shown_pairs, size=50, noun="pairs", key="qa_part")
 if len(shown) < len(shown_pairs):
     st.caption(f"Showing {len(shown)} of {len(shown_pairs):,} pairs; the table below has all.")
 for pair in shown.itertuples(index=False):
-    matches = answer_matches(pair, list(phrases))
-    q_spans, a_spans = pair_spans(pair, matches)
+    matches, q_spans, a_spans = cached.pair_highlights(
+        pair.question, pair.answer, pair.question_speaker, pair.answer_speaker, tuple(phrases)
+    )
     asker = pair.question_speaker + (
         f" (probably {pair.probable_questioner}, the name called on; inferred)" if pair.probable_questioner else ""
     )

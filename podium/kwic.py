@@ -37,6 +37,12 @@ def _mask_initials(text: str) -> str:
     return _INITIAL_RE.sub(mask, text)
 
 
+def _fold(text: str) -> str:
+    """``text`` case-folded, without periods, with straight apostrophes: every phrase token of a
+    text, folded so, is a substring of the text folded so."""
+    return text.replace("\u2019", "'").casefold().replace(".", "")
+
+
 def clock(seconds: float) -> str:
     """Format seconds as ``M:SS`` or ``H:MM:SS``."""
     seconds = round(seconds)
@@ -105,7 +111,14 @@ def kwic(
     n = len(target)
     if n:
         columns = ["turn_id", "speaker", "text", "start_s", "end_s"]
-        for turn_id, speaker, text, start_s, end_s in turns[columns].itertuples(index=False):
+        # Only turns whose text holds every query token can match. A token is part of a word as
+        # written, lower-cased, without periods, with a straight apostrophe (phrase_token_parts),
+        # so this test on the text folded the same way never drops a match; it spares tokenising
+        # every turn for each search (20,000 turns: most of the Phrases page).
+        keys = {_fold(t) for t in target}
+        folded = map(_fold, turns["text"].tolist())
+        candidates = [i for i, text in enumerate(folded) if all(k in text for k in keys)]
+        for turn_id, speaker, text, start_s, end_s in turns[columns].iloc[candidates].itertuples(index=False):
             spans = phrase_spans(text)
             n_tokens = sum(len(run) for run in spans)
             seen = 0

@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["LOG_ODDS_COLUMNS", "log_odds"]
+__all__ = ["LOG_ODDS_COLUMNS", "distinctive_from_tally", "log_odds"]
 
 LOG_ODDS_COLUMNS: dict[str, str] = {
     "speaker": "str",
@@ -91,3 +92,75 @@ def log_odds(
     table["_order"] = table["speaker"].map(order)
     table = table.sort_values(["_order", "z", "term"], ascending=[True, False, True], kind="stable")
     return table.drop(columns="_order").reset_index(drop=True)
+
+
+def distinctive_from_tally(
+    counted,
+    n: int,
+    *,
+    min_count: int = 1,
+    stops: frozenset[str] = frozenset(),
+    drop_stopwords: bool = False,
+) -> pd.DataFrame:
+    """:func:`log_odds` of every length-``n`` phrase of a :class:`podium.phrases.Tally`, each speaker
+    against the others, with the default prior (each phrase's count over all speakers); then only
+    the rows of phrases said at least ``min_count`` times in all and, with ``drop_stopwords``, not
+    starting or ending with a word of ``stops``. Totals and the prior use every phrase.
+
+    The same numbers, rows and order as ``log_odds(counted.speaker_counts(n))`` filtered so
+    (logarithms by :func:`math.log`, in the same order of operations), computed over the tally's
+    arrays: with 10,000 speakers the dictionaries of :func:`log_odds` took seconds.
+
+    Returns:
+        The columns of :data:`LOG_ODDS_COLUMNS`, sorted by speaker (first appearance), ``z``
+        descending, then term. Raises ValueError if fewer than two speakers said any phrase.
+    """
+    from .phrases import _VOCAB, Tally
+
+    grams = counted.grams[n]
+    rows = grams.by_speaker
+    speaker = rows["speaker"].to_numpy(np.int64)
+    gram = rows["gram"].to_numpy(np.int64)
+    y_i = rows["count"].to_numpy(np.int64)
+    n_of = np.zeros(len(counted.speakers), dtype=np.int64)
+    np.add.at(n_of, speaker, y_i)
+    if int((n_of > 0).sum()) < 2:
+        raise ValueError("Log-odds compare speakers: at least two speakers with words are needed.")
+    pooled = grams.count.astype(np.int64)
+    total = int(pooled.sum())
+    alpha_0 = float(total)  # the default prior: alpha_w = pooled count, so alpha_0 = all counts
+    y_j = pooled[gram] - y_i
+    a = pooled[gram].astype(np.float64)
+    n_i = n_of[speaker]
+    n_j = total - n_i
+    mine = (y_i + a) / (n_i + alpha_0 - y_i - a)
+    theirs = (y_j + a) / (n_j + alpha_0 - y_j - a)
+    log = math.log
+    delta = np.fromiter(map(log, mine.tolist()), np.float64, len(mine)) - np.fromiter(
+        map(log, theirs.tolist()), np.float64, len(theirs)
+    )
+    se = np.sqrt(1.0 / (y_i + a) + 1.0 / (y_j + a))
+    keep = pooled[gram] >= min_count
+    if drop_stopwords:
+        stop_ids = np.asarray(sorted(_VOCAB[w] for w in stops if w in _VOCAB), dtype=np.int64)
+        if len(stop_ids):
+            keep &= ~np.isin(grams.tokens[gram, 0], stop_ids) & ~np.isin(grams.tokens[gram, -1], stop_ids)
+    kept = np.flatnonzero(keep)
+    used = np.unique(gram[kept])
+    phrase_of = dict(zip(used.tolist(), (Tally.phrase(r) for r in grams.tokens[used].tolist()), strict=True))
+    speakers = np.asarray(counted.speakers, dtype=object)
+    table = pd.DataFrame(
+        {
+            "speaker": speakers[speaker[kept]],
+            "term": [phrase_of[g] for g in gram[kept].tolist()],
+            "count": y_i[kept],
+            "count_others": y_j[kept],
+            "prior": a[kept],
+            "log_odds": delta[kept],
+            "se": se[kept],
+            "z": delta[kept] / se[kept],
+            "_order": speaker[kept],
+        }
+    )
+    table = table.sort_values(["_order", "z", "term"], ascending=[True, False, True], kind="stable")
+    return table.drop(columns="_order").astype(LOG_ODDS_COLUMNS).reset_index(drop=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .text import STAGE_DIRECTION_RE
 from .vocabulary import (
@@ -23,6 +24,7 @@ __all__ = ["ROLES", "infer_role", "propose_aliases"]
 ROLES = ("question", "answer", "other")
 
 
+@lru_cache(maxsize=65_536)  # once per label, not per turn
 def infer_role(speaker: str) -> str:
     """Return the usual role of a speaker label: ``"question"``, ``"answer"`` or ``"other"``.
 
@@ -41,13 +43,15 @@ def infer_role(speaker: str) -> str:
     return "answer"
 
 
-def _tokens(label: str) -> list[str]:
+@lru_cache(maxsize=65_536)  # several times per label in propose_aliases
+def _tokens(label: str) -> tuple[str, ...]:
     base = re.sub(r"\([^)]*\)", " ", label).split(",")[0]
-    return [t for t in re.sub(r"[^\w'\- ]", " ", base).upper().split() if t]
+    return tuple(t for t in re.sub(r"[^\w'\- ]", " ", base).upper().split() if t)
 
 
-def _name_tokens(label: str) -> list[str]:
-    return [t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in NAME_SUFFIXES]
+@lru_cache(maxsize=65_536)
+def _name_tokens(label: str) -> tuple[str, ...]:
+    return tuple(t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in NAME_SUFFIXES)
 
 
 def propose_aliases(labels: list[str]) -> dict[str, str]:
@@ -73,6 +77,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     """
     counts = Counter(labels)
     order = list(dict.fromkeys(labels))
+    position = {label: i for i, label in enumerate(order)}
     generic = {UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, "Q", "QUESTION", "A", "ANSWER"}
     canonical: dict[str, str] = {label: label for label in order}
 
@@ -82,7 +87,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         key = " ".join(_tokens(label)) + "|" + "|".join(re.findall(r"\(([^)]*)\)", label.upper()))
         by_key.setdefault(key, []).append(label)
     for variants in by_key.values():
-        best = max(variants, key=lambda v: (counts[v], -order.index(v)))
+        best = max(variants, key=lambda v: (counts[v], -position[v]))
         for v in variants:
             canonical[v] = best
 
@@ -114,6 +119,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
 
     # 3. short forms to a unique full name: a bare surname or a courtesy title and surname
     full_names = [lab for lab in order if len(_name_tokens(lab)) >= 2 and lab not in generic and canonical[lab] == lab]
+    by_surname: dict[str, list[str]] = {}  # full names by last name token, in order
+    for full in full_names:
+        by_surname.setdefault(_name_tokens(full)[-1], []).append(full)
     proposals: dict[str, list[str]] = {}
     for label in order:
         if label in generic or canonical[label] != label:
@@ -123,7 +131,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in COURTESY_TITLES))
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
-        matches = [f for f in full_names if _name_tokens(f)[-1] == names[0] and f != label]
+        matches = [f for f in by_surname.get(names[0], []) if f != label]
         if len(matches) == 1:
             proposals.setdefault(matches[0], []).append(label)
     for full, shorts in proposals.items():

@@ -181,17 +181,25 @@ def questions(turns: pd.DataFrame) -> pd.DataFrame:
 
 
 def _waits(turns: pd.DataFrame) -> pd.DataFrame:
-    position = np.arange(len(turns))
-    frame = turns.assign(position=position)
-    rows = []
-    for speaker, own in frame.groupby("speaker", sort=False):
-        if len(own) < 2:
-            rows.append((speaker, np.nan, np.nan))
-            continue
-        between = np.diff(own["position"].to_numpy()) - 1
-        seconds = np.maximum(0.0, own["start_s"].to_numpy()[1:] - own["end_s"].to_numpy()[:-1])
-        rows.append((speaker, float(between.mean()), float(seconds.mean())))
-    return pd.DataFrame(rows, columns=["speaker", "mean_wait_turns", "mean_wait_s"]).set_index("speaker")
+    """Mean wait per speaker between two consecutive turns of theirs, in other turns and seconds
+    (NaN with one turn); one vectorised pass, not a loop over speakers (10,000 speakers)."""
+    codes, names = pd.factorize(turns["speaker"], sort=False)
+    if not len(names):
+        return pd.DataFrame(columns=["mean_wait_turns", "mean_wait_s"], index=pd.Index([], name="speaker"))
+    order = np.argsort(codes, kind="stable")  # each speaker's turns together, in transcript order
+    code = codes[order]
+    same = code[1:] == code[:-1]  # a pair of consecutive turns of one speaker
+    between = np.diff(order)[same] - 1
+    starts = turns["start_s"].to_numpy(dtype="float64")[order]
+    ends = turns["end_s"].to_numpy(dtype="float64")[order]
+    seconds = np.maximum(0.0, starts[1:] - ends[:-1])[same]
+    who = code[1:][same]
+    n = np.bincount(who, minlength=len(names)).astype("float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_turns = np.bincount(who, weights=between, minlength=len(names)) / n
+        mean_s = np.bincount(who, weights=seconds, minlength=len(names)) / n
+    index = pd.Index(names, name="speaker")
+    return pd.DataFrame({"mean_wait_turns": mean_turns, "mean_wait_s": mean_s}, index=index)
 
 
 def turn_taking_table(turns: pd.DataFrame, *, timed: bool) -> pd.DataFrame:

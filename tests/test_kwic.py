@@ -94,3 +94,12 @@ def test_same_tokens_as_the_counts():
 def test_quote_keeps_a_name_with_a_middle_initial_in_one_sentence():
     turns = _turns("Welcome. This is the debate between President Donald J. Trump and Joe Biden. Plan B. Go.")
     assert kwic(turns, "trump").loc[0, "quote"].startswith("\u201cThis is the debate between President Donald J. Trump")
+
+
+def test_curly_apostrophes_and_case_folded_words_are_found():
+    # the search skips turns whose folded text cannot hold the query; these all can
+    turns = _turns("The Lander\u2019s plan.", "STRASSE and Straße.", "Nothing here.")
+    assert list(kwic(turns, "lander")["keyword"]) == ["Lander\u2019s"]
+    assert list(kwic(turns, "Lander's")["keyword"]) == ["Lander\u2019s"]
+    assert list(kwic(turns, "straße")["keyword"]) == ["Straße"]
+    assert list(kwic(turns, "strasse")["keyword"]) == ["STRASSE"]

@@ -50,3 +50,20 @@ def test_needs_two_speakers_and_positive_priors():
         log_odds({"A": {"x": 1}, "B": {}})
     with pytest.raises(ValueError):
         log_odds({"A": {"x": 1}, "B": {"y": 1}}, prior={"x": 1.0})
+
+
+def test_distinctive_terms_from_a_tally_match_the_worked_example():
+    from podium.logodds import distinctive_from_tally
+    from podium.phrases import tally
+
+    # the worked example above as speech: A says "tax" 3 times and "jobs" once, B "tax" once and "jobs" 5 times
+    counted = tally(["Tax. Tax. Tax. Jobs.", "Tax. Jobs. Jobs. Jobs. Jobs. Jobs."], ["A", "B"], ns=(1,))
+    table = distinctive_from_tally(counted, 1)
+    assert table.equals(log_odds({"A": {"tax": 3, "jobs": 1}, "B": {"tax": 1, "jobs": 5}}))
+    assert table.loc[0, "z"] == pytest.approx(1.34655, abs=1e-5)
+    # only rows of terms said at least 5 times in all ("jobs", 6); totals and prior still use "tax"
+    kept = distinctive_from_tally(counted, 1, min_count=5)
+    assert list(kept["term"]) == ["jobs", "jobs"] and kept.loc[0, "z"] == pytest.approx(-1.63075, abs=1e-5)
+    assert distinctive_from_tally(counted, 1, stops=frozenset({"jobs"}), drop_stopwords=True)["term"].eq("tax").all()
+    with pytest.raises(ValueError):
+        distinctive_from_tally(tally(["Tax."], ["A"], ns=(1,)), 1)

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +24,8 @@ SPEAKERS = "pages/4_Speakers.py"
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """Every file the app offers for download, by file name (AppTest drops them after each run)."""
+    """Every file the app offers for download, by file name (AppTest drops them after each run; CSVs,
+    written on click, are written here when offered)."""
     files: dict[str, bytes] = {}
 
     class Recording(MemoryMediaFileStorage):
@@ -33,6 +35,14 @@ def downloads(monkeypatch):
             return super().load_and_get_id(path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", Recording)
+    add_deferred = MediaFileManager.add_deferred
+
+    def recording_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name and mimetype == "text/csv":  # CSVs are written on click: write them now
+            files[file_name] = data_callable()
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording_deferred)
     return files
 
 

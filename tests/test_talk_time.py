@@ -241,3 +241,15 @@ def test_overlap_measures_match_a_second_by_second_count(cues):
     assert speech_duration(turns) == len(speaking)
     # totals: solo seconds plus seconds with two or more voices make the duration
     assert table["solo_time_s"].sum() + sum(1 for who in speaking.values() if len(who) > 1) == len(speaking)
+
+
+def test_a_filter_picks_rows_of_the_whole_speaker_table(seed_transcript):
+    from podium.talk_time import filter_speaker_table
+
+    turns = seed_transcript.turns
+    whole = speaker_table(turns)
+    for chosen in (["REPORTER"], ["ANTONY BLINKEN"], ["ANTONY BLINKEN", "REPORTER"], []):
+        expected = speaker_table(turns, chosen)
+        assert filter_speaker_table(whole, chosen).equals(expected), chosen
+    shown = filter_speaker_table(whole, ["REPORTER"])
+    assert list(shown["talk_share_shown"]) == [1.0] and shown.loc[0, "talk_share"] < 0.5

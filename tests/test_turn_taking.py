@@ -69,3 +69,24 @@ def test_interruptions_in_a_parsed_transcript():
     t = parse_text(text)
     assert interruptions(t.turns, timed=False)[["interrupter", "interrupted"]].values.tolist() == [["BOB", "ALICE"]]
     assert len(crosstalk(t.turns)) == 1
+
+
+def test_waits_between_a_speakers_turns():
+    # A at turns 0, 2, 4: one other turn between each (mean 1.0); gaps 25 - 10 = 15 s and 40 - 30 = 10 s
+    # (mean 12.5 s). B and C speak once: no wait. ANN's next turn starting before her last ended counts 0 s.
+    turns = _turns(
+        [
+            ("A", "answer", "One.", 0, 10),
+            ("B", "answer", "Two.", 10, 20),
+            ("A", "answer", "Three.", 25, 30),
+            ("C", "answer", "Four.", 30, 40),
+            ("A", "answer", "Five.", 40, 50),
+            ("ANN", "answer", "Six.", 50, 60),
+            ("ANN", "answer", "Seven.", 55, 62),
+        ]
+    )
+    table = turn_taking_table(turns, timed=True).set_index("speaker")
+    assert list(table.index) == ["A", "B", "C", "ANN"]
+    assert table.loc["A", "mean_wait_turns"] == 1.0 and table.loc["A", "mean_wait_s"] == 12.5
+    assert pd.isna(table.loc["B", "mean_wait_turns"]) and pd.isna(table.loc["C", "mean_wait_s"])
+    assert table.loc["ANN", "mean_wait_turns"] == 0.0 and table.loc["ANN", "mean_wait_s"] == 0.0

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-import pysubs2
-
 from .base import ReadResult
 from .rttm import SpeakerTimeline
 from .subtitles import Cue, read_cues
@@ -33,6 +31,8 @@ def read_ass(text: str, *, timeline: SpeakerTimeline | None = None) -> ReadResul
         ValueError: if pysubs2 cannot read the file or it has no dialogue.
     """
     fmt = "ass" if re.search(r"(?im)^ScriptType:\s*v4\.00\+", text) or "[V4+ Styles]" in text else "ssa"
+    import pysubs2  # here, not at import: it costs every page's first visit
+
     try:
         subs = pysubs2.SSAFile.from_string(text, format_=fmt)
     except Exception as exc:  # pysubs2 raises several kinds for malformed files

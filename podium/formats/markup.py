@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment
-
 from ..text import normalise_text
 from .base import ReadResult
 from .labelled import read_labelled
@@ -62,6 +60,8 @@ def html_to_text(markup: str) -> tuple[str, str]:
     lines of their own (``<cite>Travis:</cite><time>0:00</time>``). Scripts, styles and comments
     are dropped; entities are decoded by the parser.
     """
+    from bs4 import BeautifulSoup, Comment  # here, not at import: bs4 costs every page's first visit
+
     soup = BeautifulSoup(markup, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for element in soup(["script", "style", "head", "noscript", "template"]):
