@@ -45,10 +45,11 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
     The BOM makes Excel read the file as UTF-8 (curly quotes, accents). Line breaks
     inside cells are kept, quoted per RFC 4180. The index is not written. Floats are
-    written with 6 significant digits (``56.2105``, ``0.525074``), enough for seconds
-    and shares and free of binary noise such as ``52.00000000000001``.
+    written with 10 significant digits (``56.21052632``, ``0.5250737463``): seconds keep their
+    milliseconds up to 9,999,999 s (2,777 hours; with 6 digits a time past 1,000 s lost them),
+    and binary noise such as ``52.00000000000001`` is not written.
     """
-    csv = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n", float_format="%.6g")
+    csv = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n", float_format="%.10g")
     return csv.encode("utf-8-sig")
 
 

@@ -238,7 +238,7 @@ def test_q_and_a_compare_and_archive_charts_export_with_names_and_source_lines(s
         assert "Source: blinken_nato_open_door.txt, wh_biden_marine_one_2021-07-30.md, analysis: Podium" in svg
         assert "Blinken says no change to NATO" in svg and "(2021-07-30)" in svg  # the events, in the line
     # only talk share is an estimate: the seed has no timestamps, Marine One none either
-    assert "times estimated at 176 words per minute" in names[0][1]
+    assert "times estimated at 195 words per minute" in names[0][1]  # the default rate (DEFAULT_WPM)
     assert "words per minute" not in names[1][1]
     # Blinken and the reporters keep their colours from every other page (Okabe-Ito vermillion, blue)
     assert "fill: rgb(213, 94, 0)" in names[0][1] and "fill: rgb(0, 114, 178)" in names[0][1]
