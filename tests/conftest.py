@@ -136,7 +136,10 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     tab.wait_for_selector(idle, timeout=timeout)
     tab.wait_for_selector('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', timeout=timeout)
     tab.wait_for_selector(idle, timeout=timeout)
-    tab.wait_for_load_state("networkidle")
+    # and every image the run drew (the word cloud, served from the media endpoint) has loaded.
+    # Not Playwright's "networkidle": with two browser contexts loading at once Chromium sometimes
+    # never reports it although no request is pending (seen with a request log), a 30 s timeout.
+    tab.wait_for_function("Array.from(document.images).every((img) => img.complete)", timeout=timeout)
 
 
 def headline_numbers(at) -> dict[str, str]:
