@@ -132,13 +132,20 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     A freshly loaded page reports "notRunning" before its first run starts, so also wait for
     the shared sidebar navigation, which exists only once a page script has run.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
     tab.wait_for_selector(idle, timeout=timeout)
     tab.wait_for_selector('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]', timeout=timeout)
     tab.wait_for_selector(idle, timeout=timeout)
-    # and every image the run drew (the word cloud, served from the media endpoint) has loaded.
-    # Not Playwright's "networkidle": with two browser contexts loading at once Chromium sometimes
-    # never reports it although no request is pending (seen with a request log), a 30 s timeout.
+    # and the network is quiet: the frontend loads some elements' code (st.html among them) and the
+    # word cloud's image only when a page first shows them. With two browser contexts loading at
+    # once Chromium sometimes never reports "networkidle" although no request is pending (seen with
+    # a request log), so a missing report is not a failure; the images must then have loaded.
+    try:
+        tab.wait_for_load_state("networkidle", timeout=10_000)
+    except PlaywrightTimeoutError:
+        pass
     tab.wait_for_function("Array.from(document.images).every((img) => img.complete)", timeout=timeout)
 
 
