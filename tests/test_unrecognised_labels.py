@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from podium.export import tables, to_csv_bytes
@@ -368,10 +368,19 @@ def test_real_debate_spreadsheets_per_turn_and_per_sentence_give_the_same_turns(
     assert any("starts again part-way" in n for n in by_turn.notices)
 
 
+def test_apostrophes_opening_spreadsheet_cells_are_speech_not_quotes():
+    # the sniffer reads "'" as the quote character here; spreadsheets quote with '"', so the
+    # apostrophes stay in the words: 'Cause and 'Tis, 3 words each with the trailing '
+    t = _parse("speaker,text\nALICE,'Cause we won',\nBOB,'Tis true',\n", name="x.csv")
+    assert _speakers(t) == ["ALICE", "BOB"]
+    assert list(t.turns["text"]) == ["'Cause we won',", "'Tis true',"]
+
+
 _CELLS = st.sampled_from([*"ab AB,;\t\n\"':🎤<>/", "speaker", "text", "MODERATOR", "0:05", "1.5", "\r\n"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@example(header="speaker,text\n", body="'a'a',a")  # an apostrophe once taken for a quote character
 @given(
     st.sampled_from(
         ["speaker,text\n", "Speaker;Text;start\n", "start\tend\tspeaker\ttext\n", "text,name,end_ms,start_ms\n"]

@@ -100,6 +100,10 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect | None:
         return None
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        if dialect.quotechar != '"':
+            # spreadsheets quote with '"'; the sniffer takes "'" for a quote when cells open with an
+            # apostrophe ("'Cause we won',"), which would drop it from the speech
+            dialect = type("sniffed", (dialect,), {"quotechar": '"', "doublequote": True})
     except csv.Error:
         # one column holds the delimiter in every row, or there is one data row: split the header
         # by the delimiter it holds most of
