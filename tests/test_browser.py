@@ -78,6 +78,12 @@ def test_cold_deep_link_renders_page_with_charts(fresh_server, tab, path):
     charts = tab.locator('[data-testid="stPlotlyChart"] .main-svg')
     if CHARTS[path]:
         charts.nth(CHARTS[path] - 1).wait_for()
+        # a cold start may run the page a second time (its URL written back): wait for that run to
+        # end and the charts to be drawn again before counting them
+        wait_idle(tab)
+        tab.wait_for_function(
+            f"document.querySelectorAll('[data-testid=\"stPlotlyChart\"]').length >= {CHARTS[path]}"
+        )
         assert tab.locator('[data-testid="stPlotlyChart"]').count() == CHARTS[path]
     if path == "Phrases":
         tab.locator('[data-testid="stImage"] img').first.wait_for()
