@@ -357,6 +357,57 @@ def main() -> None:
         f"({best.x[0]:.3f} s per word, {best.x[1]:+.3f} s per sentence): share error {best.fun:.2f} pts"
     )
 
+    alike_bound(test)
+
+
+def alike_bound(test: pd.DataFrame) -> float:
+    """The share error of an oracle that cannot tell speakers with alike text apart, on ``test``.
+
+    The oracle knows every held-out speaker's real talk time, except that two speakers of one event
+    whose sentences are of the same length (words per sentence within 5 %) must be given one common
+    pace (words per minute, the best one for that event's shares). A text-only estimator sees no
+    more than that about the two: whatever it scores, it does no better than this unless some other
+    feature of the text separates their paces. Returns the mean share error in points over the
+    speakers :func:`score` keeps, and prints the pairs.
+    """
+    per = score(test, test["duration_s"].to_numpy(float))
+    totals = test.groupby(["event", "speaker"])[[W, S, "duration_s"]].sum()
+    errors = dict.fromkeys(zip(per["event"], per["speaker"], strict=True), 0.0)
+    for event, g in totals.groupby(level="event"):
+        kept = [k for k in g.index if k in errors]
+        pairs = [
+            (a, b)
+            for i, a in enumerate(kept)
+            for b in kept[i + 1 :]
+            if abs(g.loc[a, W] / g.loc[a, S] / (g.loc[b, W] / g.loc[b, S]) - 1) < 0.05
+        ]
+        for a, b in pairs:
+            real = g["duration_s"] / g["duration_s"].sum()
+
+            def loss(wpm, a=a, b=b, g=g, real=real):
+                est = g["duration_s"].copy()
+                est[[a, b]] = g.loc[[a, b], W] * 60 / wpm
+                return (100 * (est / est.sum() - real)).abs()
+
+            rates = np.linspace(100, 300, 20001)
+            wpm = rates[int(np.argmin([loss(r).sum() for r in rates]))]
+            err = loss(wpm)
+            for k in (a, b):
+                errors[k] = max(errors[k], float(err[k]))
+            print(
+                f"\nAlike text, one pace: {a[1]} and {b[1]} ({event}), "
+                f"{g.loc[a, W] / g.loc[a, S]:.1f} and {g.loc[b, W] / g.loc[b, S]:.1f} words a sentence, "
+                f"real {g.loc[a, W] * 60 / g.loc[a, 'duration_s']:.0f} and "
+                f"{g.loc[b, W] * 60 / g.loc[b, 'duration_s']:.0f} wpm; best common pace {wpm:.0f} wpm: "
+                f"share errors {err[a]:.2f} and {err[b]:.2f} pts"
+            )
+    bound = float(np.mean(list(errors.values())))
+    print(
+        f"Bound: an oracle exact for every other held-out speaker, one pace for alike text: "
+        f"mean share error {bound:.2f} pts over {len(errors)} speakers"
+    )
+    return bound
+
 
 if __name__ == "__main__":
     main()
