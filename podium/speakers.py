@@ -36,7 +36,11 @@ def infer_role(speaker: str) -> str:
     key = re.sub(r"\([^)]*\)", "", speaker.upper())
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
-    if key in QUESTION_LABELS or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER")):
+    if (
+        key in QUESTION_LABELS
+        or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER"))
+        or key in ("UNIDENTIFIED REPORTER", "UNIDENTIFIED JOURNALIST", "UNIDENTIFIED QUESTIONER")
+    ):
         return "question"
     if key in OTHER_LABELS or key.startswith(("UNKNOWN", "UNIDENTIFIED", "VOICE")):
         return "other"

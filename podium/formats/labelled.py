@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NOT_LABELS, ROLE_WORDS, TITLES
+from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_LABELS, ROLE_WORDS, TITLES
 from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
 __all__ = [
@@ -172,6 +172,8 @@ def _unflatten(text: str) -> str:
 #: :attr:`Candidate.long` label, judged by :func:`_long_label_ok`.
 MAX_LABEL_WORDS = 8
 MAX_LABEL_CHARS = 100
+#: A lowercase label: one word, or a word and a word or number ("host", "guest", "caller 2").
+_LOWER_LABEL_RE = re.compile(r"[a-z][a-z'\-]{1,29}(?: [a-z0-9][a-z0-9'\-]{0,29})?")
 
 
 def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> bool:
@@ -188,8 +190,8 @@ def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> boo
         core = token.strip(".'\"-")
         if not core:
             return False
-        if core.lower() in NAME_PARTICLES:
-            continue
+        if core.lower() in NAME_PARTICLES or core == "&" or re.fullmatch(r"#\d+", core):
+            continue  # "MR. SMITH & MS. JONES", "JUROR #3", "UNIDENTIFIED MALE #2"
         if core[0].isupper() or core[0].isdigit() or _caseless(core[0]) or re.fullmatch(r"[A-Z]\.?", token):
             if re.search(r"[!?;\"]", token):
                 return False
@@ -252,6 +254,8 @@ class Candidate:
         long: the name is longer than :data:`MAX_LABEL_WORDS` words or :data:`MAX_LABEL_CHARS`
             characters ("THE HONORABLE PAT MERRIWEATHER, UNDER SECRETARY ... :"); such a label
             is taken only in a file whose other labels are written the same way.
+        lower: the name is one or two lowercase words (``host:``, ``caller 2:``); such a label is
+            taken only in a file with two or more recurring lowercase labels.
     """
 
     label: str
@@ -260,6 +264,7 @@ class Candidate:
     kind: LabelKind
     removed: str
     long: bool = False
+    lower: bool = False
 
 
 #: Characters that decorate a label without being part of the name: emoji and other symbols
@@ -369,6 +374,9 @@ def _candidate(line: str) -> Candidate | None:
         if _name_tokens_ok(label) and len(label) <= MAX_LABEL_CHARS:
             kind = timed_kind if timed else LabelKind.TIMESTAMPED if ts else LabelKind.COLON
             return Candidate(label, m.group("rest"), start, kind, prefix + removed)
+        if _LOWER_LABEL_RE.fullmatch(label) and not ts:
+            kind = timed_kind if timed else LabelKind.COLON
+            return Candidate(label, m.group("rest"), start, kind, prefix + removed, lower=True)
     long = _long_candidate(stripped)
     if long is not None:
         label, rest, removed = long
@@ -443,6 +451,25 @@ def _drop_list_items(lines: list[str], candidates: list[Candidate | None]) -> No
         k += len(run)
 
 
+def _surname(label: str) -> str | None:
+    """The last name word of a label of two or more name words, upper-cased, without a
+    parenthetical, a role after a comma or a suffix (``SEN. CHRIS MURPHY (D-CT)``, ``JAKE
+    TAPPER, CNN ANCHOR`` and ``MARTIN LUTHER KING JR.`` give ``MURPHY``, ``TAPPER``, ``KING``);
+    ``None`` for one-word labels."""
+    name = re.sub(r"\([^()]*\)", " ", label).partition(",")[0]
+    words = [w.strip(".'").upper() for w in name.split()]
+    words = [w for w in words if w and w not in NAME_SUFFIXES]
+    if (
+        len(words) < 2
+        or words[0] == "THE"
+        or words[-1] in TITLES
+        or words[-1] in ROLE_WORDS
+        or not re.fullmatch(r"[^\W\d_][\w'\-]+", words[-1])
+    ):
+        return None  # "THE PRESIDENT", "SENIOR OFFICIAL": an office, not a surname
+    return words[-1]
+
+
 @dataclass
 class LabelStats:
     """File-wide statistics that decide whether a candidate label is a label.
@@ -455,6 +482,13 @@ class LabelStats:
             are not counted in this and the next two).
         caps_labels: number of distinct capitalised ``NAME:`` candidates.
         mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
+        recurring_period_labels: number of distinct ``Mr. NAME.`` candidates seen at least twice.
+        recurring_single_caps: number of distinct one-word capitalised ``NAME:`` candidates seen
+            at least twice.
+        lower_recurring: number of distinct lowercase candidates (``host:``) seen at least twice.
+        surnames: the last name word, upper-cased, of every candidate of two or more name words
+            (``SEN. CHRIS MURPHY (D-CT)`` gives ``MURPHY``), so that ``MURPHY:`` seen once is
+            read as a label.
         flattened: the file is a one-line scrape whose labels were found inside the text.
     """
 
@@ -465,6 +499,8 @@ class LabelStats:
     mixed_recurring: int = 0
     recurring_period_labels: int = 0
     recurring_single_caps: int = 0
+    lower_recurring: int = 0
+    surnames: frozenset[str] = frozenset()
     flattened: bool = False
 
     @classmethod
@@ -472,7 +508,8 @@ class LabelStats:
         """Count the candidates of one file (``None`` for lines that start with no label)."""
         found = [c for c in candidates if c is not None]
         n_otter = sum(1 for c in found if c.kind == LabelKind.OTTER)
-        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON and not c.long)
+        colon = Counter(c.label for c in found if c.kind == LabelKind.COLON and not c.long and not c.lower)
+        lower = Counter(c.label for c in found if c.lower)
         period = Counter(c.label for c in found if c.kind == LabelKind.PERIOD)
         return cls(
             counts=Counter(c.label for c in found),
@@ -483,6 +520,10 @@ class LabelStats:
             recurring_period_labels=sum(1 for n in period.values() if n >= 2),
             recurring_single_caps=sum(
                 1 for k, n in colon.items() if n >= 2 and _is_capitalised(k) and len(k.split()) == 1
+            ),
+            lower_recurring=sum(1 for n in lower.values() if n >= 2),
+            surnames=frozenset(
+                s for c in found if not c.long and not c.lower and (s := _surname(c.label)) is not None
             ),
             flattened=flattened,
         )
@@ -532,7 +573,10 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
        more capitalised words; one capitalised word seen once is a label in a short excerpt of
        such labels (6 or fewer), or among two or more recurring one-word labels when a sentence
        follows and it is no emphasis word; a mixed-case name seen once is one in a file whose
-       other mixed-case labels recur.
+       other mixed-case labels recur. One word seen once that is the surname of another label
+       (``MURPHY:`` after ``SEN. CHRIS MURPHY (D-CT):``) is one when a sentence follows.
+    7. A lowercase label (``host:``) is one in a file with two or more recurring lowercase labels,
+       when it recurs or a sentence follows.
     """
     counts = stats.counts
     flattened = stats.flattened
@@ -554,6 +598,14 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
         return counts[label] >= 2 or not c.rest or stats.recurring_period_labels >= 2
     if c.rest.startswith("//"):
         return False  # "Speedy Trial proposal: https://..." style link captions
+    if c.lower:
+        # "host:", "caller 2:": only in a file of two or more recurring lowercase labels, and
+        # seen once only before a sentence ("note: the vote" stays prose)
+        return (
+            stats.lower_recurring >= 2
+            and label not in EMPHASIS_WORDS
+            and (counts[label] >= 2 or not c.rest.lstrip()[:1].islower())
+        )
     if counts[label] >= 2:
         return True
     # A label seen once is prose more often than not ("Look: we balanced...", "First Item: the
@@ -566,6 +618,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
         return True
     if words and words[0].rstrip(".").upper() in TITLES and len(words) > 1:
         return True
+    if len(words) == 1 and upper in stats.surnames and not c.rest.lstrip()[:1].islower():
+        return True  # "MURPHY:" after "SEN. CHRIS MURPHY (D-CT):", "Jones:" after "CHAIRMAN JONES:"
     if _is_capitalised(label):
         if len(words) > 1:
             return True  # "ANTONY BLINKEN", "SENIOR STATE DEPARTMENT OFFICIAL"
@@ -907,6 +961,56 @@ def long_label_notices(candidates: list[Candidate | None], labels: list[Candidat
     return notices
 
 
+#: A line that opens like ``X: text`` with up to four words before the colon (label-shaped).
+_LABEL_SHAPE_RE = re.compile(r"^\s*(?P<label>[^\s:][^:\n]{0,60}?)\s*:\s+\S")
+
+
+def unread_label_notices(lines: list[str], labels: list[Candidate | None]) -> list[str]:
+    """A sentence about lines after the first label that open like a speaker label (``=cmd|:``,
+    ``2024:``, ``@JOURNALIST_99:``: up to four words before a colon, none starting in lowercase,
+    no page-furniture word) at a paragraph start or after a line that ends a sentence, but were
+    not read as one, so their words stay in the turn before.
+    Nothing is said when fewer than two labels were read (the file is not a labelled transcript).
+
+    ``labels`` is the output of :func:`decide_labels` for ``lines``. Returns zero or one sentence.
+    """
+    read = [i for i, c in enumerate(labels) if c is not None]
+    if len(read) < 2:
+        return []
+    missed = []
+    # in a court reporter's double-spaced layout every line follows a blank one
+    starts = set() if is_double_spaced(lines) else set(_paragraph_starts(lines))
+    previous = ""  # the last line with text before line i
+    for i in range(read[0] + 1, len(lines)):
+        if lines[i - 1].strip():
+            previous = lines[i - 1]
+        if labels[i] is not None:
+            continue
+        if i not in starts and not re.search(r"[.?!\"')\]\u201d]\s*$", previous):
+            continue  # a line of a wrapped paragraph ("... Senate Resolution:  Resolved that")
+        m = _LABEL_SHAPE_RE.match(lines[i])
+        if not m:
+            continue
+        label = m.group("label").strip()
+        words = label.split()
+        if (
+            len(words) <= 4
+            and not any(w[:1].islower() for w in words)
+            and label.upper().rstrip(".") not in NOT_LABELS
+            and label.lower() not in EMPHASIS_WORDS
+            and not re.search(r"\d:\d|^https?$", label)
+        ):
+            missed.append(label)
+    if not missed:
+        return []
+    n, shown = len(missed), ", ".join(f"{_shown(x, 30)}:" for x in list(dict.fromkeys(missed))[:3])
+    return [
+        f"{n} line{'s' if n != 1 else ''} {'open' if n != 1 else 'opens'} like a speaker label ({shown}) but "
+        f"{'were' if n != 1 else 'was'} not read as one: {'their' if n != 1 else 'its'} words are counted in "
+        "the turn before, so check them there."
+    ]
+
+
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
     :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
@@ -927,6 +1031,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
     notices.extend(long_label_notices(candidates, labels))
+    notices.extend(unread_label_notices(prepared.lines, labels))
     return ReadResult(
         blocks=split.blocks,
         metadata=prepared.metadata + split.metadata,
