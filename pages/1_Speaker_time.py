@@ -17,6 +17,7 @@ from components.publish import show_chart, speaker_colours, stat_row
 from components.render import md_escape, plural
 from components.state import page_setup
 from components.tables import table_with_download
+from podium.roles import first_question_turn, longest_answer
 from podium.talk_time import (
     ESTIMATE_MAPE_PCT,
     ESTIMATE_SHARE_ERROR_PTS,
@@ -61,9 +62,7 @@ if speakers.empty:
 
 total_s = cached.speech_duration(whole)
 lengths = cached.turn_lengths(turns)
-answers = lengths[lengths["role"] == "answer"]
-longest = (answers if len(answers) else lengths).sort_values(["turn_s", "turn_id"], ascending=[False, True]).iloc[0]
-kind = "answer" if len(answers) else "turn"
+longest, kind = longest_answer(lengths, first_question_turn(whole))
 top = speakers.iloc[0]
 name = md_escape(top["speaker"])
 total_words = int(whole["n_words"].sum())
@@ -318,7 +317,8 @@ with st.expander("How this is measured"):
   so overlapping speech counts once. **Share of the floor**: a speaker's talk time over the sum of all
   speakers' talk times.
 - **Turn**: an uninterrupted stretch by one speaker. Turn length is the turn's talk time; the
-  **longest answer** is the longest turn by a speaker in the answer role.
+  **longest answer** is the longest turn by a speaker in the answer role after the first question
+  (an opening statement is not an answer).
 - **Interruption**: a turn by another speaker right after a turn that ends on a cut-off marker
   (`--`, a dash, an ellipsis){overlap_rule}.
 - **Crosstalk**: markers such as `[crosstalk]` or `(overlapping)`, counted separately.

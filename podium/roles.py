@@ -24,7 +24,7 @@ import pandas as pd
 
 from .questions import count_questions
 
-__all__ = ["MIN_TURNS", "MIN_TURN_SHARE", "RATE_RATIO", "infer_roles"]
+__all__ = ["MIN_TURNS", "MIN_TURN_SHARE", "RATE_RATIO", "first_question_turn", "infer_roles", "longest_answer"]
 
 MIN_TURNS = 6
 RATE_RATIO = 2.0
@@ -88,3 +88,41 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         return turns, {}
     roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
     return turns.assign(role=roles), reasons
+
+
+def first_question_turn(turns: pd.DataFrame) -> int | None:
+    """The ``turn_id`` (0-based) of the first turn in the ``"question"`` role, ``None`` if no turn asks.
+
+    ``turns`` needs ``turn_id`` (int) and ``role`` (``"question"``, ``"answer"``, ``"other"``).
+    """
+    asking = turns.loc[turns["role"] == "question", "turn_id"]
+    return int(asking.min()) if len(asking) else None
+
+
+def longest_answer(lengths: pd.DataFrame, first_question: int | None) -> tuple[pd.Series | None, str]:
+    """The longest answer of ``lengths``, or its longest turn when it holds no answer.
+
+    An answer is a turn by a speaker in the ``"answer"`` role after the transcript's first turn in
+    the ``"question"`` role: an opening statement made before anyone asks (a joint press
+    conference's, a witness's) is not an answer, so it is not quoted as "the longest answer".
+
+    Parameters:
+        lengths: one row per turn with ``turn_id`` (int, 0-based), ``speaker``, ``role``,
+            ``start_s`` and ``turn_s`` (seconds of talk time); any subset of a transcript's turns
+            (a speaker filter's).
+        first_question: :func:`first_question_turn` of the whole transcript (not of the subset,
+            which may hold no question), ``None`` when nobody asks.
+
+    Returns:
+        ``(row, kind)``: the row of the longest answer and ``"answer"``, or of the longest turn and
+        ``"turn"`` when there is no answer; ``(None, "turn")`` when ``lengths`` is empty. Ties go
+        to the earlier turn.
+    """
+    if first_question is None:
+        pool, kind = lengths, "turn"
+    else:
+        answers = lengths[(lengths["role"] == "answer") & (lengths["turn_id"] > first_question)]
+        pool, kind = (answers, "answer") if len(answers) else (lengths, "turn")
+    if pool.empty:
+        return None, "turn"
+    return pool.sort_values(["turn_s", "turn_id"], ascending=[False, True], kind="stable").iloc[0], kind

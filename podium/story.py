@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .roles import first_question_turn, longest_answer
+
 __all__ = ["StoryFact", "say_duration", "story_facts"]
 
 
@@ -79,7 +81,8 @@ def story_facts(
         estimated: times are estimates from word counts (the sentences say so).
 
     Returns:
-        The facts in reading order: who spoke most; the longest answer (or turn); the most
+        The facts in reading order: who spoke most; the longest answer (or turn; see
+        :func:`podium.roles.longest_answer`: opening statements are not answers); the most
         repeated phrase, when one is repeated; the questions and how many were answered, when
         there are questions; the size of the transcript. Turns are numbered from 1
         (``turn_id + 1``), as on every page.
@@ -97,10 +100,8 @@ def story_facts(
             "Speaker time",
         )
     )
-    answers = lengths[lengths["role"] == "answer"]
-    pool, kind = (answers, "answer") if len(answers) else (lengths, "turn")
-    if len(pool):
-        longest = pool.sort_values(["turn_s", "turn_id"], ascending=[False, True], kind="stable").iloc[0]
+    longest, kind = longest_answer(lengths, first_question_turn(lengths))
+    if longest is not None:
         facts.append(
             StoryFact(
                 f"The longest {kind} ran {'about ' if estimated else ''}{say_duration(longest['turn_s'])}: "

@@ -19,6 +19,7 @@ from components.publish import (
     wrap,
 )
 from podium import talk_time
+from podium.roles import first_question_turn, longest_answer
 from podium.story import say_duration, story_facts
 
 
@@ -141,7 +142,8 @@ def test_story_facts_without_questions_or_repeated_phrases():
     facts = story_facts(speakers, lengths, empty_phrases, empty_pairs, total_s=120, estimated=False)
     assert [f.text for f in facts] == [
         "B spoke the most: 1 minute 30 seconds, 75% of the talk time of two speakers.",
-        "The longest answer ran 1 minute 30 seconds: B, turn 2, 0:30 in.",
+        # nobody asks, so no turn is an answer: the fact is about the longest turn
+        "The longest turn ran 1 minute 30 seconds: B, turn 2, 0:30 in.",
         "In all, two speakers said 320 words in two turns, 2 minutes of speech.",
     ]
     assert [f.view for f in facts] == ["Speaker time", "Speaker time", "Overview"]
@@ -264,3 +266,40 @@ def test_grid_config_groups_every_number_column_and_leaves_the_rest():
     assert out["share"]["type_config"]["format"] == "percent"
     assert out["secs"]["type_config"]["format"] == "%,.1f" and out["secs"]["help"] == "estimated"
     assert config["secs"]["type_config"]["format"] == "%.1f"  # the caller's config is not changed
+
+
+def test_an_opening_statement_is_not_the_longest_answer():
+    # a joint press conference: two opening statements (6 min and 5 min), then questions
+    lengths = _lengths(
+        [
+            (0, "PRESIDENT", "answer", 0.0, 360.0),
+            (1, "PRIME MINISTER", "answer", 360.0, 300.0),
+            (2, "Q", "question", 660.0, 20.0),
+            (3, "PRESIDENT", "answer", 680.0, 95.0),
+            (4, "Q", "question", 775.0, 15.0),
+            (5, "PRIME MINISTER", "answer", 790.0, 120.0),
+        ]
+    )
+    assert first_question_turn(lengths) == 2
+    row, kind = longest_answer(lengths, first_question_turn(lengths))
+    assert (kind, row["speaker"], int(row["turn_id"]), row["turn_s"]) == ("answer", "PRIME MINISTER", 5, 120.0)
+    # a filter on the president: his opening is still not an answer (first question of the whole)
+    president = lengths[lengths["speaker"] == "PRESIDENT"]
+    row, kind = longest_answer(president, first_question_turn(lengths))
+    assert (kind, int(row["turn_id"])) == ("answer", 3)
+    # only the opening shown: it is the longest turn, not an answer
+    row, kind = longest_answer(lengths.iloc[:1], first_question_turn(lengths))
+    assert (kind, int(row["turn_id"])) == ("turn", 0)
+    assert longest_answer(lengths.iloc[:0], 2) == (None, "turn")
+    facts = story_facts(
+        pd.DataFrame(
+            {"speaker": ["PRESIDENT", "PRIME MINISTER", "Q"], "talk_time_s": [455.0, 420.0, 35.0]}
+            | {"talk_share": [0.5, 0.46, 0.04], "n_words": [1500, 1400, 100], "n_turns": [2, 2, 2]}
+        ),
+        lengths,
+        pd.DataFrame(columns=["phrase", "n", "count", "n_turns"]),
+        pd.DataFrame(columns=["question_speaker", "answer_words"]),
+        total_s=910,
+        estimated=False,
+    )
+    assert facts[1].text == "The longest answer ran 2 minutes: PRIME MINISTER, turn 6, 13:10 in."
