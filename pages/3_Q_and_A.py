@@ -58,7 +58,7 @@ median_a = int(answered["answer_words"].median()) if len(answered) else 0
 n_deflecting = int((pairs["n_deflections"] > 0).sum())
 st.markdown(
     f"**{plural(len(pairs), 'question')} put, {len(answered):,} answered**"
-    + (f" (by {md_escape(ctx.filter_label)})" if ctx.speakers else "")
+    + (f" in the exchanges where {md_escape(ctx.filter_label)} asked or answered" if ctx.speakers else "")
     + f", {plural(int(pairs['n_questions'].sum()), 'question')} asked in all (a multi-part question counts each part). "
     + "The answer indicator reads "
     + ", ".join(f"{int(counts.get(lab, 0)):,} {lab}" for lab in LABELS)

@@ -165,6 +165,23 @@ def _qa_with(data: bytes, name: str = "crafted.txt"):
     return at
 
 
+def test_qa_headline_with_a_filter_does_not_name_the_filter_as_answerers():
+    # MS. PSAKI answers the levy question; MR. LITTLE answers the library one
+    data = (
+        b"Q: Will the levy pass?\n\nMS. PSAKI: I'm not going to get into the levy.\n\n"
+        b"REPORTER: What about the library budget?\n\n"
+        b"MR. LITTLE: The library budget grows by ten percent next year.\n"
+    )
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": "crafted.txt", "data": data, "format": "auto"}
+    at.query_params["speaker"] = ["MS. PSAKI", "Q"]
+    at.run()
+    at.switch_page("pages/3_Q_and_A.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "**1 question put, 1 answered** in the exchanges where MS. PSAKI, Q asked or answered" in _text(at)
+    assert "(by MS. PSAKI" not in _text(at)
+
+
 def test_qa_page_escapes_transcript_text():
     at = _qa_with(b"Q: Is <script>alert(1)</script> safe?\n\nMR. SMITH: No, and x < y && y > z.\n")
     assert at.dataframe[0].value.loc[0, "question"] == "Is <script>alert(1)</script> safe?"
