@@ -126,6 +126,7 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
                     [list(span) for span in block.spans],
                 )
             )
+    fill_missing_starts(kept, wpm=wpm)
     timed = bool(kept) and all(b.start_s is not None for b in kept)
     spans = _block_spans(kept, wpm=wpm) if timed else [(0.0, 0.0)] * len(kept)
 
@@ -172,6 +173,72 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     if not timed:
         turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
+
+
+#: A transcript where at least this share of passages (and two or more) carry a start time is
+#: timed: the other passages' starts are placed between their neighbours' (:func:`fill_missing_starts`).
+PARTIAL_TIMES_MIN_SHARE = 0.5
+
+
+def start_coverage(blocks: list[Block]) -> tuple[int, int]:
+    """``(passages with a start time, passages)`` among the blocks with text (or kept empty)."""
+    kept = [b for b in blocks if b.keep_empty or any(p.strip() for p in b.paragraphs)]
+    return sum(1 for b in kept if b.start_s is not None), len(kept)
+
+
+def fill_missing_starts(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> int:
+    """Give passages without a start time one from their neighbours, in place; return how many.
+
+    Only when some passages lack a time and at least :data:`PARTIAL_TIMES_MIN_SHARE` of them (and
+    two or more) have one (``MAYOR (00:02:10):`` on most labels, a few bare ``REPORTER:``);
+    otherwise nothing changes and the transcript's times are estimated from words as if it had none.
+
+    - Between two timed passages, the stretch from the earlier one's start (or its end, when it
+      has one) to the later one's start is shared by the passages in it in proportion to their
+      words, so the untimed ones start where continuous speech would reach them.
+    - Before the first time, passages go back from it at ``wpm`` words per minute (not before 0);
+      after the last, they follow it at ``wpm``. So do passages between times that go backwards.
+
+    Parameters:
+        blocks: the passages in transcript order (:class:`~podium.formats.base.Block`, with
+            ``start_s`` in seconds or ``None``); changed in place.
+        wpm: words per minute for passages outside the timed stretch.
+    """
+    timed = [i for i, b in enumerate(blocks) if b.start_s is not None]
+    if len(timed) == len(blocks) or len(timed) < 2 or len(timed) < PARTIAL_TIMES_MIN_SHARE * len(blocks):
+        return 0
+    n_words = [max(1, sum(len(words(p)) for p in b.paragraphs)) for b in blocks]
+
+    def seconds(i: int) -> float:
+        return n_words[i] * 60.0 / wpm
+
+    first = timed[0]
+    for i in range(first - 1, -1, -1):
+        blocks[i].start_s = max(0.0, float(blocks[i + 1].start_s) - seconds(i))  # type: ignore[arg-type]
+    for a, b in itertools.pairwise(timed):
+        if b - a < 2:
+            continue
+        ta, tb = float(blocks[a].start_s), float(blocks[b].start_s)  # type: ignore[arg-type]
+        end_a = blocks[a].end_s
+        if end_a is not None and ta <= end_a <= tb:
+            lo, shared = float(end_a), range(a + 1, b)  # the untimed ones share the gap after a's end
+        else:
+            lo, shared = ta, range(a, b)
+        total = sum(n_words[j] for j in shared)
+        if tb <= lo:  # times going backwards or no room: follow a at wpm
+            for j in range(a + 1, b):
+                blocks[j].start_s = float(blocks[j - 1].start_s) + seconds(j - 1)  # type: ignore[arg-type]
+            continue
+        before = 0
+        for j in shared:
+            if j > a:
+                blocks[j].start_s = lo + (tb - lo) * before / total
+            before += n_words[j]
+    for i in range(timed[-1] + 1, len(blocks)):
+        prev, start = blocks[i - 1], float(blocks[i - 1].start_s)  # type: ignore[arg-type]
+        ended = prev.end_s is not None and prev.end_s >= start
+        blocks[i].start_s = float(prev.end_s) if ended else start + seconds(i - 1)  # type: ignore[arg-type]
+    return len(blocks) - len(timed)
 
 
 def _speech_intervals(block: Block, end: float) -> list[list[float]]:
@@ -429,9 +496,22 @@ def parse_text(
     title, summary = _split_preamble([re.sub(r"^[\]\s|]+", "", line) for line in metadata], Path(name).stem)
     if result.title:
         title = result.title
+    n_timed, n_passages = start_coverage(blocks)
     turns, timing = build_turns(blocks, wpm=wpm)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
+    if 0 < n_timed < n_passages:
+        missing = n_passages - n_timed
+        if timing == "source":
+            notices.append(
+                f"{missing:,} of {n_passages:,} passages have no time; their starts were placed between the "
+                "neighbouring times in proportion to their words, so their talk time is approximate."
+            )
+        else:
+            notices.append(
+                f"Only {n_timed:,} of {n_passages:,} passages have a time, too few to time the rest: all times "
+                "were estimated from words instead."
+            )
     turns, inferred_roles = infer_roles(turns)
     if inferred_roles:
         listed = "; ".join(f"{speaker} {reason}" for speaker, reason in inferred_roles.items())

@@ -819,8 +819,8 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     :func:`double-spaced <is_double_spaced>` layout, a deeper indent does); a clock on the line
     after a label alone gives the block its start; markdown headings are metadata. A closing
     time line, a copyright notice or a separator line at the end ("6:17 P.M. EDT", "END",
-    "Copyright © 2021 ... All rights reserved.", "----") is metadata. When fewer than half the blocks
-    carry a start time, none does (times are not mixed with estimates).
+    "Copyright © 2021 ... All rights reserved.", "----") is metadata. Blocks whose label has no
+    time keep ``start_s=None``; :func:`podium.parse.fill_missing_starts` decides what to do with them.
     """
     removed: list[str] = []
     metadata: list[str] = []
@@ -876,10 +876,6 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     ):
         trailer.insert(0, blocks[-1].paragraphs.pop())
     metadata.extend(trailer)
-    timed = [b for b in blocks if b.start_s is not None]
-    if timed and len(timed) < 0.5 * len(blocks):
-        for b in blocks:
-            b.start_s = None
     return Split(blocks, metadata, removed)
 
 
