@@ -311,7 +311,9 @@ _STAGE_WORDS = (
     r"off mic|break|no translation provided|recess|music|silence|pause|sighs|chuckles|"
     r"audio gap|technical difficulties|simultaneous conversation|booing|cheers|cheering|"
     r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|"
-    r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted"
+    r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted|"
+    # broadcast transcripts (CNN): "(BEGIN VIDEO CLIP)", "(END VIDEOTAPE)", "(COMMERCIAL BREAK)"
+    r"(?:begin|end) (?:video|audio|videotape|audiotape|tape|clip|live|voice|sot)|commercial|chanting|singing"
 )
 
 

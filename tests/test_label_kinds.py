@@ -148,3 +148,25 @@ def test_no_notice_for_ordinary_prose_colons():
 def test_unidentified_reporters_ask():
     assert infer_role("UNIDENTIFIED REPORTER") == "question"
     assert infer_role("UNIDENTIFIED MALE") == "other"
+
+
+def test_broadcast_clip_markers_and_wall_clock_marks_are_not_speech():
+    text = (
+        "[16:00:00]\n\n"
+        "JAKE TAPPER, CNN ANCHOR: Welcome to THE LEAD. We start with breaking news.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "SEN. MITCH MCCONNELL (R-KY): We will not support this bill.\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "TAPPER: Murphy was mobbed after the vote.\n\n"
+        "(COMMERCIAL BREAK)\n\n"
+        "[16:10:15]\n\n"
+        "TAPPER: Welcome back.\n"
+    )
+    t = parse_text(text, name="cnn.txt")
+    words = dict(zip(t.turns["speaker"], t.turns["n_words"], strict=False))
+    # "Welcome to THE LEAD. We start with breaking news." 9 words; the clip marker is not speech
+    assert t.turns["n_words"].tolist() == [9, 6, 8]
+    assert t.turns["n_stage_directions"].tolist() == [1, 1, 1]
+    assert words["SEN. MITCH MCCONNELL (R-KY)"] == 6
+    assert "[16:10:15]" not in t.turns["text"].iloc[2]
+    assert "[16:10:15]" in t.removed

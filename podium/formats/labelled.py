@@ -817,7 +817,8 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     Lines before the first label are metadata (markdown headings lose their ``#``). After it,
     unlabelled lines continue the block: a blank line starts a new paragraph (in a
     :func:`double-spaced <is_double_spaced>` layout, a deeper indent does); a clock on the line
-    after a label alone gives the block its start; markdown headings are metadata. A closing
+    after a label alone gives the block its start; a line that is only a bracketed clock
+    (``[16:10:15]``, a broadcast's wall-clock mark) is not speech; markdown headings are metadata. A closing
     time line, a copyright notice or a separator line at the end ("6:17 P.M. EDT", "END",
     "Copyright © 2021 ... All rights reserved.", "----") is metadata. Blocks whose label has no
     time keep ``start_s=None``; :func:`podium.parse.fill_missing_starts` decides what to do with them.
@@ -855,6 +856,13 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
             blocks[-1].start_s = parse_clock(stripped)  # "<cite>Travis:</cite><time>0:00</time>" layouts
             removed.append(stripped)
             awaiting_time = False
+            continue
+        bracketed = _BRACKET_TS_RE.match(stripped)
+        if bracketed and not bracketed.group("after"):
+            removed.append(stripped)  # a broadcast's wall-clock mark between turns ("[16:10:15]"): not speech
+            if awaiting_time:
+                blocks[-1].start_s = parse_clock(bracketed.group("ts"))
+                awaiting_time = False
             continue
         awaiting_time = False
         if markdown and _HEADING_RE.match(stripped):
