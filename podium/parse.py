@@ -512,13 +512,17 @@ def parse_text(
                 f"Only {n_timed:,} of {n_passages:,} passages have a time, too few to time the rest: all times "
                 "were estimated from words instead."
             )
+    labelled_askers = bool((turns["role"] == "question").any())
     turns, inferred_roles = infer_roles(turns)
     if inferred_roles:
         listed = "; ".join(f"{speaker} {reason}" for speaker, reason in inferred_roles.items())
-        notices.append(
-            f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
-            f"{listed}. Everyone else answers. Change roles on the Speakers page."
-        )
+        if labelled_askers:
+            notices.append(f"Taken to ask as well: {listed}. Change roles on the Speakers page.")
+        else:
+            notices.append(
+                f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
+                f"{listed}. Everyone else answers. Change roles on the Speakers page."
+            )
     set_aside = len(words("\n".join(metadata)))
     if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
         set_aside + int(turns["n_words"].sum())

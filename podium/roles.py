@@ -34,7 +34,8 @@ _SHORT_TURN_WORDS = 150
 
 
 def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Put speakers who behave like questioners on the asking side when no label says who asks.
+    """Put speakers who behave like questioners on the asking side when no label says who asks
+    (and, when labels do, unidentified voices whose every turn asks and is answered).
 
     Parameters:
         turns: a turns table (columns of :data:`podium.model.TURN_COLUMNS`; ``n_questions`` is
@@ -46,7 +47,9 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         for each of them, e.g. ``"asks 13 questions in 34 turns (0.67 per 100 words, 4.2x the
         others); speaks first"``.
     """
-    if len(turns) < MIN_TURNS or (turns["role"] == "question").any():
+    if (turns["role"] == "question").any():
+        return _unidentified_askers(turns)
+    if len(turns) < MIN_TURNS:
         return turns, {}
     n_questions = turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
     frame = turns.assign(_q=n_questions, _asks=n_questions > 0)
@@ -86,6 +89,33 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         )
     if not reasons or len(reasons) == len(stats):
         return turns, {}
+    roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
+    return turns.assign(role=roles), reasons
+
+
+def _unidentified_askers(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """In a transcript whose labels say who asks, put unidentified voices (``UNIDENTIFIED FEMALE``,
+    ``UNIDENTIFIED MALE #2``: role ``"other"``) on the asking side when every one of their turns
+    asks a question and is followed by a turn in the answer role: a reporter the transcriber could
+    not name. Same return as :func:`infer_roles`."""
+    unidentified = (turns["role"] == "other") & turns["speaker"].str.upper().str.startswith("UNIDENTIFIED")
+    if not unidentified.any():
+        return turns, {}
+    n_questions = turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
+    answered_next = turns["role"].shift(-1).eq("answer")
+    frame = turns[unidentified].assign(_asks=(n_questions[unidentified] > 0) & answered_next[unidentified])
+    stats = frame.groupby("speaker", sort=False)["_asks"].agg(["size", "sum"])
+    askers = stats[stats["sum"] == stats["size"]]
+    if askers.empty:
+        return turns, {}
+    reasons = {
+        str(speaker): (
+            "is an unidentified voice that asks in its one turn, answered next"
+            if n == 1
+            else f"is an unidentified voice that asks in all {n} of its turns, each answered next"
+        )
+        for speaker, n in askers["size"].items()
+    }
     roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
     return turns.assign(role=roles), reasons
 

@@ -170,3 +170,48 @@ def test_broadcast_clip_markers_and_wall_clock_marks_are_not_speech():
     assert words["SEN. MITCH MCCONNELL (R-KY)"] == 6
     assert "[16:10:15]" not in t.turns["text"].iloc[2]
     assert "[16:10:15]" in t.removed
+
+
+REPORTERS = """GOVERNOR HALE: Thank you all for coming. I'll take questions.
+
+UNIDENTIFIED REPORTER: Governor, will you veto the bill?
+
+GOVERNOR HALE: I haven't decided.
+
+AUDIENCE MEMBER: What about the teachers' strike?
+
+GOVERNOR HALE: We are talking with the union.
+
+UNIDENTIFIED MALE: Senator! Senator!
+
+GOVERNOR HALE: Not now.
+
+UNIDENTIFIED FEMALE: When will you decide on the veto?
+
+GOVERNOR HALE: By Friday. That's all for today.
+"""
+
+
+def test_an_unidentified_voice_that_asks_and_is_answered_is_a_questioner():
+    from podium.qa import qa_exchanges
+
+    t = parse_text(REPORTERS, name="presser.txt")
+    roles = dict(zip(t.turns["speaker"], t.turns["role"], strict=False))
+    assert roles["UNIDENTIFIED REPORTER"] == "question"
+    assert roles["UNIDENTIFIED FEMALE"] == "question"
+    assert roles["UNIDENTIFIED MALE"] == "other"  # shouts, asks nothing
+    assert (
+        "Taken to ask as well: UNIDENTIFIED FEMALE is an unidentified voice that asks in its one turn, answered "
+        "next. Change roles on the Speakers page." in t.notices
+    )
+    pairs, _ = qa_exchanges(t.turns)
+    assert list(zip(pairs["question"], pairs["answer"], strict=True)) == [
+        ("Governor, will you veto the bill?", "I haven't decided."),
+        (
+            "What about the teachers' strike?",
+            # an answer of several turns names each turn's speaker
+            "GOVERNOR HALE: We are talking with the union.\n\nUNIDENTIFIED MALE: Senator! Senator!\n\n"
+            "GOVERNOR HALE: Not now.",
+        ),
+        ("When will you decide on the veto?", "By Friday. That's all for today."),
+    ]
