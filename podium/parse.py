@@ -456,6 +456,11 @@ def parse_text(
         if fmt in ("youtube_json3", "ttml", "ass", "rttm"):
             raise ParseError(f"The {FORMATS[fmt].split(' (')[0]} file holds no captions with words.")
         if fmt == "subtitles":
+            if "-->" not in normalised:
+                raise ParseError(
+                    "The file has no subtitle cues (no 'start --> end' time lines): read it as another format, "
+                    "or let Podium detect it."
+                )
             raise ParseError("The subtitle file holds no spoken text, only cue numbers and times.")
         if blocks and result.removed:
             raise ParseError("The file holds speaker labels but no speech after them.")

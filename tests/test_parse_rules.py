@@ -641,3 +641,12 @@ def test_a_word_stretched_over_a_silence_counts_two_seconds_at_most():
     # "vi" counts 2 s (the cap), then the 6 s until "piace" is a silence, then "piace" 0.5 s
     assert t.turns["speech_s"].iloc[0] == 2.5
     assert (t.turns["start_s"].iloc[0], t.turns["end_s"].iloc[0]) == (50.4, 58.9)
+
+
+def test_labelled_text_read_as_subtitles_says_there_are_no_cues():
+    from podium.parse import ParseError
+
+    with pytest.raises(ParseError, match=r"^The file has no subtitle cues \(no 'start --> end' time lines\)"):
+        parse_text("ANA: Hello there.\n\nBEN: Hi.\n", name="pasted.txt", source_format="subtitles")
+    with pytest.raises(ParseError, match="only cue numbers and times"):
+        parse_text("1\n00:00:01,000 --> 00:00:02,000\n\n", name="empty.srt", source_format="subtitles")
