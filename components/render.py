@@ -86,6 +86,16 @@ def fmt_duration(seconds: float) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|>~$<:])")
 
 
+def md_code(text: str) -> str:
+    """``text`` as a Markdown code span that shows it literally (a path such as ``tmp_test/library``:
+    inside a code span backslash escapes are shown, not applied). The fence is one backtick more than
+    the longest run of backticks in ``text``; newlines become spaces."""
+    text = text.replace("\n", " ")
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def md_escape(text: str) -> str:
     """Escape Markdown (emphasis, links, code, headings, LaTeX ``$``, emoji ``:codes:``) so
     transcript text shows literally in ``st.title`` and ``st.markdown``."""

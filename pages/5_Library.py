@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components.downloads import csv_download
-from components.render import md_escape, plural
+from components.render import md_code, md_escape, plural
 from components.state import SOURCE_KEY, library, page_setup
 from podium.library import EVENTS
 
@@ -96,7 +96,7 @@ with st.expander("How the library works"):
     st.markdown(
         f"""
 - **Bundled** transcripts ship in `data/` (provenance in `data/README.md`).
-- **Uploads and pasted text** are kept in the library folder on this server, `{md_escape(str(lib.folder))}`
+- **Uploads and pasted text** are kept in the library folder on this server, {md_code(str(lib.folder))}
   (set it with the environment variable `PODIUM_LIBRARY`), named by the SHA-256 hash of their bytes: the
   same file uploaded twice is kept once, and a reload, a link shared on this server or a restart finds it.
 - **Links** carry the transcript as `?t=` and its link id; an id is only looked up in this list, never used

@@ -10,7 +10,7 @@ from components.compare_charts import trend_lines
 from components.downloads import csv_download
 from components.numbers import grouped
 from components.publish import assign_colours, several_source_line, show_chart, speaker_colours
-from components.render import md_escape, plural
+from components.render import md_code, md_escape, plural
 from components.state import library, page_setup, remembered
 from podium import archive
 
@@ -42,7 +42,7 @@ if not choices:
         "No archive is open. Build one from a folder of transcripts with "
         "`python -m podium index DIR --db library/archive.duckdb`, then start the dashboard with "
         "`streamlit run app.py -- --db library/archive.duckdb` (or put the database in the library folder, "
-        f"`{md_escape(str(library().folder))}`)."
+        f"{md_code(str(library().folder))})."
     )
     st.stop()
 

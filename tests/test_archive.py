@@ -178,3 +178,7 @@ def test_archive_page_from_podium_db(folder, tmp_path, monkeypatch):
     empty.run()
     assert not empty.exception
     assert any("No archive is open" in i.value for i in empty.info)
+    # the library folder is shown as code, literally: no markdown escape inside the code span
+    # (tmp_path has underscores: "test_archive_page_from_podium_0")
+    folder_shown = f"`{tmp_path / 'empty-library'}`"
+    assert "_" in folder_shown and any(folder_shown in i.value for i in empty.info)

@@ -303,3 +303,11 @@ def test_an_opening_statement_is_not_the_longest_answer():
         estimated=False,
     )
     assert facts[1].text == "The longest answer ran 2 minutes: PRIME MINISTER, turn 6, 13:10 in."
+
+
+def test_md_code_shows_text_literally():
+    from components.render import md_code
+
+    assert md_code("/work/tmp_test/library") == "`/work/tmp_test/library`"
+    assert md_code("a`b") == "``a`b``"
+    assert md_code("`x`") == "`` `x` ``"
