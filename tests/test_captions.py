@@ -150,3 +150,14 @@ def test_caption_words_are_conserved(text):
     spoken = ["We", "agree", "all", "of", "us", "Really", "Yes"]
     assert t.turns["n_words"].sum() == len(spoken)
     assert [w for txt in t.turns["text"] for w in all_words(txt)] == spoken
+
+
+def test_one_unnamed_speaker_change_is_said_in_the_singular():
+    from podium.parse import parse_text
+
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nANNA: Hello there.\n\n00:00:03.000 --> 00:00:05.000\n>> Hi, Anna.\n"
+    notices = parse_text(vtt, name="one.vtt").notices
+    assert (
+        "The captions mark 1 change of speaker without a name (>> or a dialogue dash); that turn is named "
+        "SPEAKER 1. Rename or merge it on the Speakers page." in notices
+    )

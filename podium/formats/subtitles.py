@@ -343,10 +343,14 @@ def read_cues(
         block.paragraphs = [p for p in block.paragraphs if p]
     notices = []
     if unnamed:
+        named = (
+            f"those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} in order of appearance"
+            if unnamed > 1
+            else f"that turn is named {UNNAMED_PREFIX} 1"
+        )
         notices.append(
             f"The captions mark {unnamed} change{'s' if unnamed != 1 else ''} of speaker without a name "
-            f"(>> or a dialogue dash); those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} "
-            "in order of appearance. Rename or merge them on the Speakers page."
+            f"(>> or a dialogue dash); {named}. Rename or merge {'them' if unnamed > 1 else 'it'} on the Speakers page."
         )
     elif not labelled and timeline is None:
         notices.append("The subtitles name no speakers, so all speech is attributed to one unknown speaker.")
