@@ -80,7 +80,7 @@ def test_name_layout():
     assert name_layout([c(LabelKind.OTTER), c(LabelKind.COLON)])[0] == Layout.TIMESTAMPED
     assert name_layout([c(LabelKind.PERIOD), c(LabelKind.PERIOD), c(LabelKind.COLON)])[0] == Layout.CONGRESSIONAL
     layout, notices = name_layout([c(LabelKind.CHAT)])
-    assert layout == Layout.CHAT and "chat log" in notices[0]
+    assert layout == Layout.CHAT and "a chat log, or a transcript timed line by line" in notices[0]
     assert name_layout([c(LabelKind.COLON)], flattened=True)[0] == Layout.FLATTENED
 
 

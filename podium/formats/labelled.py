@@ -908,8 +908,8 @@ def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> t
     if kinds.get(LabelKind.CHAT) and kinds[LabelKind.CHAT] >= max(kinds.values()):
         layout = Layout.CHAT
         notices.append(
-            "This looks like a chat log (time, name, message), not speech: times are when messages were "
-            "sent, and each message counts as at most one second per word of talk time."
+            "Every line starts with a clock time, then a name (a chat log, or a transcript timed line by "
+            "line): each line starts at its time and counts as at most one second per word of talk time."
         )
     if flattened:
         notices.append(
