@@ -147,6 +147,9 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     except PlaywrightTimeoutError:
         pass
     tab.wait_for_function("Array.from(document.images).every((img) => img.complete)", timeout=timeout)
+    # and no element is still a loading placeholder (the frontend loads st.code's and st.html's code
+    # on first use: under load the Overview's story facts were read before they were drawn)
+    tab.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
 def headline_numbers(at) -> dict[str, str]:
