@@ -20,7 +20,11 @@ asked for that many. Rounds are interleaved (Podium cold + warm, then the bare p
 then the next round, in alternating order), so a change of machine load affects both alike; the
 medians of ``--repeat`` rounds and their ratios are printed with the load average.
 
-Usage: python bench/page_render.py [--repeat 5] [--pages Overview Phrases ...] [--app app.py]
+``--explain`` prints, instead, where a warm visit's time goes against the bare page: the browser's
+CPU time (renderer and GPU processes, from Chromium's process list), the server's CPU time, the
+number of DOM nodes and the Streamlit elements drawn, by type, in the main area and the sidebar.
+
+Usage: python bench/page_render.py [--repeat 5] [--pages Overview Phrases ...] [--app app.py] [--explain]
 """
 
 from __future__ import annotations
@@ -80,10 +84,26 @@ def load_average() -> str:
 def serve(script: Path, log_dir: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=open(log_dir / f"{port}.log", "w"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=open(log_dir / f"{port}.log", "w"),
+        stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     base = f"http://127.0.0.1:{port}"
@@ -116,6 +136,93 @@ def visit(browser, url: str, *, sidebar: bool, trace: Path | None = None) -> tup
     return done["ms"] / 1000, int(done["charts"])
 
 
+#: What the page is made of once done: elements by Streamlit type (main and sidebar), DOM nodes.
+ELEMENTS = """
+() => {
+  const count = (root) => {
+    const out = {};
+    for (const el of document.querySelectorAll(root + ' [data-testid="stElementContainer"] > [data-testid]')) {
+      const t = el.getAttribute('data-testid');
+      out[t] = (out[t] || 0) + 1;
+    }
+    return out;
+  };
+  return {main: count('[data-testid="stMain"]'), sidebar: count('[data-testid="stSidebar"]'),
+          nodes: document.getElementsByTagName('*').length};
+}
+"""
+
+
+def _process_cpu_ms(pid: int) -> float:
+    """User + system CPU milliseconds of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def explain(browser, script: Path, path: str, tmp: Path, *, sidebar: bool, n: int = 3) -> dict:
+    """Where a warm visit's time goes (median of ``n`` visits after one cold visit): wall time until
+    done, the browser's CPU time (renderer and GPU processes, from Chromium's own process list, so
+    steadier under load than wall time), the server's CPU time, and the elements drawn."""
+    proc, base = serve(script, tmp)
+    cdp = browser.new_browser_cdp_session()
+
+    def browser_cpu() -> dict:
+        info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+        return {(p["type"], p["id"]): p["cpuTime"] * 1000 for p in info}
+
+    runs = []
+    try:
+        visit(browser, f"{base}/{path}", sidebar=sidebar)
+        for _ in range(n):
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            context.add_init_script(OBSERVE)
+            before, server0 = browser_cpu(), _process_cpu_ms(proc.pid)
+            tab = context.new_page()
+            tab.goto(f"{base}/{path}", wait_until="commit", timeout=300_000)
+            done = tab.wait_for_function(DONE, arg=sidebar, timeout=300_000, polling="raf").json_value()
+            after, server1 = browser_cpu(), _process_cpu_ms(proc.pid)
+            made = tab.evaluate(ELEMENTS)
+            context.close()
+            cpu = sum(v - before.get(k, 0.0) for k, v in after.items() if k[0] in ("renderer", "GPU"))
+            runs.append((done["ms"], cpu, server1 - server0, made, done["charts"]))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        cdp.detach()
+    return {
+        "wall_ms": statistics.median(r[0] for r in runs),
+        "browser_cpu_ms": statistics.median(r[1] for r in runs),
+        "server_cpu_ms": statistics.median(r[2] for r in runs),
+        "elements": runs[-1][3],
+        "charts": runs[-1][4],
+    }
+
+
+def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
+    """Print :func:`explain` for each page and for the bare page with as many charts."""
+    print(
+        f"{'page':14} {'':5} {'charts':>2} {'wall':>7} {'browser CPU':>11} {'server CPU':>10} {'nodes':>6}  elements (main | sidebar)"
+    )
+    for path, title in pages.items():
+        real = explain(browser, app, path, tmp, sidebar=True)
+        n = real["charts"]
+        bare = explain(browser, BARE, f"?charts={n}", tmp, sidebar=False)
+        for label, r in ((title, real), ("", bare)):
+            made = r["elements"]
+            listed = ", ".join(
+                f"{k.removeprefix('st')} {v}" for k, v in sorted(made["main"].items(), key=lambda kv: -kv[1])
+            )
+            side = ", ".join(
+                f"{k.removeprefix('st')} {v}" for k, v in sorted(made["sidebar"].items(), key=lambda kv: -kv[1])
+            )
+            print(
+                f"{label:14} {'' if label else 'bare':5} {r['charts']:>2} {r['wall_ms']:>5.0f}ms {r['browser_cpu_ms']:>9.0f}ms "
+                f"{r['server_cpu_ms']:>8.0f}ms {made['nodes']:>6}  {listed}" + (f" | {side}" if side else ""),
+                flush=True,
+            )
+    print(f"load average at end: {load_average()}")
+
+
 def measure(browser, script: Path, path: str, tmp: Path, *, sidebar: bool) -> tuple[float, float, int, int]:
     """(cold s, warm s, charts cold, charts warm) on a freshly started server."""
     proc, base = serve(script, tmp)
@@ -133,6 +240,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds per page (median reported)")
     parser.add_argument("--pages", nargs="*", help="page titles to measure (default: all)")
     parser.add_argument("--app", default="app.py", help="the entry point to measure (relative to the root)")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of the ratios: each page's warm visit against the bare page in browser and "
+        "server CPU time, with the elements drawn",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -144,8 +257,13 @@ def main() -> None:
     print(f"load average at start: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        print(f"{'page':14} {'charts':>6} {'cold':>7} {'bare':>7} {'ratio':>6} "
-              f"{'warm':>7} {'bare':>7} {'ratio':>6}  load")
+        if args.explain:
+            explain_all(browser, app, pages, Path(tmp))
+            browser.close()
+            return
+        print(
+            f"{'page':14} {'charts':>6} {'cold':>7} {'bare':>7} {'ratio':>6} {'warm':>7} {'bare':>7} {'ratio':>6}  load"
+        )
         rows = []
         for path, title in pages.items():
             real, bare, counts = [], [], set()
@@ -170,15 +288,20 @@ def main() -> None:
             n = "/".join(str(c) for c in sorted(counts))
             row = (title, n, cold, bcold, cold / bcold, warm, bwarm, warm / bwarm, load_average())
             rows.append(row)
-            print(f"{title:14} {n:>6} {cold:>6.2f}s {bcold:>6.2f}s {cold / bcold:>5.2f}x "
-                  f"{warm:>6.2f}s {bwarm:>6.2f}s {warm / bwarm:>5.2f}x  {row[-1]}", flush=True)
+            print(
+                f"{title:14} {n:>6} {cold:>6.2f}s {bcold:>6.2f}s {cold / bcold:>5.2f}x "
+                f"{warm:>6.2f}s {bwarm:>6.2f}s {warm / bwarm:>5.2f}x  {row[-1]}",
+                flush=True,
+            )
         browser.close()
     print("\nMarkdown, slowest warm ratio first:")
     print("| page | charts | cold | bare | ratio | warm | bare | ratio | load average (1, 5, 15 min) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in sorted(rows, key=lambda r: -r[7]):
-        print(f"| {r[0]} | {r[1]} | {r[2]:.2f} s | {r[3]:.2f} s | {r[4]:.2f}x | {r[5]:.2f} s | {r[6]:.2f} s "
-              f"| {r[7]:.2f}x | {r[8]} |")
+        print(
+            f"| {r[0]} | {r[1]} | {r[2]:.2f} s | {r[3]:.2f} s | {r[4]:.2f}x | {r[5]:.2f} s | {r[6]:.2f} s "
+            f"| {r[7]:.2f}x | {r[8]} |"
+        )
 
 
 if __name__ == "__main__":
