@@ -201,7 +201,8 @@ def explain(browser, script: Path, path: str, tmp: Path, *, sidebar: bool, n: in
 def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
     """Print :func:`explain` for each page and for the bare page with as many charts."""
     print(
-        f"{'page':14} {'':5} {'charts':>2} {'wall':>7} {'browser CPU':>11} {'server CPU':>10} {'nodes':>6}  elements (main | sidebar)"
+        f"{'page':14} {'':5} {'charts':>2} {'wall':>7} {'browser CPU':>11} {'server CPU':>10} {'nodes':>6}  "
+        "elements (main | sidebar)"
     )
     for path, title in pages.items():
         real = explain(browser, app, path, tmp, sidebar=True)
@@ -216,7 +217,8 @@ def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
                 f"{k.removeprefix('st')} {v}" for k, v in sorted(made["sidebar"].items(), key=lambda kv: -kv[1])
             )
             print(
-                f"{label:14} {'' if label else 'bare':5} {r['charts']:>2} {r['wall_ms']:>5.0f}ms {r['browser_cpu_ms']:>9.0f}ms "
+                f"{label:14} {'' if label else 'bare':5} {r['charts']:>2} {r['wall_ms']:>5.0f}ms "
+                f"{r['browser_cpu_ms']:>9.0f}ms "
                 f"{r['server_cpu_ms']:>8.0f}ms {made['nodes']:>6}  {listed}" + (f" | {side}" if side else ""),
                 flush=True,
             )
