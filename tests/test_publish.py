@@ -226,6 +226,37 @@ def test_page_keeps_room_above_the_plot_for_panel_titles():
     assert for_page(fig).layout.margin.t == 10 + 8 + 2 * 18  # two lines of panel title
 
 
+def test_page_spec_is_the_page_figure_without_building_it_twice(seed_transcript):
+    """The spec sent to the browser is exactly :func:`for_page`'s figure, for charts with and without
+    a legend, panel titles and a tie-cut subtitle."""
+    import json
+
+    import plotly.io as pio
+
+    from components.charts import cumulative_chart, log_odds_chart, phrase_bar, share_bar, talk_time_bar
+    from components.publish import for_page, page_spec
+    from podium.logodds import log_odds
+    from podium.phrases import count_ngrams
+    from podium.talk_time import cumulative_talk_time, speaker_table
+
+    speakers = speaker_table(seed_transcript.turns)
+    figures = [
+        talk_time_bar(speakers, wpm=195),
+        share_bar(speakers.assign(talk_share_shown=speakers["talk_share"]), filtered=True),
+        cumulative_chart(
+            cumulative_talk_time(seed_transcript.turns), speaker_order=["ANTONY BLINKEN", "REPORTER"], wpm=None
+        ),
+        phrase_bar(count_ngrams(seed_transcript.turns["text"], n=2), top=3),
+        log_odds_chart(log_odds({"A B": {"tax": 3, "jobs": 1}, "C": {"tax": 1, "jobs": 5}}), speakers=["A B", "C"]),
+    ]
+    for fig in figures:
+        before = pio.to_json(fig)
+        spec = page_spec(fig)
+        assert pio.to_json(fig) == before  # the figure itself is left as it was
+        assert spec["layout"]["title"] == {}
+        assert json.loads(pio.to_json(spec)) == json.loads(pio.to_json(for_page(fig).to_dict()))
+
+
 @pytest.mark.parametrize(
     "fmt, integer, grouped",
     [
