@@ -326,11 +326,12 @@ _CSS = """
 """
 
 
-def page_css() -> None:
-    """The publish/phone styles (chart titles, compact headline numbers, wrapping titles)."""
+def page_css(extra: str = "") -> None:
+    """The publish/phone styles (chart titles, compact headline numbers, wrapping titles), and
+    ``extra`` styles (a ``<style>`` block) in the same element: one element less on every page."""
     import streamlit as st
 
-    st.html(_CSS)
+    st.html(extra + _CSS)
 
 
 def stat_row(stats: list[tuple[str, str, str]]) -> None:
