@@ -295,3 +295,25 @@ def test_grid_config_groups_every_number_column_and_leaves_the_rest():
     assert out["share"]["type_config"]["format"] == "percent"
     assert out["secs"]["type_config"]["format"] == "%,.1f" and out["secs"]["help"] == "estimated"
     assert config["secs"]["type_config"]["format"] == "%.1f"  # the caller's config is not changed
+
+
+def test_story_phrase_table_is_the_phrases_page_default(seed_transcript):
+    """The story's cheaper two-word tally gives the Phrases page's default table, row for row."""
+    from podium.parse import parse_bytes
+    from podium.phrases import phrase_table_from_tally, stopwords, tally
+    from podium.story import repeated_phrases
+    from tests.conftest import CORPUS
+
+    inputs = [seed_transcript.turns]
+    for path in sorted(CORPUS.glob("*/*.txt"))[:6]:
+        inputs.append(parse_bytes(path.read_bytes(), name=path.name).turns)
+    columns = ["phrase", "n", "count", "n_turns", "per_1000_words"]
+    for turns in inputs:
+        full = tally(turns["text"], turns["speaker"])
+        page = phrase_table_from_tally(full, ns=(2,), min_count=2, stops=stopwords())
+        story = repeated_phrases(turns["text"])
+        pd.testing.assert_frame_equal(story[columns], page[columns])
+    # counted by hand in the seed: "no change" once in a reporter's question and twice in the answer
+    # (the headline's is not speech)
+    top = repeated_phrases(seed_transcript.turns["text"]).iloc[0]
+    assert (top["phrase"], top["count"], top["n_turns"]) == ("no change", 3, 2)
