@@ -8,9 +8,8 @@ from components.publish import speaker_colours, stat_row
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
 from components.state import page_setup
 from components.tables import paged, table_with_download
-from podium.phrases import stopwords
 from podium.qa import qa_pairs
-from podium.story import story_facts
+from podium.story import repeated_phrases, story_facts
 
 ctx = page_setup("Overview")
 transcript = ctx.transcript
@@ -52,9 +51,7 @@ def _facts(whole, timed: bool, total_s: float) -> list:
     """The story facts of the whole transcript (:func:`podium.story.story_facts`), computed once per input."""
     speakers = cached.speaker_measures(whole, (), timed)
     lengths = cached.turn_lengths(whole)
-    phrases, _ = cached.phrase_tables(
-        tuple(whole["text"]), tuple(whole["speaker"]), 2, 2, tuple(sorted(stopwords())), True, False
-    )
+    phrases = repeated_phrases(whole["text"])  # the phrase fact's table alone (no per-speaker tally)
     return story_facts(speakers, lengths, phrases, qa_pairs(whole), total_s=total_s, estimated=not timed)
 
 

@@ -12,12 +12,13 @@ Python time of one rerun: what a user waits for beyond the browser's drawing.
 Each figure is the wall-clock time and, after the slash, the CPU time of the process
 (``time.process_time``, steadier on a shared machine).
 
-Usage: python bench/interaction.py [--words 100000] [--repeat 3] [--skip-speakers]
+Usage: python bench/interaction.py [--words 100000] [--repeat 3] [--skip-speakers | --only-speakers]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -33,6 +34,11 @@ from tests.robustness.generated import ten_thousand_speakers  # noqa: E402
 
 APP = str(ROOT / "app.py")
 PAGES = ["app.py", "pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py", "pages/4_Speakers.py"]
+
+
+def _load() -> str:
+    """The load average over 1, 5 and 15 minutes (2 cores here), to read wall-clock times by."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _timed(step) -> tuple[float, float]:
@@ -92,20 +98,25 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-speakers", action="store_true")
+    parser.add_argument("--only-speakers", action="store_true", help="only the 10,000-speaker first runs")
     args = parser.parse_args()
+    print(f"load average at start: {_load()}")
+    if args.only_speakers:
+        AppTest.from_file(APP, default_timeout=600).run()  # imports paid here, as after the 100,000-word runs
     data = corpus_text(args.words)
     name = f"corpus_{args.words}.txt"
-    print(f"{args.words:,} words of corpus text: first run of each page (one session)")
-    for page, (wall, cpu) in pages_first_run(name, data):
-        print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
-    print(f"{args.words:,} words: rerun after an interaction (median of {args.repeat})")
-    for page, what, (wall, cpu) in interactions(name, data, args.repeat):
-        print(f"  {page:<28} {what:<24} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
+    if not args.only_speakers:
+        print(f"{args.words:,} words of corpus text: first run of each page (one session)")
+        for page, (wall, cpu) in pages_first_run(name, data):
+            print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms   load {_load()}")
+        print(f"{args.words:,} words: rerun after an interaction (median of {args.repeat})")
+        for page, what, (wall, cpu) in interactions(name, data, args.repeat):
+            print(f"  {page:<28} {what:<24} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms   load {_load()}")
     if not args.skip_speakers:
         sp_name, sp_data = ten_thousand_speakers(1.0)
         print("10,000 speakers: first run of each page (one session)")
         for page, (wall, cpu) in pages_first_run(sp_name, sp_data):
-            print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms")
+            print(f"  {page:<28} {wall * 1000:>8.0f} / {cpu * 1000:>6.0f} ms   load {_load()}")
 
 
 if __name__ == "__main__":

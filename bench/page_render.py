@@ -1,12 +1,30 @@
 """Each page's render in headless Chromium against a bare page with the same number of plotly charts.
 
 For every Podium page, on the bundled transcript: a cold deep link (first visit after a fresh
-server start) and a warm visit (the same URL again in a new browser context), each timed from
-navigation until the script is idle and every chart has drawn. The floor is
-``bench/bare/bare_app.py`` with as many plotly charts, served and measured the same way. Prints
-the times and the ratios page / bare (median of ``--repeat`` runs).
+server start) and a warm visit (the same URL again in a new browser context). The floor is
+``bench/bare/bare_app.py`` with as many plotly charts, served and measured the same way.
 
-Usage: python bench/page_render.py [--repeat 3]
+A visit is timed in the browser, from the start of navigation (``performance.timeOrigin``) until
+the page is done, judged on app state only (no sleeps, no "network idle"):
+
+- the script has run: an observer installed before the page's own code sees the app's
+  ``data-test-script-state`` go to ``running`` and back to ``notRunning``, and it is ``notRunning``;
+- the sidebar's page links are drawn (Podium only; the bare page has no sidebar);
+- no element is still a loading placeholder (``stSkeleton``: the frontend loads the code of
+  charts, tables and download buttons when a page first shows one);
+- every plotly chart element has drawn its plot (``.main-svg`` inside each ``stPlotlyChart``);
+- every image is complete.
+
+The charts are counted on every visit once it is done, and the bare page of the same round is
+asked for that many. Rounds are interleaved (Podium cold + warm, then the bare page cold + warm,
+then the next round, in alternating order), so a change of machine load affects both alike; the
+medians of ``--repeat`` rounds and their ratios are printed with the load average.
+
+``--explain`` prints, instead, where a warm visit's time goes against the bare page: the browser's
+CPU time (renderer and GPU processes, from Chromium's process list), the server's CPU time, the
+number of DOM nodes and the Streamlit elements drawn, by type, in the main area and the sidebar.
+
+Usage: python bench/page_render.py [--repeat 5] [--pages Overview Phrases ...] [--app app.py] [--explain]
 """
 
 from __future__ import annotations
@@ -25,94 +43,267 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+BARE = ROOT / "bench" / "bare" / "bare_app.py"
+
+#: Installed before any of the page's scripts: records each change of the app's script state.
+OBSERVE = """
+window.__podiumRuns = 0;
+window.__podiumSawRunning = false;
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return;
+  const state = app.getAttribute('data-test-script-state');
+  if (state === 'running') window.__podiumSawRunning = true;
+  if (state === 'notRunning' && window.__podiumSawRunning) {
+    window.__podiumRuns += 1;
+    window.__podiumSawRunning = false;
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+
+#: True-ish (the time in ms since navigation started) once the page is done; see the module docstring.
+DONE = """
+sidebar => {
+  const app = document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]');
+  if (!app || window.__podiumRuns < 1) return false;
+  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+  if (sidebar && !document.querySelector('[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;  // an element's code still loading
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  for (const chart of charts) if (!chart.querySelector('.main-svg')) return false;
+  for (const img of document.images) if (!img.complete) return false;
+  return {ms: performance.now(), charts: charts.length, runs: window.__podiumRuns};
+}
+"""
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def serve(script: Path, log_dir: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=open(log_dir / f"{port}.log", "w"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=open(log_dir / f"{port}.log", "w"),
+        stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {log_dir}/{port}.log")
         try:
             with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
                     return proc, base
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.1)  # polling the health endpoint until the server answers
+    proc.kill()
     raise RuntimeError("server did not start")
 
 
-def visit(browser, url: str, n_charts: int) -> float:
-    """Seconds from navigation until the script is idle and ``n_charts`` plotly charts have drawn."""
+def visit(browser, url: str, *, sidebar: bool, trace: Path | None = None) -> tuple[float, int]:
+    """(seconds from navigation until the page is done, number of plotly charts on it)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(OBSERVE)
     tab = context.new_page()
-    t0 = time.perf_counter()
+    if trace is not None:
+        browser.start_tracing(page=tab, path=str(trace), screenshots=False)
     tab.goto(url, wait_until="commit", timeout=300_000)
-    tab.wait_for_selector('[data-testid="stSidebar"], [data-testid="stMain"]', timeout=300_000)
-    tab.wait_for_function(
-        """n => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-               && document.querySelectorAll('.js-plotly-plot .main-svg').length >= n
-               && document.querySelectorAll('h1').length > 0""",
-        arg=n_charts, timeout=300_000, polling=20,
-    )
-    seconds = time.perf_counter() - t0
+    done = tab.wait_for_function(DONE, arg=sidebar, timeout=300_000, polling="raf").json_value()
+    if trace is not None:
+        browser.stop_tracing()
     context.close()
-    return seconds
+    return done["ms"] / 1000, int(done["charts"])
 
 
-def measure(browser, script: Path, path: str, n_charts: int, tmp: Path) -> tuple[float, float]:
+#: What the page is made of once done: elements by Streamlit type (main and sidebar), DOM nodes.
+ELEMENTS = """
+() => {
+  const count = (root) => {
+    const out = {};
+    for (const el of document.querySelectorAll(root + ' [data-testid="stElementContainer"] > [data-testid]')) {
+      const t = el.getAttribute('data-testid');
+      out[t] = (out[t] || 0) + 1;
+    }
+    return out;
+  };
+  return {main: count('[data-testid="stMain"]'), sidebar: count('[data-testid="stSidebar"]'),
+          nodes: document.getElementsByTagName('*').length};
+}
+"""
+
+
+def _process_cpu_ms(pid: int) -> float:
+    """User + system CPU milliseconds of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def explain(browser, script: Path, path: str, tmp: Path, *, sidebar: bool, n: int = 3) -> dict:
+    """Where a warm visit's time goes (median of ``n`` visits after one cold visit): wall time until
+    done, the browser's CPU time (renderer and GPU processes, from Chromium's own process list, so
+    steadier under load than wall time), the server's CPU time, and the elements drawn."""
     proc, base = serve(script, tmp)
+    cdp = browser.new_browser_cdp_session()
+
+    def browser_cpu() -> dict:
+        info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+        return {(p["type"], p["id"]): p["cpuTime"] * 1000 for p in info}
+
+    runs = []
     try:
-        cold = visit(browser, f"{base}/{path}", n_charts)
-        warm = visit(browser, f"{base}/{path}", n_charts)
+        visit(browser, f"{base}/{path}", sidebar=sidebar)
+        for _ in range(n):
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            context.add_init_script(OBSERVE)
+            before, server0 = browser_cpu(), _process_cpu_ms(proc.pid)
+            tab = context.new_page()
+            tab.goto(f"{base}/{path}", wait_until="commit", timeout=300_000)
+            done = tab.wait_for_function(DONE, arg=sidebar, timeout=300_000, polling="raf").json_value()
+            after, server1 = browser_cpu(), _process_cpu_ms(proc.pid)
+            made = tab.evaluate(ELEMENTS)
+            context.close()
+            cpu = sum(v - before.get(k, 0.0) for k, v in after.items() if k[0] in ("renderer", "GPU"))
+            runs.append((done["ms"], cpu, server1 - server0, made, done["charts"]))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    return cold, warm
+        cdp.detach()
+    return {
+        "wall_ms": statistics.median(r[0] for r in runs),
+        "browser_cpu_ms": statistics.median(r[1] for r in runs),
+        "server_cpu_ms": statistics.median(r[2] for r in runs),
+        "elements": runs[-1][3],
+        "charts": runs[-1][4],
+    }
+
+
+def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
+    """Print :func:`explain` for each page and for the bare page with as many charts."""
+    print(
+        f"{'page':14} {'':5} {'charts':>2} {'wall':>7} {'browser CPU':>11} {'server CPU':>10} {'nodes':>6}  "
+        "elements (main | sidebar)"
+    )
+    for path, title in pages.items():
+        real = explain(browser, app, path, tmp, sidebar=True)
+        n = real["charts"]
+        bare = explain(browser, BARE, f"?charts={n}", tmp, sidebar=False)
+        for label, r in ((title, real), ("", bare)):
+            made = r["elements"]
+            listed = ", ".join(
+                f"{k.removeprefix('st')} {v}" for k, v in sorted(made["main"].items(), key=lambda kv: -kv[1])
+            )
+            side = ", ".join(
+                f"{k.removeprefix('st')} {v}" for k, v in sorted(made["sidebar"].items(), key=lambda kv: -kv[1])
+            )
+            print(
+                f"{label:14} {'' if label else 'bare':5} {r['charts']:>2} {r['wall_ms']:>5.0f}ms "
+                f"{r['browser_cpu_ms']:>9.0f}ms "
+                f"{r['server_cpu_ms']:>8.0f}ms {made['nodes']:>6}  {listed}" + (f" | {side}" if side else ""),
+                flush=True,
+            )
+    print(f"load average at end: {load_average()}")
+
+
+def measure(browser, script: Path, path: str, tmp: Path, *, sidebar: bool) -> tuple[float, float, int, int]:
+    """(cold s, warm s, charts cold, charts warm) on a freshly started server."""
+    proc, base = serve(script, tmp)
+    try:
+        cold, n_cold = visit(browser, f"{base}/{path}", sidebar=sidebar)
+        warm, n_warm = visit(browser, f"{base}/{path}", sidebar=sidebar)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return cold, warm, n_cold, n_warm
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds per page (median reported)")
+    parser.add_argument("--pages", nargs="*", help="page titles to measure (default: all)")
+    parser.add_argument("--app", default="app.py", help="the entry point to measure (relative to the root)")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of the ratios: each page's warm visit against the bare page in browser and "
+        "server CPU time, with the elements drawn",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     names = [p.stem.split("_", 1)[1] for p in sorted((ROOT / "pages").glob("*.py"))]
     pages = {"": "Overview"} | {name: name.replace("_", " ") for name in names}
+    if args.pages:
+        pages = {path: title for path, title in pages.items() if title in args.pages}
+    app = ROOT / args.app
+    print(f"load average at start: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        # count each page's charts once, on a warm server
-        proc, base = serve(ROOT / "app.py", Path(tmp))
-        counts = {}
-        for path in pages:
-            context = browser.new_context(viewport={"width": 1280, "height": 800})
-            tab = context.new_page()
-            tab.goto(f"{base}/{path}", timeout=300_000)
-            tab.wait_for_selector(IDLE, timeout=300_000)
-            tab.wait_for_selector('[data-testid="stSidebar"] a', timeout=300_000)
-            tab.wait_for_selector(IDLE, timeout=300_000)
-            tab.wait_for_load_state("networkidle")
-            counts[path] = tab.locator(".js-plotly-plot").count()
-            context.close()
-        proc.terminate()
-        proc.wait(timeout=10)
-        print(f"{'page':14} {'charts':>6} {'cold':>7} {'bare':>7} {'ratio':>6} {'warm':>7} {'bare':>7} {'ratio':>6}")
+        if args.explain:
+            explain_all(browser, app, pages, Path(tmp))
+            browser.close()
+            return
+        print(
+            f"{'page':14} {'charts':>6} {'cold':>7} {'bare':>7} {'ratio':>6} {'warm':>7} {'bare':>7} {'ratio':>6}  load"
+        )
+        rows = []
         for path, title in pages.items():
-            n = counts[path]
-            runs = [measure(browser, ROOT / "app.py", path, n, Path(tmp)) for _ in range(args.repeat)]
-            bare = [measure(browser, ROOT / "bench" / "bare" / "bare_app.py", f"?charts={n}", n, Path(tmp))
-                    for _ in range(args.repeat)]
-            cold, warm = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
-            bcold, bwarm = statistics.median(r[0] for r in bare), statistics.median(r[1] for r in bare)
-            print(f"{title:14} {n:>6} {cold:>6.2f}s {bcold:>6.2f}s {cold / bcold:>5.2f}x "
-                  f"{warm:>6.2f}s {bwarm:>6.2f}s {warm / bwarm:>5.2f}x")
+            real, bare, counts = [], [], set()
+            for i in range(args.repeat):
+                # the bare page needs the chart count of this round's Podium visit, so Podium goes first;
+                # from the second round on the order alternates
+                n = None
+                order = ["real", "bare"] if i % 2 == 0 or not real else ["bare", "real"]
+                for which in order:
+                    if which == "real":
+                        cold, warm, n_cold, n_warm = measure(browser, app, path, Path(tmp), sidebar=True)
+                        real.append((cold, warm))
+                        counts |= {n_cold, n_warm}
+                        n = n_warm
+                    else:
+                        n_bare = n if n is not None else max(counts)
+                        bcold, bwarm, b1, b2 = measure(browser, BARE, f"?charts={n_bare}", Path(tmp), sidebar=False)
+                        assert b1 == b2 == n_bare, (b1, b2, n_bare)
+                        bare.append((bcold, bwarm))
+            cold, warm = (statistics.median(r[k] for r in real) for k in (0, 1))
+            bcold, bwarm = (statistics.median(r[k] for r in bare) for k in (0, 1))
+            n = "/".join(str(c) for c in sorted(counts))
+            row = (title, n, cold, bcold, cold / bcold, warm, bwarm, warm / bwarm, load_average())
+            rows.append(row)
+            print(
+                f"{title:14} {n:>6} {cold:>6.2f}s {bcold:>6.2f}s {cold / bcold:>5.2f}x "
+                f"{warm:>6.2f}s {bwarm:>6.2f}s {warm / bwarm:>5.2f}x  {row[-1]}",
+                flush=True,
+            )
         browser.close()
+    print("\nMarkdown, slowest warm ratio first:")
+    print("| page | charts | cold | bare | ratio | warm | bare | ratio | load average (1, 5, 15 min) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in sorted(rows, key=lambda r: -r[7]):
+        print(
+            f"| {r[0]} | {r[1]} | {r[2]:.2f} s | {r[3]:.2f} s | {r[4]:.2f}x | {r[5]:.2f} s | {r[6]:.2f} s "
+            f"| {r[7]:.2f}x | {r[8]} |"
+        )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from podium import annotations, logodds, phrases, qa, talk_time
+from podium import annotations, compare, logodds, phrases, qa, talk_time
 from podium import kwic as kwic_module
 from podium import turn_taking as turn_taking_
 
@@ -206,3 +206,21 @@ def pair_highlights(
     )
     matches = answer_matches(pair, list(phrases))
     return (matches, *pair_spans(pair, matches))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_talk_share(turns_by_event: dict[str, pd.DataFrame], people: pd.DataFrame) -> pd.DataFrame:
+    """Cached :func:`podium.compare.talk_share` (the Compare page's events and matched people)."""
+    return compare.talk_share(turns_by_event, people)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def compare_qa_summary(turns_by_event: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Cached :func:`podium.compare.qa_summary`."""
+    return compare.qa_summary(turns_by_event)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_phrase_rates(turns_by_event: dict[str, pd.DataFrame], phrases_: tuple[str, ...]) -> pd.DataFrame:
+    """Cached :func:`podium.compare.phrase_rates` of ``phrases_``."""
+    return compare.phrase_rates(turns_by_event, phrases_)

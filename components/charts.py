@@ -229,6 +229,9 @@ def share_bar(speakers: pd.DataFrame, *, filtered: bool, colours: dict[str, str]
     return fig
 
 
+#: Above this many points a line chart is drawn with WebGL (``scattergl``) instead of SVG.
+MAX_SVG_POINTS = 2000
+
 #: Above this many intervals the timeline draws one WebGL line per speaker instead of a bar per interval.
 MAX_TIMELINE_BARS = 1500
 
@@ -384,10 +387,13 @@ def cumulative_chart(
     speaker_order, others = _top_and_others(speaker_order)  # a line each for the top speakers only
     names = axis_names(speaker_order)
     groups = _rows_by_speaker(cumulative, speaker_order)
+    # SVG lines draw faster than WebGL (a context per chart, software-rendered without a GPU) until
+    # there are thousands of points
+    trace = go.Scattergl if sum(len(g) for g in groups.values()) > MAX_SVG_POINTS else go.Scatter
     for i, speaker in enumerate(speaker_order):
         own = groups.get(speaker, cumulative.iloc[:0])
         fig.add_trace(
-            go.Scattergl(
+            trace(
                 x=own["time_s"],
                 y=own["cumulative_s"] / scale,
                 mode="lines",

@@ -433,8 +433,7 @@ def page_setup(page_title: str) -> PageContext:
     keep the previous transcript.
     """
     st.set_page_config(page_title=f"{page_title} · Podium", layout="wide")  # default icon: no font fetched
-    st.html(_CSS)
-    publish.page_css()
+    publish.page_css(extra=_CSS)
     publish.close_sidebar_on_phone(page_title)
     _navigation()
     _seed_from_url()

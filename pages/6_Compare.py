@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from components import cached
 from components.compare_charts import phrase_rate_bars, qa_bars, talk_share_bars
 from components.downloads import csv_download
 from components.numbers import grouped
 from components.publish import several_source_line, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import SOURCE_KEY, WPM_KEY, library, load_transcript, page_setup
-from podium.compare import REPORTERS, match_people, phrase_rates, qa_summary, split_phrases, talk_share
+from podium.compare import REPORTERS, match_people, split_phrases
 from podium.model import ParseError
 from podium.talk_time import DEFAULT_WPM
 from podium.text import DecodeError
@@ -100,8 +101,8 @@ if len(turns_by_event) < 2:
 
 edits = st.session_state.get(PEOPLE_KEY) or {}
 people = match_people({e: list(dict.fromkeys(t["speaker"])) for e, t in turns_by_event.items()}, edits)
-shares = talk_share(turns_by_event, people)
-summary = qa_summary(turns_by_event)
+shares = cached.compare_talk_share(turns_by_event, people)
+summary = cached.compare_qa_summary(turns_by_event)
 
 # -- headline -------------------------------------------------------------------------------------
 n_events = len(turns_by_event)
@@ -262,7 +263,7 @@ phrases = split_phrases(typed)
 if not phrases:
     st.info("Type one or more phrases to compare how often each event uses them.")
 else:
-    rates = phrase_rates(turns_by_event, phrases)
+    rates = cached.compare_phrase_rates(turns_by_event, tuple(phrases))
     best = rates.loc[rates["per_1000_words"].idxmax()]
     if best["count"]:
         st.markdown(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .phrases import phrase_table_from_tally, stopwords, tally
 from .roles import first_question_turn, longest_answer
 
-__all__ = ["StoryFact", "say_duration", "story_facts"]
+__all__ = ["StoryFact", "repeated_phrases", "say_duration", "story_facts"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,17 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     """AP style: numbers under ten in words, 10 and up in figures with thousands separators."""
     number = _NUMBER_WORDS.get(n, f"{n:,}")
     return f"{number} {word if n == 1 else (plural or word + 's')}"
+
+
+def repeated_phrases(texts: Iterable[str]) -> pd.DataFrame:
+    """The repeated two-word phrases the story's phrase fact reads, most repeated first: the rows
+    (``phrase``, ``count``, ``n_turns``, ``per_1000_words``, in that order) of the Phrases page's
+    default table (:func:`podium.phrases.phrase_table_from_tally`, 2 words, said at least twice,
+    not starting or ending with a stopword) from a tally of two-word phrases only, without
+    per-speaker counts: a quarter of the work of the full tally (n = 1 to 5, per speaker), which
+    matters with thousands of speakers. Its ``maximal`` column is not meaningful (longer phrases
+    are not counted). ``texts`` are the turns' texts."""
+    return phrase_table_from_tally(tally(texts, ns=(2,)), ns=(2,), min_count=2, stops=stopwords())
 
 
 def story_facts(

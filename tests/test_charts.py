@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from components.charts import (
+    MAX_SVG_POINTS,
     MAX_TIMELINE_BARS,
     axis_names,
     clock_ticks,
@@ -164,6 +165,18 @@ def test_cumulative_chart(seed_transcript):
     assert fig.layout.yaxis.title.text == "Talk time so far (seconds)"
     # Blinken's estimated total at the default rate, counted by hand in tests/test_pages.py
     assert max(fig.data[0].y) == pytest.approx(61.61, abs=0.01)
+    # 16 points: SVG lines, which draw faster than a WebGL context
+    assert [trace.type for trace in fig.data] == ["scatter", "scatter"]
+
+
+def test_long_cumulative_charts_are_drawn_with_webgl():
+    n = MAX_SVG_POINTS + 2
+    cum = pd.DataFrame(
+        {"speaker": ["A", "B"] * (n // 2), "time_s": np.arange(n, dtype=float), "cumulative_s": np.arange(n) / 2.0}
+    )
+    fig = cumulative_chart(cum, speaker_order=["A", "B"], wpm=None)
+    assert [trace.type for trace in fig.data] == ["scattergl", "scattergl"]
+    assert list(fig.data[1].x[:2]) == [1.0, 3.0]  # the same points either way
 
 
 def test_phrase_bar_and_cloud_use_the_same_counts(seed_transcript):

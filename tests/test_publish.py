@@ -228,6 +228,37 @@ def test_page_keeps_room_above_the_plot_for_panel_titles():
     assert for_page(fig).layout.margin.t == 10 + 8 + 2 * 18  # two lines of panel title
 
 
+def test_page_spec_is_the_page_figure_without_building_it_twice(seed_transcript):
+    """The spec sent to the browser is exactly :func:`for_page`'s figure, for charts with and without
+    a legend, panel titles and a tie-cut subtitle."""
+    import json
+
+    import plotly.io as pio
+
+    from components.charts import cumulative_chart, log_odds_chart, phrase_bar, share_bar, talk_time_bar
+    from components.publish import for_page, page_spec
+    from podium.logodds import log_odds
+    from podium.phrases import count_ngrams
+    from podium.talk_time import cumulative_talk_time, speaker_table
+
+    speakers = speaker_table(seed_transcript.turns)
+    figures = [
+        talk_time_bar(speakers, wpm=195),
+        share_bar(speakers.assign(talk_share_shown=speakers["talk_share"]), filtered=True),
+        cumulative_chart(
+            cumulative_talk_time(seed_transcript.turns), speaker_order=["ANTONY BLINKEN", "REPORTER"], wpm=None
+        ),
+        phrase_bar(count_ngrams(seed_transcript.turns["text"], n=2), top=3),
+        log_odds_chart(log_odds({"A B": {"tax": 3, "jobs": 1}, "C": {"tax": 1, "jobs": 5}}), speakers=["A B", "C"]),
+    ]
+    for fig in figures:
+        before = pio.to_json(fig)
+        spec = page_spec(fig)
+        assert pio.to_json(fig) == before  # the figure itself is left as it was
+        assert spec["layout"]["title"] == {}
+        assert json.loads(pio.to_json(spec)) == json.loads(pio.to_json(for_page(fig).to_dict()))
+
+
 @pytest.mark.parametrize(
     "fmt, integer, grouped",
     [
@@ -311,3 +342,25 @@ def test_md_code_shows_text_literally():
     assert md_code("/work/tmp_test/library") == "`/work/tmp_test/library`"
     assert md_code("a`b") == "``a`b``"
     assert md_code("`x`") == "`` `x` ``"
+
+
+def test_story_phrase_table_is_the_phrases_page_default(seed_transcript):
+    """The story's cheaper two-word tally gives the Phrases page's default table, row for row."""
+    from podium.parse import parse_bytes
+    from podium.phrases import phrase_table_from_tally, stopwords, tally
+    from podium.story import repeated_phrases
+    from tests.conftest import CORPUS
+
+    inputs = [seed_transcript.turns]
+    for path in sorted(CORPUS.glob("*/*.txt"))[:6]:
+        inputs.append(parse_bytes(path.read_bytes(), name=path.name).turns)
+    columns = ["phrase", "n", "count", "n_turns", "per_1000_words"]
+    for turns in inputs:
+        full = tally(turns["text"], turns["speaker"])
+        page = phrase_table_from_tally(full, ns=(2,), min_count=2, stops=stopwords())
+        story = repeated_phrases(turns["text"])
+        pd.testing.assert_frame_equal(story[columns], page[columns])
+    # counted by hand in the seed: "no change" once in a reporter's question and twice in the answer
+    # (the headline's is not speech)
+    top = repeated_phrases(seed_transcript.turns["text"]).iloc[0]
+    assert (top["phrase"], top["count"], top["n_turns"]) == ("no change", 3, 2)
