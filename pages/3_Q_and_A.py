@@ -59,7 +59,8 @@ n_deflecting = int((pairs["n_deflections"] > 0).sum())
 st.markdown(
     f"**{plural(len(pairs), 'question')} put, {len(answered):,} answered**"
     + (f" in the exchanges where {md_escape(ctx.filter_label)} asked or answered" if ctx.speakers else "")
-    + f", {plural(int(pairs['n_questions'].sum()), 'question')} asked in all (a multi-part question counts each part). "
+    + f", with {plural(int(pairs['n_questions'].sum()), 'question sentence')} in all (a multi-part question "
+    + "counts each part). "
     + "The answer indicator reads "
     + ", ".join(f"{int(counts.get(lab, 0)):,} {lab}" for lab in LABELS)
     + f"; the median answer runs {plural(median_a, 'word')}, and {n_deflecting:,} "

@@ -146,6 +146,9 @@ def test_phrases_page_n_selector():
 def test_qa_page_pairs():
     at = _app("pages/3_Q_and_A.py")
     assert "2 questions put, 2 answered" in _text(at)
+    # the first question ends in three question marks ("...Eastern Europe?", "Is that what this says?",
+    # "Is there anything different ...?"), the second in one
+    assert "**, with 4 question sentences in all (a multi-part question counts each part)" in _text(at)
     pairs = at.dataframe[0].value
     assert list(pairs["question_turn_id"]) == [0, 2]
     assert list(pairs["answer_turn_ids"]) == ["1", "3 4 5"]
