@@ -602,36 +602,43 @@ def dispersion_chart(
 ) -> go.Figure:
     """Where each phrase is said: one row per phrase, a tick per occurrence.
 
-    ``hits`` has ``phrase``, ``time_s`` (seconds from the start), ``speaker`` and ``turn_id``;
-    ``phrases`` lists the rows top to bottom. ``by="time"`` places ticks on a minutes axis from 0 to
-    ``duration_s``; ``by="turn"`` on a turn axis from 0 to ``n_turns - 1``.
+    ``hits`` has ``phrase``, ``time_s`` (seconds from the start), ``speaker`` and ``turn_id``
+    (0-based); ``phrases`` lists the rows top to bottom. ``by="time"`` places ticks on a seconds
+    axis from 0 to ``duration_s`` labelled ``h:mm:ss`` like the timeline; ``by="turn"`` on a turn
+    axis numbered from 1 to ``n_turns``, as the pages number turns.
     """
     by_turn = by == "turn"
     fig = go.Figure()
     for i, phrase in enumerate(phrases):
         own = hits[hits["phrase"] == phrase]
+        turn_no = own["turn_id"].to_numpy() + 1
         fig.add_trace(
             go.Scatter(
-                x=own["turn_id"] if by_turn else own["time_s"] / 60.0,
+                x=turn_no if by_turn else own["time_s"],
                 y=[phrase] * len(own),
                 mode="markers",
                 marker=dict(symbol="line-ns", size=16, line=dict(width=2.5, color=_PALETTE[i % len(_PALETTE)])),
-                customdata=np.stack([own["speaker"], own["turn_id"]], axis=-1) if len(own) else None,
+                customdata=np.stack([own["speaker"], turn_no, [clock(t) for t in own["time_s"]]], axis=-1)
+                if len(own)
+                else None,
                 hovertemplate="“%{y}”<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>"
                 if by_turn
-                else "“%{y}” at %{x:.1f} min<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>",
+                else "“%{y}” at %{customdata[2]}<br>%{customdata[0]}, turn %{customdata[1]}<extra></extra>",
                 name=phrase,
             )
         )
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(phrases)))
     if by_turn:
-        fig.update_xaxes(range=[-0.5, max(n_turns - 0.5, 0.5)])
+        fig.update_xaxes(range=[0.5, max(n_turns + 0.5, 1.5)])
     else:
-        fig.update_xaxes(range=[0, max(duration_s / 60.0, 0.1)])
+        values, labels = clock_ticks(duration_s)
+        fig.update_xaxes(
+            type="linear", tickmode="array", tickvals=values, ticktext=labels, range=[0, max(duration_s, 1.0)]
+        )
     fig = _layout(
         fig,
         title="Where in the event each phrase is said (one tick per occurrence)",
-        x_title="Turn (0 = first)" if by_turn else "Time from start (minutes)",
+        x_title="Turn (1 = first)" if by_turn else "Time from start (h:mm:ss)",
         n_rows=len(phrases),
     )
     fig.update_xaxes(rangemode="normal")

@@ -208,10 +208,13 @@ def test_dispersion_and_log_odds_charts():
         {"phrase": ["a", "a", "b"], "time_s": [60.0, 120.0, 30.0], "speaker": ["X", "Y", "X"], "turn_id": [1, 4, 0]}
     )
     fig = dispersion_chart(hits, phrases=["a", "b", "c"], duration_s=300)
-    assert [list(t.x) for t in fig.data] == [[1.0, 2.0], [0.5], []]
-    assert fig.layout.xaxis.title.text == "Time from start (minutes)"
+    assert [list(t.x) for t in fig.data] == [[60.0, 120.0], [30.0], []]  # seconds, labelled h:mm:ss
+    assert fig.layout.xaxis.title.text == "Time from start (h:mm:ss)"
+    assert list(fig.layout.xaxis.ticktext) == ["0:00", "1:00", "2:00", "3:00", "4:00", "5:00"]
+    assert [list(c[2] for c in t.customdata) for t in fig.data[:2]] == [["1:00", "2:00"], ["0:30"]]
+    # turns numbered from 1, as on every page
     by_turn = dispersion_chart(hits, phrases=["a", "b"], duration_s=300, by="turn", n_turns=5)
-    assert [list(t.x) for t in by_turn.data] == [[1, 4], [0]] and by_turn.layout.xaxis.title.text == "Turn (0 = first)"
+    assert [list(t.x) for t in by_turn.data] == [[2, 5], [1]] and by_turn.layout.xaxis.title.text == "Turn (1 = first)"
     table = log_odds({"A": {"tax": 3, "jobs": 1}, "B": {"tax": 1, "jobs": 5}})
     fig = log_odds_chart(table, speakers=["A", "B"])
     assert list(fig.data[0].y) == ["tax"] and list(fig.data[1].y) == ["jobs"]
