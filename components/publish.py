@@ -100,23 +100,36 @@ def transcript_date(*texts: str) -> str:
     return ""
 
 
-def source_line(transcript, *, wpm: float | None = None) -> str:
-    """The line a published chart carries: title, date (when the transcript gives one), the source
-    file and Podium, and for estimated times the speaking rate, e.g.
-    ``"Blinken says no change … · Source: blinken_nato_open_door.txt, analysis: Podium ·
-    times estimated at 195 words per minute"``.
+def source_line(transcript, *, wpm: float | None = None, date: str = "") -> str:
+    """The line a published chart carries: title, date (when the transcript gives one, else
+    ``date``), the source file and Podium, and for estimated times the speaking rate, e.g.
+    ``"Blinken says no change … · 2022-01-26 · Source: blinken_nato_open_door.txt, analysis:
+    Podium · times estimated at 195 words per minute"``.
 
     ``transcript`` is a :class:`podium.model.Transcript`; ``wpm`` is given only for charts whose
-    values are estimated from it.
+    values are estimated from it; ``date`` is the library's date of the transcript
+    (:func:`open_entry_date`), used when its text gives none.
     """
     parts = [" ".join(transcript.title.split())]
-    date = transcript_date(transcript.title, transcript.summary, transcript.metadata)
+    date = transcript_date(transcript.title, transcript.summary, transcript.metadata) or date
     if date:
         parts.append(date)
     parts.append(f"Source: {transcript.name}, analysis: Podium")
     if wpm:
         parts.append(f"times estimated at {wpm:g} words per minute")
     return " · ".join(p for p in parts if p)
+
+
+def open_entry_date() -> str:
+    """The library's date (``YYYY-MM-DD``) of the transcript open in this session, ``""`` when it
+    has none or is not a library entry (a pasted text)."""
+    import streamlit as st
+
+    from components.state import SOURCE_KEY, library
+
+    source = st.session_state.get(SOURCE_KEY) or {}
+    entry = library().get(source["id"]) if isinstance(source, dict) and source.get("id") else None
+    return entry.date if entry is not None else ""
 
 
 def several_source_line(what: str, files: list[str], *, estimate: str = "") -> str:
@@ -389,7 +402,7 @@ def show_chart(
     if transcript is None and (source is None or name is None):
         raise ValueError("show_chart needs a transcript, or a source line and a file name")
     title = title if title is not None else (fig.layout.title.text or "")
-    source = source if source is not None else source_line(transcript, wpm=wpm)
+    source = source if source is not None else source_line(transcript, wpm=wpm, date=open_entry_date())
     name = name if name is not None else transcript.name
     png_name = chart_file_name(name, view, speakers, "png")
     if title:
@@ -425,7 +438,7 @@ def cloud_download(image: np.ndarray, *, transcript, view: str, speakers: list[s
     """A PNG download of a word cloud with the source line under it."""
     import streamlit as st
 
-    source = source_line(transcript)
+    source = source_line(transcript, date=open_entry_date())
     st.download_button(
         "Download word cloud (PNG)",
         data=lambda: cloud_png(image, source=source),

@@ -377,3 +377,11 @@ def test_page_text_notice_is_on_the_overview_only():
     assert "70 words before the first speaker label" in overview
     for page in ("pages/1_Speaker_time.py", "pages/2_Phrases.py", "pages/3_Q_and_A.py"):
         assert not any("kept as page text" in i.value for i in _app(page).info), page
+
+
+def test_chart_source_lines_carry_the_librarys_date():
+    # the bundled transcript's text names no date ("on Wednesday"); the library records 2022-01-26
+    at = _app("pages/1_Speaker_time.py")
+    captions = [c.value for c in at.caption if "analysis: Podium" in c.value]
+    assert captions and all("2022-01-26" in c for c in captions)
+    assert "Blinken says no change to NATO's open-door policy · 2022-01-26 · Source:" in captions[0]
