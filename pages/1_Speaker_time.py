@@ -160,7 +160,7 @@ table_with_download(
         "word_share_pct": st.column_config.NumberColumn("Words (% of all)", format=pct),
         "word_share_shown_pct": st.column_config.NumberColumn("Words (% of shown)", format=pct),
         "talk_time_shown": st.column_config.NumberColumn(
-            f"Talk time ({estimated}{unit})", format="%.1f" if unit == "min" else "%.0f"
+            f"Talk time ({estimated}{unit})", format="%.2f" if unit == "min" else "%.1f"  # a one-word speaker is not 0
         ),
         "talk_share_pct": st.column_config.NumberColumn("Talk time (% of all)", format=pct),
         "talk_share_shown_pct": st.column_config.NumberColumn("Talk time (% of shown)", format=pct),
