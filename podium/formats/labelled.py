@@ -279,7 +279,7 @@ def _is_decoration(char: str) -> bool:
 
 def _decoration_length(text: str) -> int:
     """Length of the run of emoji or symbols (and the spaces after them) ``text`` starts with; 0 if none."""
-    if not text or not _is_decoration(text[0]):
+    if not text or text[0] < "\x80" or not _is_decoration(text[0]):  # no decoration is ASCII
         return 0
     i = 1
     while i < len(text) and (_is_decoration(text[i]) or text[i] == " "):
@@ -349,7 +349,8 @@ def _candidate(line: str) -> Candidate | None:
             kind = None
         if kind:
             return Candidate(label, m.group("rest"), start, kind, prefix + label)
-    m = _OTTER_RE.match(stripped)
+    # an Otter header ends in a clock, so in a digit (str.isdigit holds for every \d)
+    m = _OTTER_RE.match(stripped) if stripped[-1:].isdigit() else None
     if m and not prefix and _name_tokens_ok(m.group("label")):
         return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
     # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
@@ -359,7 +360,9 @@ def _candidate(line: str) -> Candidate | None:
     if decoration:
         prefix += stripped[:decoration]
         stripped = stripped[decoration:]
-    m = _COLON_RE.match(stripped)
+    # a colon label and a long label both need a colon (ASCII or full-width); most lines have none
+    has_colon = ":" in stripped or "\uff1a" in stripped
+    m = _COLON_RE.match(stripped) if has_colon else None
     if m:
         label = _key(_strip_decoration(m.group("label")))
         ts = m.group("ts1") or m.group("ts2")
@@ -369,7 +372,7 @@ def _candidate(line: str) -> Candidate | None:
         if _name_tokens_ok(label) and len(label) <= MAX_LABEL_CHARS:
             kind = timed_kind if timed else LabelKind.TIMESTAMPED if ts else LabelKind.COLON
             return Candidate(label, m.group("rest"), start, kind, prefix + removed)
-    long = _long_candidate(stripped)
+    long = _long_candidate(stripped) if has_colon else None
     if long is not None:
         label, rest, removed = long
         kind = timed_kind if timed else LabelKind.COLON
@@ -708,6 +711,9 @@ def _cover_page_end(lines: list[str]) -> int:
     return 0
 
 
+_UNSEEN = object()
+
+
 def find_candidates(lines: list[str]) -> list[Candidate | None]:
     """Step 2: the label each line starts with, if it starts like one (``None`` otherwise).
 
@@ -716,7 +722,15 @@ def find_candidates(lines: list[str]) -> list[Candidate | None]:
     Street" on a wrapped line), ``Q.``/``A.`` unless the file has both (a deposition), and an
     Otter ``Name  0:03`` header without its speech on the next line.
     """
-    candidates = [_candidate(line) for line in lines]
+    # a line that recurs (a cue's "MODERATOR:", a chorus of "Thank you.") is read once; candidates
+    # are never changed after they are made, so equal lines share one
+    seen: dict[str, Candidate | None] = {}
+    candidates = []
+    for line in lines:
+        cand = seen.get(line, _UNSEEN)
+        if cand is _UNSEEN:
+            cand = seen[line] = _candidate(line)
+        candidates.append(cand)
     _drop_list_items(lines, candidates)
     starts = set(_paragraph_starts(lines))
     dotted = Counter(c.label for c in candidates if c is not None and c.kind == LabelKind.Q_DOT)
