@@ -69,13 +69,14 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     speakers = speaker_table(turns, timed=timed)
     counted = tally(turns["text"], turns["speaker"])
     phrases = phrase_table_from_tally(counted, min_count=2)
+    found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
     return {
         "turns": turns,
-        "speakers": speakers.merge(turn_taking_table(turns, timed=timed), on="speaker", how="left"),
+        "speakers": speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left"),
         "phrases": phrases,
         "phrases_by_speaker": speaker_phrase_table(counted, phrases),
         "qa_pairs": qa_pairs(turns),
-        "interruptions": interruptions(turns, timed=timed),
+        "interruptions": found,
     }
 
 
