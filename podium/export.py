@@ -32,12 +32,20 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             return "'" + value
         return value
 
+    def fix_column(column: pd.Series) -> pd.Series:
+        if isinstance(column.dtype, pd.StringDtype):  # every cell a string or missing: one vectorised test
+            risky = column.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+            if not risky.any():
+                return column
+            return column.where(~risky, "'" + column.astype(object).where(risky, ""))
+        return column.map(fix)
+
     text_columns = [
         c
         for c in frame.columns
         if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
     ]
-    return frame.assign(**{c: frame[c].map(fix) for c in text_columns})
+    return frame.assign(**{c: fix_column(frame[c]) for c in text_columns})
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

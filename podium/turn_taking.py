@@ -146,26 +146,32 @@ def crosstalk(turns: pd.DataFrame) -> pd.DataFrame:
     has_marks = np.zeros(len(text), dtype=bool)
     for opening in "([\u266a" if len(text) else "":
         has_marks |= text.str.contains(opening, regex=False).to_numpy(dtype=bool)
-    for i, turn in enumerate(turns[["turn_id", "speaker", "start_s"]].itertuples(index=False)):
-        if turn.speaker.upper().strip() in _CROSSTALK_SPEAKERS:
-            rows.append((turn.turn_id, turn.speaker, float(turn.start_s), f"speaker label {turn.speaker}"))
+    # the label test once per speaker; only turns with a crosstalk label or a mark are visited
+    speaker = turns["speaker"].tolist()
+    labelled = {name: name.upper().strip() in _CROSSTALK_SPEAKERS for name in set(speaker)}
+    visit = has_marks | np.fromiter((labelled[name] for name in speaker), dtype=bool, count=len(speaker))
+    turn_id = turns["turn_id"].tolist()
+    start_s = turns["start_s"].to_numpy(dtype="float64")
+    for i in np.flatnonzero(visit).tolist():
+        if labelled[speaker[i]]:
+            rows.append((turn_id[i], speaker[i], float(start_s[i]), f"speaker label {speaker[i]}"))
         if not has_marks[i]:
             continue
         for match in STAGE_DIRECTION_RE.finditer(text.iat[i]):
             if _CROSSTALK_RE.search(match.group(0)):
-                rows.append((turn.turn_id, turn.speaker, float(turn.start_s), match.group(0)))
+                rows.append((turn_id[i], speaker[i], float(start_s[i]), match.group(0)))
     return pd.DataFrame(rows, columns=list(CROSSTALK_COLUMNS)).astype(CROSSTALK_COLUMNS)
 
 
 def _question_rows(turns: pd.DataFrame) -> list[tuple[str, str]]:
-    records = list(turns[["speaker", "role", "is_question"]].itertuples(index=False))
+    speaker, role, is_question = (turns[c].tolist() for c in ("speaker", "role", "is_question"))
+    n = len(speaker)
     out = []
-    for i, turn in enumerate(records):
-        if turn.role != "question" or not turn.is_question:
+    for i in range(n):
+        if role[i] != "question" or not is_question[i]:
             continue
-        after = records[i + 1] if i + 1 < len(records) else None
-        answered = after is not None and after.speaker != turn.speaker and after.role != "question"
-        out.append((turn.speaker, after.speaker if answered else _NO_ANSWER))
+        answered = i + 1 < n and speaker[i + 1] != speaker[i] and role[i + 1] != "question"
+        out.append((speaker[i], speaker[i + 1] if answered else _NO_ANSWER))
     return out
 
 

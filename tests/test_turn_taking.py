@@ -141,3 +141,44 @@ def test_interruptions_same_as_pair_by_pair(rows, timed, no_spans):
     if no_spans:
         turns = turns.assign(speech_spans="")
     pd.testing.assert_frame_equal(interruptions(turns, timed=timed), _interruptions_pair_by_pair(turns, timed=timed))
+
+
+def _crosstalk_turn_by_turn(turns):
+    """The definition before: every turn visited."""
+    from podium.text import STAGE_DIRECTION_RE
+    from podium.turn_taking import _CROSSTALK_RE, _CROSSTALK_SPEAKERS, CROSSTALK_COLUMNS
+
+    rows = []
+    for turn in turns.itertuples(index=False):
+        if turn.speaker.upper().strip() in _CROSSTALK_SPEAKERS:
+            rows.append((turn.turn_id, turn.speaker, float(turn.start_s), f"speaker label {turn.speaker}"))
+        for match in STAGE_DIRECTION_RE.finditer(turn.text):
+            if _CROSSTALK_RE.search(match.group(0)):
+                rows.append((turn.turn_id, turn.speaker, float(turn.start_s), match.group(0)))
+    return pd.DataFrame(rows, columns=list(CROSSTALK_COLUMNS)).astype(CROSSTALK_COLUMNS)
+
+
+_CROSS_ROW = st.tuples(
+    st.sampled_from(["ANN", "crosstalk ", "MULTIPLE SPEAKERS", "Bob"]),
+    st.sampled_from(["question", "answer"]),
+    st.sampled_from(["Yes?", "[crosstalk] No.", "(CROSSTALK) and (laughter)", "Fine.", "♪ la ♪"]),
+    st.floats(0, 5),
+    st.floats(0, 5),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CROSS_ROW, max_size=10))
+def test_crosstalk_and_questions_same_as_turn_by_turn(rows):
+    turns = _turns(sorted(rows, key=lambda r: r[3]))
+    pd.testing.assert_frame_equal(crosstalk(turns), _crosstalk_turn_by_turn(turns))
+    records = list(turns[["speaker", "role", "is_question"]].itertuples(index=False))
+    expected = []
+    for i, turn in enumerate(records):
+        if turn.role == "question" and turn.is_question:
+            after = records[i + 1] if i + 1 < len(records) else None
+            answered = after is not None and after.speaker != turn.speaker and after.role != "question"
+            expected.append((turn.speaker, after.speaker if answered else "(no answer)"))
+    from podium.turn_taking import _question_rows
+
+    assert _question_rows(turns) == expected
