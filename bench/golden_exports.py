@@ -8,8 +8,9 @@ written with :func:`podium.export.to_csv_bytes`, exactly the bytes ``python -m p
 writes) go to ``OUT/<input>/<table>.csv``; an input that is refused gets ``OUT/<input>/error.txt``
 with the error's class and message.
 
-Usage: python bench/golden_exports.py OUT   then, after a change, into another folder and
-``diff -r OUT_BEFORE OUT_AFTER`` (no output = byte-identical).
+Usage: python bench/golden_exports.py OUT [--jobs N]   then, after a change, into another folder and
+``diff -r OUT_BEFORE OUT_AFTER`` (no output = byte-identical). ``--jobs 2`` computes the tables as
+``python -m podium export --jobs 2`` does (Q&A pairs in a forked process).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def inputs() -> list[tuple[str, str, bytes]]:
     return out
 
 
-def main(out_dir: str) -> None:
+def main(out_dir: str, workers: int = 1) -> None:
     from podium.export import tables, to_csv_bytes
     from podium.parse import parse_bytes
 
@@ -66,11 +67,11 @@ def main(out_dir: str) -> None:
         except Exception as exc:  # refused inputs: the message is part of the output
             (folder / "error.txt").write_text(f"{type(exc).__name__}: {exc}\n")
             continue
-        for view, frame in tables(transcript).items():
+        for view, frame in tables(transcript, workers=workers).items():
             (folder / f"{view}.csv").write_bytes(to_csv_bytes(frame))
         (folder / "notices.txt").write_text("\n".join(transcript.notices) + "\n")
     print(f"wrote {sum(1 for _ in out.rglob('*.csv')):,} CSV files to {out}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--jobs" else 1)
