@@ -210,3 +210,34 @@ def test_candidate_same_as_trying_every_pattern_on_the_corpus():
             assert L._candidate(line) == _candidate_every_pattern(line)
             n += 1
     assert n > 8_000
+
+
+def _strip_line_numbers_before(lines, removed):
+    """The definition before the patterns were compiled once and page lines tested for 30 spaces first."""
+    import re
+
+    numbered = sum(bool(re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)", ln)) for ln in lines if ln.strip())
+    nonblank = sum(bool(ln.strip()) for ln in lines)
+    out = []
+    for line in lines:
+        if re.match(r"^\s{30,}\d{1,4}\s*$", line):
+            removed.append(line.strip())
+            continue
+        if nonblank and numbered >= 0.3 * nonblank:
+            m = re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)", line)
+            if m:
+                removed.append(m.group(1))
+                line = line[m.end() :]
+        out.append(line)
+    return out
+
+
+_NUMBER_PIECES = st.sampled_from([" ", "\t", " " * 30, "\u2003" * 30, "1", "12", "25", "26", "7", "MR. X:", "text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_NUMBER_PIECES, max_size=5).map("".join), max_size=12))
+def test_strip_line_numbers_same_as_before(lines):
+    removed_new, removed_old = [], []
+    assert L._strip_line_numbers(lines, removed_new) == _strip_line_numbers_before(lines, removed_old)
+    assert removed_new == removed_old

@@ -121,18 +121,25 @@ def _front_matter(text: str) -> tuple[str, str, str]:
     return block, title, text[m.end() :]
 
 
+_NUMBERED_LINE_RE = re.compile(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)")
+_LINE_NUMBER_RE = re.compile(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)")
+_PAGE_NUMBER_RE = re.compile(r"^\s{30,}\d{1,4}\s*$")
+
+
 def _strip_line_numbers(lines: list[str], removed: list[str]) -> list[str]:
     """Remove court-reporter line numbers (1-25 at the left margin) and page-number lines."""
-    numbered = sum(bool(re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)", ln)) for ln in lines if ln.strip())
-    nonblank = sum(bool(ln.strip()) for ln in lines)
-    page_re = re.compile(r"^\s{30,}\d{1,4}\s*$")
+    nonblank_lines = [ln for ln in lines if ln.strip()]
+    numbered = sum(1 for ln in nonblank_lines if _NUMBERED_LINE_RE.match(ln))
+    nonblank = len(nonblank_lines)
+    strip_numbers = nonblank and numbered >= 0.3 * nonblank
     out = []
     for line in lines:
-        if page_re.match(line):
+        # a page number follows 30 or more spaces (\s is str.isspace): other lines are not tried
+        if line[:30].isspace() and _PAGE_NUMBER_RE.match(line):
             removed.append(line.strip())
             continue
-        if nonblank and numbered >= 0.3 * nonblank:
-            m = re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)", line)
+        if strip_numbers:
+            m = _LINE_NUMBER_RE.match(line)
             if m:
                 removed.append(m.group(1))
                 line = line[m.end() :]
