@@ -319,13 +319,17 @@ def _phrase_starts(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
     first_words = _first_words(phrases)
     if first_words is _TOKEN_RE:
         return first_words
-    by_word = _compiled_by_word(phrases)
-    keys = sorted(by_word, key=len, reverse=True)
-    firsts = "".join(sorted({k[0] for k in keys}))
-    alternatives = "|".join(
-        f"(?={key}(?![^\\W\\d_]))(?=(?:{'|'.join(p.pattern for _, _, p in _compiled(phrases)[key])}))" for key in keys
-    )
-    return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{alternatives})[^\W\d_]+", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}  # keys by first letter, longest first: one letter test per group
+    for key in sorted(_compiled(phrases), key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+
+    def alternative(key: str) -> str:
+        listed = "|".join(p.pattern for _, _, p in _compiled(phrases)[key])
+        return f"(?={key}(?![^\\W\\d_]))(?=(?:{listed}))"
+
+    groups = "|".join(f"(?=[{c}])(?:{'|'.join(map(alternative, keys))})" for c, keys in sorted(by_first.items()))
+    firsts = "".join(sorted(by_first))
+    return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{groups})[^\W\d_]+", re.IGNORECASE)
 
 
 def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> list[PhraseMatch]:
