@@ -51,8 +51,9 @@ def _clear_caches() -> None:
 
     getattr(phrases, "_TURN_CACHE", {}).clear()
     phrases._turn_cache_bytes = 0
-    for cached in (answers.content_words, answers._find_phrases, questions._question_sentences):
+    for cached in (answers.content_words, answers._find_phrases):
         cached.cache_clear()
+    questions.clear_cache()
 
 
 def main(argv: list[str]) -> None:

@@ -126,7 +126,12 @@ def _content_stem(written: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _content_stems(text: str) -> frozenset[str]:
     """The stems of :func:`content_words` of ``text``, without their spans (one list of words)."""
-    stems = {_content_stem(word) for word in _WORD_RE.findall(text)}
+    return _stems_of(_WORD_RE.findall(text))
+
+
+def _stems_of(written: list[str]) -> frozenset[str]:
+    """The content stems of a text's words (``_WORD_RE.findall(text)``), as :func:`_content_stems`."""
+    stems = set(map(_content_stem, set(written)))  # each written form once
     stems.discard(None)
     return frozenset(stems)
 
@@ -135,10 +140,16 @@ def overlap(question: str, answer: str) -> tuple[float, list[str]]:
     """Return ``(share, shared)``: the share (0-1) of the question's distinct content stems that the
     answer uses, and the shared words as first written in the question. ``(0.0, [])`` when the
     question has no content words."""
+    if not content_words(question):
+        return 0.0, []
+    return _overlap(question, _content_stems(answer))
+
+
+def _overlap(question: str, a_stems: frozenset[str]) -> tuple[float, list[str]]:
+    """:func:`overlap` with the answer's content stems given."""
     q = content_words(question)
     if not q:
         return 0.0, []
-    a_stems = _content_stems(answer)
     first: dict[str, str] = {}
     for stem, start, end in q:
         first.setdefault(stem, question[start:end])
@@ -294,6 +305,33 @@ def _first_words(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
     return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:" + "|".join(keys) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _phrase_starts(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """:func:`_first_words`, but only the tokens at which one of their word's phrases matches.
+
+    Each key is tried as a whole token first, then its phrases (the alternation of
+    :func:`_compiled_by_word`) as a look-ahead at the same place; the match is the token. So the
+    tokens found are those :func:`_first_words` finds whose word's phrase pattern matches there:
+    the others are skipped inside the regex engine instead of one by one in Python (most key
+    tokens, such as "I", "the" or "that", start no phrase). Falls back to :func:`_first_words`
+    when that matches every token.
+    """
+    first_words = _first_words(phrases)
+    if first_words is _TOKEN_RE:
+        return first_words
+    by_first: dict[str, list[str]] = {}  # keys by first letter, longest first: one letter test per group
+    for key in sorted(_compiled(phrases), key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+
+    def alternative(key: str) -> str:
+        listed = "|".join(p.pattern for _, _, p in _compiled(phrases)[key])
+        return f"(?={key}(?![^\\W\\d_]))(?=(?:{listed}))"
+
+    groups = "|".join(f"(?=[{c}])(?:{'|'.join(map(alternative, keys))})" for c, keys in sorted(by_first.items()))
+    firsts = "".join(sorted(by_first))
+    return re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{groups})[^\W\d_]+", re.IGNORECASE)
+
+
 def find_phrases(text: str, phrases: list[tuple[str, str]] | None = None) -> list[PhraseMatch]:
     """Find the listed phrases in ``text``, left to right, without overlaps (longest phrase first).
 
@@ -315,7 +353,7 @@ def _find_phrases(text: str, key: tuple[tuple[str, str], ...]) -> tuple[PhraseMa
     # still checked by its lower-cased form, so the matches are those of a scan over every token.
     out: list[PhraseMatch] = []
     last_end = 0
-    for token in _first_words(key).finditer(text):
+    for token in _phrase_starts(key).finditer(text):
         if token.start() < last_end:
             continue
         found = index.get(token.group(0).lower())
@@ -353,9 +391,28 @@ _PIVOT_RE = re.compile(
     r"the point is|what matters|what's important|the truth is|the reality is|you know,)",
     re.IGNORECASE,
 )
-_FIRST_PERSON_RE = re.compile(r"(?=[im])\b(?:i|i'm|i've|i'd|i'll|me|my)\b", re.IGNORECASE)
-_WE_RE = re.compile(r"(?=[wou])\b(?:we|we're|we've|we'll|our|us)\b", re.IGNORECASE)
-_NEGATION_RE = re.compile(r"(?=n)(?:\b(?:not|no|never|n't|nothing|nobody)\b|n't\b)", re.IGNORECASE)
+_FIRST_PERSON = r"(?=[im])\b(?:i|i'm|i've|i'd|i'll|me|my)\b"
+_WE = r"(?=[wou])\b(?:we|we're|we've|we'll|our|us)\b"
+_NEGATION = r"(?=n)(?:\b(?:not|no|never|n't|nothing|nobody)\b|n't\b)"
+_FIRST_PERSON_RE = re.compile(_FIRST_PERSON, re.IGNORECASE)
+_WE_RE = re.compile(_WE, re.IGNORECASE)
+_NEGATION_RE = re.compile(_NEGATION, re.IGNORECASE)
+# The three in one scan: a match of one never overlaps a match of another (they start with
+# different letters, and no "i", "me", "my", "we", "our" or "us" holds the "n" of a negation), so
+# the counts by group are those of the three scans (tests/test_answers.py checks it on random text).
+_RATES_RE = re.compile(
+    rf"(?=[imwoun])(?:(?P<first_person>{_FIRST_PERSON})|(?P<first_person_plural>{_WE})|(?P<negation>{_NEGATION}))",
+    re.IGNORECASE,
+)
+
+
+def _rate_counts(lowered: str) -> dict[str, int]:
+    """Matches of :data:`_FIRST_PERSON_RE`, :data:`_WE_RE` and :data:`_NEGATION_RE` in ``lowered``
+    (keys ``first_person``, ``first_person_plural``, ``negation``), from one scan."""
+    counts = {"first_person": 0, "first_person_plural": 0, "negation": 0}
+    for match in _RATES_RE.finditer(lowered):
+        counts[match.lastgroup] += 1
+    return counts
 _NUMBER_RE = re.compile(r"\d|\b(?:percent|million|billion|thousand|hundred)\b", re.IGNORECASE)
 
 #: Each signal's description as shown to a reader, with ``{v}`` for its value.
@@ -412,18 +469,26 @@ def signals(question: str, answer: str, phrases: list[tuple[str, str]] | None = 
     (log1p-scaled); lengths are ``log1p(words)``.
     """
     answer_words = _WORD_RE.findall(answer)
+    return _signals(question, answer, answer_words, _stems_of(answer_words), find_phrases(answer, phrases))
+
+
+def _signals(
+    question: str, answer: str, answer_words: list[str], a_stems: frozenset[str], found: list[PhraseMatch]
+) -> dict[str, float]:
+    """:func:`signals` from the answer's words (``_WORD_RE.findall(answer)``), their content stems
+    and its phrase matches, measured once per pair by :func:`assess_pairs`."""
     a_words = max(1, len(answer_words))
     q_words = len(_WORD_RE.findall(question))
-    share, _ = overlap(question, answer)
+    share, _ = _overlap(question, a_stems)
     early = " ".join(answer_words[:60])
     share_early, _ = overlap(question, early)
     kinds = dict.fromkeys(PHRASE_KINDS, 0)
-    for m in find_phrases(answer, phrases):
+    for m in found:
         if m.kind in kinds:
             kinds[m.kind] += 1
     asked = question_sentences(question)
     first_q = asked[0] if asked else question
-    lowered = answer.lower()
+    rates = _rate_counts(answer.lower())
     return {
         "overlap": share,
         "overlap_early": share_early,
@@ -436,9 +501,9 @@ def signals(question: str, answer: str, phrases: list[tuple[str, str]] | None = 
         **{k: math.log1p(v) for k, v in kinds.items()},
         "pivot": math.log1p(len(_PIVOT_RE.findall(answer))),
         "answer_questions": math.log1p(count_questions(answer)),
-        "first_person": len(_FIRST_PERSON_RE.findall(lowered)) / a_words,
-        "first_person_plural": len(_WE_RE.findall(lowered)) / a_words,
-        "negation": len(_NEGATION_RE.findall(lowered)) / a_words,
+        "first_person": rates["first_person"] / a_words,
+        "first_person_plural": rates["first_person_plural"] / a_words,
+        "negation": rates["negation"] / a_words,
         "numbers": float(bool(_NUMBER_RE.search(answer))),
     }
 
@@ -494,8 +559,12 @@ def label_answer(question: str, answer: str, phrases: list[tuple[str, str]] | No
             "contributions": [],
             "reasons": "no answer before the next question",
         }
+    return _label(signals(question, answer, phrases))
+
+
+def _label(values: dict[str, float]) -> dict:
+    """:func:`label_answer` of a non-empty answer from its :func:`signals`."""
     model = load_model()
-    values = signals(question, answer, phrases)
     x = np.array([values[s] for s in SIGNALS])
     z = (x - model["_mean"]) / model["_scale"]
     contrib = model["_coef"] * z  # labels x signals
@@ -587,9 +656,16 @@ def assess_pairs(pairs: pd.DataFrame, phrases: list[tuple[str, str]] | None = No
     ):
         # each side's own words, without "NAME: " prefixes or the other side's interjections
         question, answer = pair_sides(question, answer, asked_by, answered_by)
-        share, shared = overlap(question, answer)
+        # the answer's words, content stems and phrases found once, for the indicators and the label
+        answer_words = _WORD_RE.findall(answer)
+        a_stems = _stems_of(answer_words)
+        share, shared = _overlap(question, a_stems)
         found = find_phrases(answer, phrases)
-        result = label_answer(question, answer)
+        if answer.strip():
+            shipped = found if phrases is None else find_phrases(answer)  # the label uses the shipped list
+            result = _label(_signals(question, answer, answer_words, a_stems, shipped))
+        else:
+            result = label_answer(question, answer)
         rows.append(
             {
                 "overlap": share,

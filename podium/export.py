@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import pickle
 import re
 from pathlib import Path
 
@@ -32,12 +34,20 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             return "'" + value
         return value
 
+    def fix_column(column: pd.Series) -> pd.Series:
+        if isinstance(column.dtype, pd.StringDtype):  # every cell a string or missing: one vectorised test
+            risky = column.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+            if not risky.any():
+                return column
+            return column.where(~risky, "'" + column.astype(object).where(risky, ""))
+        return column.map(fix)
+
     text_columns = [
         c
         for c in frame.columns
         if not pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
     ]
-    return frame.assign(**{c: frame[c].map(fix) for c in text_columns})
+    return frame.assign(**{c: fix_column(frame[c]) for c in text_columns})
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -53,8 +63,13 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv.encode("utf-8-sig")
 
 
-def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
+def tables(transcript: Transcript, *, workers: int = 1) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
+
+    With ``workers`` of 2 or more (the command line's ``--jobs``), the Q&A pairs are computed in a
+    forked child process while this one computes the other tables: the same tables, in less wall
+    time on two free cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
+    single-threaded program: a page never asks for it.
 
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
     :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
@@ -66,17 +81,54 @@ def tables(transcript: Transcript) -> dict[str, pd.DataFrame]:
     """
     turns = transcript.turns
     timed = transcript.timing == "source"
+    pending = _start_qa_pairs(turns) if workers >= 2 else None
     speakers = speaker_table(turns, timed=timed)
     counted = tally(turns["text"], turns["speaker"])
     phrases = phrase_table_from_tally(counted, min_count=2)
+    found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
     return {
         "turns": turns,
-        "speakers": speakers.merge(turn_taking_table(turns, timed=timed), on="speaker", how="left"),
+        "speakers": speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left"),
         "phrases": phrases,
         "phrases_by_speaker": speaker_phrase_table(counted, phrases),
-        "qa_pairs": qa_pairs(turns),
-        "interruptions": interruptions(turns, timed=timed),
+        "qa_pairs": qa_pairs(turns) if pending is None else _finish_qa_pairs(pending, turns),
+        "interruptions": found,
     }
+
+
+def _start_qa_pairs(turns: pd.DataFrame):
+    """Fork a child that computes ``qa_pairs(turns)`` and sends it back pickled; ``None`` when
+    ``fork`` is not available (the caller then computes the pairs itself)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_qa_pairs_child, args=(turns, send), daemon=True)  # turns inherited, not copied
+    child.start()
+    send.close()
+    return child, receive
+
+
+def _qa_pairs_child(turns: pd.DataFrame, send) -> None:
+    try:
+        payload = pickle.dumps(("ok", qa_pairs(turns)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # reported to the parent, which computes the pairs itself
+        payload = pickle.dumps(("error", repr(exc)))
+    send.send_bytes(payload)
+    send.close()
+
+
+def _finish_qa_pairs(pending, turns: pd.DataFrame) -> pd.DataFrame:
+    """The child's pairs table; computed here if the child failed or died."""
+    child, receive = pending
+    try:
+        status, value = pickle.loads(receive.recv_bytes())
+    except (EOFError, OSError, pickle.UnpicklingError):
+        status, value = "error", "no answer"
+    finally:
+        receive.close()
+        child.join()
+    return value if status == "ok" else qa_pairs(turns)
 
 
 #: Longest download file name, in characters (browsers and file systems cut or refuse longer ones).
@@ -106,17 +158,17 @@ def download_name(transcript_name: str, view: str, speakers: list[str] | None = 
     return f"{stem}{tail}.csv"
 
 
-def export_tables(transcript: Transcript, out_dir: str | Path) -> list[Path]:
+def export_tables(transcript: Transcript, out_dir: str | Path, *, workers: int = 1) -> list[Path]:
     """Write ``turns.csv``, ``speakers.csv``, ``phrases.csv``, ``phrases_by_speaker.csv``, ``qa_pairs.csv``
     and ``interruptions.csv`` to ``out_dir``.
 
-    Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed.
-    Returns the paths written. Raises OSError if the folder cannot be written.
+    Files are written with :func:`to_csv_bytes`. ``out_dir`` is created if needed. ``workers``: see
+    :func:`tables`. Returns the paths written. Raises OSError if the folder cannot be written.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for view, frame in tables(transcript).items():
+    for view, frame in tables(transcript, workers=workers).items():
         path = out / f"{view}.csv"
         path.write_bytes(to_csv_bytes(frame))
         written.append(path)

@@ -93,6 +93,10 @@ def measure_text(text: str) -> dict[str, object]:
     }
 
 
+#: The turn columns :func:`measure_text` gives.
+_MEASURED_COLUMNS = ("n_words", "cut_off", "resumes", "is_question", "n_questions", "n_stage_directions")
+
+
 def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
     """Merge consecutive blocks of one speaker into turns and measure each turn.
 
@@ -144,7 +148,8 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         turn.spans = intervals
         merged.append((turn, speech_s))
 
-    rows = []
+    columns: dict[str, list] = {c: [] for c in TURN_COLUMNS}  # built column by column, not row by row
+    measured_columns = [(c, columns[c]) for c in _MEASURED_COLUMNS]
     roles: dict[str, str] = {}  # per label, and measures per distinct text ("Thank you." recurs)
     measures: dict[str, tuple[str, dict[str, object]]] = {}
     for turn_id, (block, speech_s) in enumerate(merged):
@@ -156,20 +161,17 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         if known is None:
             known = measures[text] = (text, measure_text(text))
         text, measured = known  # one string for identical turns
-        rows.append(
-            {
-                "turn_id": turn_id,
-                "speaker": block.speaker,
-                "role": role,
-                "text": text,
-                "start_s": block.start_s,
-                "end_s": block.end_s,
-                "speech_s": speech_s,
-                "speech_spans": format_spans(block.spans),
-                **measured,
-            }
-        )
-    turns = pd.DataFrame(rows, columns=list(TURN_COLUMNS))
+        columns["turn_id"].append(turn_id)
+        columns["speaker"].append(block.speaker)
+        columns["role"].append(role)
+        columns["text"].append(text)
+        columns["start_s"].append(block.start_s)
+        columns["end_s"].append(block.end_s)
+        columns["speech_s"].append(speech_s)
+        columns["speech_spans"].append(format_spans(block.spans))
+        for name, values in measured_columns:
+            values.append(measured[name])
+    turns = pd.DataFrame(columns, columns=list(TURN_COLUMNS))
     if not timed:
         turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"

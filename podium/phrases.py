@@ -308,7 +308,9 @@ def tally(texts: Iterable[str], speakers: Iterable[str] | None = None, *, ns: It
             else:
                 key, valid = codes[:m] * n_vocab + last, valid[:m] & (last != 0)
             codes = None  # freed before the next numbering is built (a 50 MB transcript has 8 M tokens)
-            codes = pd.factorize(key)[0].astype(np.int64, copy=False)
+            # token ids already number the 1-grams (below n_vocab, so the 2-gram keys stay below
+            # n_vocab ** 2); a numbering only needs equal keys to get equal numbers
+            codes = key if n == 1 else pd.factorize(key)[0].astype(np.int64, copy=False)
             del key
         if n in ns:
             grams[n] = _summarise(codes, valid, n, tok, turn, speaker_of_turn, len(texts), len(names))

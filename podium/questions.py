@@ -19,7 +19,7 @@ Rules (each one is a test in ``tests/test_questions.py``):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 
 __all__ = ["count_questions", "question_sentences", "sentences"]
 
@@ -83,9 +83,12 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_QUESTION_MARK_ENDS = tuple(_QUESTION_MARKS)
+
+
 def _asks(sentence: str) -> bool:
     body = sentence.rstrip("\"')] ")
-    if (body and body[-1] in _QUESTION_MARKS) or body.rstrip("!").endswith(tuple(_QUESTION_MARKS)):
+    if (body and body[-1] in _QUESTION_MARKS) or body.rstrip("!").endswith(_QUESTION_MARK_ENDS):
         return True
     if "吗" in body and _MA_RE.search(body):
         return True
@@ -99,12 +102,55 @@ def question_sentences(text: str) -> list[str]:
     return list(_question_sentences(text))
 
 
-@lru_cache(maxsize=4096)
+# A paragraph break. No sentence and no quotation (:data:`_QUOTED_RE` stops at a line end) runs
+# across one, and :data:`_SENT_END_RE` ends a sentence at each, so the question sentences of a
+# text are those of its paragraphs in order (tests/test_questions.py checks this on random text).
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+
+#: Characters of paragraph text whose question sentences :func:`question_sentences` keeps; beyond
+#: it the paragraphs cached first are dropped and split again when asked for.
+QUESTION_CACHE_CHARS = 32_000_000
+_PARAGRAPH_CACHE: dict[str, tuple[str, ...]] = {}
+_paragraph_cache_chars = 0
+_PARAGRAPH_CACHE_LOCK = threading.Lock()
+
+
 def _question_sentences(text: str) -> tuple[str, ...]:
-    # cached: a turn's questions are counted when it is parsed, again when Q&A units are formed,
-    # and its answer side once more for the label
-    unquoted = _QUOTED_RE.sub(" ", text)
-    return tuple(s for s in sentences(unquoted) if _asks(s))
+    # cached per paragraph: a turn's questions are counted when it is parsed, and the same
+    # paragraphs come back inside a Q&A pair's question and answer (turns joined by blank lines),
+    # so the pairs' question counts and the label's signals reuse the parse's work
+    if "\n" not in text:
+        return _paragraph_questions(text)
+    out: list[str] = []
+    for paragraph in _PARAGRAPH_BREAK_RE.split(text):
+        out.extend(_paragraph_questions(paragraph))
+    return tuple(out)
+
+
+def _paragraph_questions(paragraph: str) -> tuple[str, ...]:
+    global _paragraph_cache_chars
+    hit = _PARAGRAPH_CACHE.get(paragraph)
+    if hit is not None:
+        return hit
+    unquoted = _QUOTED_RE.sub(" ", paragraph)
+    found = tuple(s for s in sentences(unquoted) if _asks(s))
+    with _PARAGRAPH_CACHE_LOCK:  # pages run in threads
+        if paragraph not in _PARAGRAPH_CACHE:
+            _PARAGRAPH_CACHE[paragraph] = found
+            _paragraph_cache_chars += len(paragraph)
+            while _paragraph_cache_chars > QUESTION_CACHE_CHARS and len(_PARAGRAPH_CACHE) > 1:
+                old = next(iter(_PARAGRAPH_CACHE))
+                del _PARAGRAPH_CACHE[old]
+                _paragraph_cache_chars -= len(old)
+    return found
+
+
+def clear_cache() -> None:
+    """Empty the per-paragraph cache of :func:`question_sentences` (for benchmarks and tests)."""
+    global _paragraph_cache_chars
+    with _PARAGRAPH_CACHE_LOCK:
+        _PARAGRAPH_CACHE.clear()
+        _paragraph_cache_chars = 0
 
 
 def count_questions(text: str) -> int:

@@ -185,13 +185,22 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     """
     n_words = turns["n_words"].to_numpy(dtype="float64")
     if "text" in turns:
-        sentences = turns["text"].map(count_sentences).to_numpy(dtype="float64")
+        # each distinct text counted once (identical turns such as "Thank you." recur)
+        codes, texts = pd.factorize(turns["text"], use_na_sentinel=False)
+        sentences = np.array([count_sentences(t) for t in texts], dtype="float64")[codes]
     else:  # sentences unknown: take them to be of the reference length, so each turn goes at ``wpm``
         sentences = n_words / REFERENCE_SENTENCE_WORDS
     durations = estimate_seconds(n_words, sentences, wpm=wpm)
     ends = np.cumsum(durations)
-    starts = np.concatenate([[0.0], ends[:-1]])
-    spans = [format_spans([(s, e)]) if e > s else "" for s, e in zip(starts, ends, strict=True)]
+    starts = np.concatenate([[0.0], ends[:-1]])[: len(ends)]  # no turns: no starts
+    # format_spans([(start, end)]) of each turn, each boundary written once (a turn starts where the
+    # one before ends)
+    end_marks = [_ms(e) for e in ends.tolist()]
+    start_marks = ["0", *end_marks[:-1]] if end_marks else []
+    spans = [
+        f"{a}-{b}" if e > s else ""
+        for a, b, s, e in zip(start_marks, end_marks, starts.tolist(), ends.tolist(), strict=True)
+    ]
     return turns.assign(start_s=starts, end_s=ends, speech_s=durations, speech_spans=spans)
 
 
@@ -429,13 +438,15 @@ def speaker_table(turns: pd.DataFrame, speakers: list[str] | None = None, *, tim
     intervals = speech_intervals(turns)
     overlap = overlap_by_speaker(intervals)
     seconds = _turn_seconds(intervals, turns["turn_id"])
-    data = turns.assign(turn_s=seconds, first_words=turns["text"].map(_first_words) if "text" in turns else "")
+    data = turns.assign(turn_s=seconds)
     longest = (
         data.sort_values(["turn_s", "n_words", "turn_id"], ascending=[False, False, True], kind="stable")
         .groupby("speaker", sort=False)
         .head(1)
         .set_index("speaker")
     )
+    # the first words of each speaker's longest turn only, not of every turn
+    longest = longest.assign(first_words=longest["text"].map(_first_words) if "text" in turns else "")
     total_words = int(turns["n_words"].sum())
     by_speaker = data.groupby("speaker", sort=False)
     # each speaker's most frequent role; value_counts only for the few with more than one role

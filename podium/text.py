@@ -609,8 +609,9 @@ def _sentence_initial_caps() -> frozenset[str]:
 
 # Capitals that may become a capitalised stopword at a sentence start: "WE", "AN" of "AN-0",
 # "IT'S", "I'M", "WE'S" (a possessive), "A.N" (a dotted form).
+# (every run starts with a capital: the look-ahead lets the regex engine skip other characters fast)
 _CAPS_RUN_RE = re.compile(
-    r"(?<![^\W_])(?:(?:[A-Z]\.)+[A-Z]|[A-Z\u00c0-\u00d6\u00d8-\u00de]+(?:'[A-Z\u00c0-\u00d6\u00d8-\u00de]+)?)"
+    r"(?=[A-Z\u00c0-\u00d6\u00d8-\u00de])(?<![^\W_])(?:(?:[A-Z]\.)+[A-Z]|[A-Z\u00c0-\u00d6\u00d8-\u00de]+(?:'[A-Z\u00c0-\u00d6\u00d8-\u00de]+)?)"
     r"(?![^\W_])"
 )
 

@@ -196,3 +196,77 @@ def test_indicators_use_each_sides_own_words():
     # the moderator's "I don't know" is not the answer's; "people" and "decide" are shared, "court" is not
     assert out.loc[0, "deflection_phrases"] == ""
     assert out.loc[0, "shared_words"] == "people decide"
+
+
+# ---- speed-ups checked against the definitions they replace --------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from podium import answers as _answers  # noqa: E402
+
+
+def _find_phrases_token_by_token(text, key):
+    """The definition before the phrase-start look-ahead: every key token tried in Python."""
+    index = _answers._compiled_by_word(key)
+    out, last_end = [], 0
+    for token in _answers._first_words(key).finditer(text):
+        if token.start() < last_end:
+            continue
+        found = index.get(token.group(0).lower())
+        if found is None:
+            continue
+        match = found[0].match(text, token.start())
+        if match:
+            kind, phrase = found[1][match.lastindex - 1]
+            out.append(_answers.PhraseMatch(kind, phrase, match.start(), match.end()))
+            last_end = match.end()
+    return tuple(out)
+
+
+_ANSWER_PIECES = st.sampled_from(
+    [
+        "I", "i", "I'm", "I am", "not", "sure", "don't", "do not", "know", "I don't know", "won't", "will",
+        "comment", "no comment", "that's", "a", "question", "for", "the", "it", "is", "we", "us", "our", "my",
+        "me", "let", "me be clear", "look,", "refer you to", "hypothetical", "ſay", "SAY", "İ", "gonna",
+        "going to", "can't", "cannot", "nothing", "nobody", "never", "n't", "wasn't", "2", "_", "x",
+        " ", " ", " ", "  ", "\n", ",", ".", "?", "'", "’", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ANSWER_PIECES, max_size=40).map("".join))
+def test_find_phrases_same_as_trying_every_key_token(text):
+    key = _answers._default_phrases()
+    assert _answers._find_phrases.__wrapped__(text, key) == _find_phrases_token_by_token(text, key)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ANSWER_PIECES, max_size=40).map("".join))
+def test_rates_in_one_scan_same_as_three(text):
+    lowered = text.lower()
+    assert _answers._rate_counts(lowered) == {
+        "first_person": len(_answers._FIRST_PERSON_RE.findall(lowered)),
+        "first_person_plural": len(_answers._WE_RE.findall(lowered)),
+        "negation": len(_answers._NEGATION_RE.findall(lowered)),
+    }
+
+
+def test_rates_counted_by_hand():
+    # I, my, me / we, our, us / not, n't (in "don't"), never; "I'm" is "I" then "'m"
+    counts = _answers._rate_counts("i'm sure my team and me: we don't know our plan, not us. never.")
+    assert counts == {"first_person": 3, "first_person_plural": 3, "negation": 3}
+
+
+def test_find_phrases_on_corpus_answers_same_as_token_by_token():
+    from podium.parse import read_transcript
+    from podium.qa import qa_exchanges
+
+    key = _answers._default_phrases()
+    n = 0
+    for path in sorted((ROOT.parent / "shared" / "corpus").glob("*/*.txt"))[:12]:
+        pairs, _ = qa_exchanges(read_transcript(path).turns)
+        for answer in pairs["answer"]:
+            assert _answers._find_phrases.__wrapped__(answer, key) == _find_phrases_token_by_token(answer, key)
+            n += len(_find_phrases_token_by_token(answer, key))
+    assert n > 20

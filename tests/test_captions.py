@@ -161,3 +161,16 @@ def test_one_unnamed_speaker_change_is_said_in_the_singular():
         "The captions mark 1 change of speaker without a name (>> or a dialogue dash); that turn is named "
         "SPEAKER 1. Rename or merge it on the Speakers page." in notices
     )
+
+
+def test_cue_number_with_only_blank_lines_after_it_is_removed():
+    # "the rest is blank" is found once per file now (it was a scan of every later line per line,
+    # quadratic on 200,000 cues): a last cue number followed by blank lines is still removed, a
+    # number with text after it is still a cue line
+    from podium.formats.subtitles import _cues
+
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHello\n42\n\n2\n00:00:02,000 --> 00:00:03,000\nBye\n\n3\n\n\n"
+    removed, metadata = [], []
+    cues = _cues(text, removed, metadata)
+    assert [c.lines for c in cues] == [["Hello", "42"], ["Bye"]]
+    assert removed == ["1", "00:00:01,000 --> 00:00:02,000", "2", "00:00:02,000 --> 00:00:03,000", "3"]

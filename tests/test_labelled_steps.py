@@ -96,3 +96,151 @@ def test_is_cue_label():
     assert is_cue_label("Look: we did.") is None
     assert is_cue_label("NOTE: this") is None
     assert is_cue_label("MAYOR:") is None  # nothing said after it
+
+
+# ---- the shortcuts of _candidate give what trying every pattern gave --------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from podium.formats import labelled as L  # noqa: E402
+
+
+def _decoration_length_every_char(text):
+    if not text or not L._is_decoration(text[0]):
+        return 0
+    i = 1
+    while i < len(text) and (L._is_decoration(text[i]) or text[i] == " "):
+        i += 1
+    return i
+
+
+def _candidate_every_pattern(line):
+    """The definition before the shortcuts (colon, final digit, ASCII first character): every pattern tried."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    start: float | None = None
+    prefix = ""
+    m = L._BRACKET_TS_RE.match(stripped) or L._CLOCK_PREFIX_RE.match(stripped)
+    if m:
+        start = L.parse_clock(m.group("ts"))
+        prefix = m.group(0)[: m.start("after")]
+        stripped = m.group("after")
+        e = L._EMPTY_LABEL_RE.match(stripped)
+        if e:
+            return L.Candidate(L.UNKNOWN_SPEAKER, e.group("rest"), start, L.LabelKind.TIMESTAMP, prefix + ":")
+    m = L._DASH_RE.match(stripped)
+    if m and not prefix:
+        return L.Candidate(L.UNNAMED_QUESTIONER, m.group("rest"), None, L.LabelKind.DASH, "-")
+    m = L._Q_RE.match(stripped)
+    if m:
+        sep = m.group("sep")
+        label = m.group("label")
+        kind: L.LabelKind | None
+        if ":" in sep:
+            kind = L.LabelKind.Q
+        elif label in ("Q", "A") and sep.startswith("."):
+            kind = L.LabelKind.Q_DOT  # "Q. text" / "A. text" (depositions)
+        elif label == "Q":
+            kind = L.LabelKind.Q_BARE  # "Q  text" (whitehouse.gov)
+        else:
+            kind = None
+        if kind:
+            return L.Candidate(label, m.group("rest"), start, kind, prefix + label)
+    m = L._OTTER_RE.match(stripped)
+    if m and not prefix and L._name_tokens_ok(m.group("label")):
+        return L.Candidate(L._key(m.group("label")), "", L.parse_clock(m.group("ts")), L.LabelKind.OTTER, stripped)
+    # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
+    timed_kind = L.LabelKind.CHAT if prefix and not prefix.startswith("[") else L.LabelKind.TIMESTAMPED
+    timed = bool(prefix)
+    decoration = _decoration_length_every_char(stripped)  # "🎤 HOST:": an emoji or symbol before the name
+    if decoration:
+        prefix += stripped[:decoration]
+        stripped = stripped[decoration:]
+    m = L._COLON_RE.match(stripped)
+    if m:
+        label = L._key(L._strip_decoration(m.group("label")))
+        ts = m.group("ts1") or m.group("ts2")
+        if ts:
+            start = L.parse_clock(ts)
+        removed = stripped[: m.start("rest")].strip() if m.group("rest") else stripped
+        if L._name_tokens_ok(label) and len(label) <= L.MAX_LABEL_CHARS:
+            kind = timed_kind if timed else L.LabelKind.TIMESTAMPED if ts else L.LabelKind.COLON
+            return L.Candidate(label, m.group("rest"), start, kind, prefix + removed)
+        if L._LOWER_LABEL_RE.fullmatch(label) and not ts:
+            kind = timed_kind if timed else L.LabelKind.COLON
+            return L.Candidate(label, m.group("rest"), start, kind, prefix + removed, lower=True)
+    long = L._long_candidate(stripped)
+    if long is not None:
+        label, rest, removed = long
+        kind = timed_kind if timed else L.LabelKind.COLON
+        return L.Candidate(label, rest, start, kind, prefix + removed, long=True)
+    if decoration:
+        return None  # a symbol then no label: the line is text
+    m = L._PERIOD_RE.match(stripped)
+    if m:
+        rest = m.group("rest") or ""
+        return L.Candidate(L._key(m.group("label")), rest, start, L.LabelKind.PERIOD, prefix + m.group("label") + ".")
+    return None
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "MODERATOR", "Ms. Psaki", "MR. McCLELLAN", "Q", "A", "QUESTION", "Chairman HAMILTON", "Mr.", "The",
+        "SENATOR", "SPEAKER_00", "Kim (through translator)", "(Con)", "Ana", "ruiz", "said", "the", "budget",
+        ":", "\uff1a", " :", ".", ". ", "-", "- ", "[", "]", "(", ")", "00:04", "0:03", "1:02:03", "123:04:05",
+        "12", "3", "\u0663", "\u00b2", "🎤", "\u266a", "\ufe0f", "©", "主持人", "*", "**", "<b>", " ", "  ", "\t",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=14).map("".join))
+def test_candidate_same_as_trying_every_pattern(line):
+    assert L._candidate(line) == _candidate_every_pattern(line)
+
+
+def test_candidate_same_as_trying_every_pattern_on_the_corpus():
+    from pathlib import Path
+
+    from podium.text import decode_bytes, normalise_text
+
+    n = 0
+    for path in sorted((Path(L.__file__).parents[3] / "shared" / "corpus").glob("*/*")):
+        if path.suffix not in {".txt", ".md"}:
+            continue
+        for line in normalise_text(decode_bytes(path.read_bytes())[0]).split("\n"):
+            assert L._candidate(line) == _candidate_every_pattern(line)
+            n += 1
+    assert n > 8_000
+
+
+def _strip_line_numbers_before(lines, removed):
+    """The definition before the patterns were compiled once and page lines tested for 30 spaces first."""
+    import re
+
+    numbered = sum(bool(re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)", ln)) for ln in lines if ln.strip())
+    nonblank = sum(bool(ln.strip()) for ln in lines)
+    out = []
+    for line in lines:
+        if re.match(r"^\s{30,}\d{1,4}\s*$", line):
+            removed.append(line.strip())
+            continue
+        if nonblank and numbered >= 0.3 * nonblank:
+            m = re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)", line)
+            if m:
+                removed.append(m.group(1))
+                line = line[m.end() :]
+        out.append(line)
+    return out
+
+
+_NUMBER_PIECES = st.sampled_from([" ", "\t", " " * 30, "\u2003" * 30, "1", "12", "25", "26", "7", "MR. X:", "text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_NUMBER_PIECES, max_size=5).map("".join), max_size=12))
+def test_strip_line_numbers_same_as_before(lines):
+    removed_new, removed_old = [], []
+    assert L._strip_line_numbers(lines, removed_new) == _strip_line_numbers_before(lines, removed_old)
+    assert removed_new == removed_old

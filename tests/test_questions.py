@@ -50,3 +50,52 @@ def test_titles_and_initials_do_not_end_sentences():
         "Mr. Smith went to the U.S. yesterday.",
         "Did he?",
     ]
+
+
+# ---- the per-paragraph cache gives what one pass over the whole text gave -----------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from podium import questions  # noqa: E402
+
+
+def _whole_text_question_sentences(text: str) -> list[str]:
+    """The definition before the per-paragraph cache: quotes out, split, keep the asking sentences."""
+    unquoted = questions._QUOTED_RE.sub(" ", text)
+    return [s for s in sentences(unquoted) if questions._asks(s)]
+
+
+_PIECES = st.sampled_from(
+    [
+        "Can you", "say more", "what is", "the plan", "Mr.", "U.S.", "Dr.", "is it", "over", "Tell us",
+        "we won", "吗", "这是", "?", "??", ".", "!", "?!", "。", "？", "؟", ",", '"', "“", "”", "«", "»",
+        "「", "」", "'", ")", "]", "-", "—", " ", " ", "\n", "\n\n", "\n \n", " \n\n ", "\n\n\n", "\t",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.booleans())
+def test_question_sentences_same_as_one_pass_over_the_whole_text(text, warm):
+    if not warm:
+        questions.clear_cache()
+    assert questions.question_sentences(text) == _whole_text_question_sentences(text)
+    assert count_questions(text) == len(_whole_text_question_sentences(text))
+
+
+def test_paragraphs_of_a_pair_reuse_the_counts_of_their_turns():
+    # hand-checked: the question turn asks 2 (a "?" and a question form), the answer asks back 1
+    question_turn = 'Two things. First, on the levy? And second, will you run again\n\nHe said "is it over?" today.'
+    answer_turn = "We will see. Why would I? Thank you."
+    questions.clear_cache()
+    assert count_questions(question_turn) == 2
+    assert count_questions(answer_turn) == 1
+    cached = set(questions._PARAGRAPH_CACHE)
+    joined = f"{question_turn}\n\n{answer_turn}"
+    assert count_questions(joined) == 3
+    assert set(questions._PARAGRAPH_CACHE) == cached  # every paragraph was a cache hit
+    assert questions.question_sentences(joined) == [
+        "First, on the levy?",
+        "And second, will you run again",
+        "Why would I?",
+    ]

@@ -253,3 +253,53 @@ def test_a_filter_picks_rows_of_the_whole_speaker_table(seed_transcript):
         assert filter_speaker_table(whole, chosen).equals(expected), chosen
     shown = filter_speaker_table(whole, ["REPORTER"])
     assert list(shown["talk_share_shown"]) == [1.0] and shown.loc[0, "talk_share"] < 0.5
+
+
+# ---- estimate_times counts each distinct text once and writes each boundary once ----------------
+from podium.talk_time import format_spans  # noqa: E402
+
+
+def _estimate_times_turn_by_turn(turns, wpm):
+    """The definition before: every turn's sentences counted, every span formatted."""
+    import numpy as np
+
+    n_words = turns["n_words"].to_numpy(dtype="float64")
+    sentences = turns["text"].map(count_sentences).to_numpy(dtype="float64")
+    durations = estimate_seconds(n_words, sentences, wpm=wpm)
+    ends = np.cumsum(durations)
+    starts = np.concatenate([[0.0], ends[:-1]])
+    spans = [format_spans([(s, e)]) if e > s else "" for s, e in zip(starts, ends, strict=True)]
+    return turns.assign(start_s=starts, end_s=ends, speech_s=durations, speech_spans=spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Thank you.", "Yes. No. Maybe", "(Laughter.)", "", "Mr. Smith spoke. Then?"]),
+            st.integers(0, 3000),
+        ),
+        min_size=1,
+        max_size=15,
+    ),
+    st.sampled_from([120.0, 195.0, 260.0]),
+)
+def test_estimate_times_same_as_turn_by_turn(rows, wpm):
+    turns = pd.DataFrame({"text": [t for t, _ in rows], "n_words": [n for _, n in rows]})
+    pd.testing.assert_frame_equal(estimate_times(turns, wpm=wpm), _estimate_times_turn_by_turn(turns, wpm))
+
+
+def test_estimate_times_of_no_turns_is_an_empty_table():
+    # before, an empty table raised ValueError (one start for no end)
+    empty = pd.DataFrame({"text": pd.Series([], dtype=object), "n_words": pd.Series([], dtype="int64")})
+    out = estimate_times(empty)
+    assert out.empty and {"start_s", "end_s", "speech_s", "speech_spans"} <= set(out.columns)
+
+
+def test_estimate_times_hand_checked_repeats():
+    # three identical one-sentence turns of 10 words at 195 wpm: base pace 195 * 7.25 / 10 =
+    # 141.375 wpm, (10 - 2.75 * 1) * 60 / 141.375 = 3.0769 s each (above 10 words at MAX_WPM, 1.5 s);
+    # boundaries 3.077, 6.154, 9.231
+    turns = pd.DataFrame({"text": ["We are done here today."] * 3, "n_words": [10, 10, 10]})
+    out = estimate_times(turns, wpm=195.0)
+    assert out["speech_spans"].tolist() == ["0-3.077", "3.077-6.154", "6.154-9.231"]

@@ -90,3 +90,95 @@ def test_waits_between_a_speakers_turns():
     assert table.loc["A", "mean_wait_turns"] == 1.0 and table.loc["A", "mean_wait_s"] == 12.5
     assert pd.isna(table.loc["B", "mean_wait_turns"]) and pd.isna(table.loc["C", "mean_wait_s"])
     assert table.loc["ANN", "mean_wait_turns"] == 0.0 and table.loc["ANN", "mean_wait_s"] == 0.0
+
+
+# ---- interruptions from the speaker changes only: the same rows as the loop over every pair ------
+import itertools  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from podium.talk_time import parse_spans  # noqa: E402
+from podium.turn_taking import INTERRUPTION_COLUMNS, MIN_OVERLAP_S, _last_words  # noqa: E402
+
+
+def _interruptions_pair_by_pair(turns, *, timed):
+    """The definition before: every consecutive pair of turns as records."""
+    rows = []
+    records = list(turns.itertuples(index=False))
+    for before, after in itertools.pairwise(records):
+        if before.speaker == after.speaker:
+            continue
+        spans = parse_spans(before.speech_spans) if getattr(before, "speech_spans", "") else []
+        end = spans[-1][1] if spans else float(before.end_s)
+        overlap = max(0.0, end - float(after.start_s)) if timed else 0.0
+        overlapping = timed and overlap >= MIN_OVERLAP_S
+        if not (before.cut_off or overlapping):
+            continue
+        rule = " and ".join(r for r, on in (("cut-off marker", before.cut_off), ("overlap", overlapping)) if on)
+        rows.append((after.turn_id, after.speaker, before.speaker, before.turn_id, float(after.start_s), overlap,
+                     rule, _last_words(before.text)))  # fmt: skip
+    return pd.DataFrame(rows, columns=list(INTERRUPTION_COLUMNS)).astype(INTERRUPTION_COLUMNS)
+
+
+_ROW = st.tuples(
+    st.sampled_from(["ANN", "BOB", "MOD"]),
+    st.sampled_from(["Yes.", "My plan is --", "No it does not. [crosstalk]", "Well..."]),
+    st.floats(0, 5),
+    st.floats(0, 5),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, max_size=12), st.booleans(), st.booleans())
+def test_interruptions_same_as_pair_by_pair(rows, timed, no_spans):
+    start = 0.0
+    built = []
+    for speaker, text, gap, length in rows:
+        start += gap - 2.0  # may start before the previous turn ends
+        built.append((speaker, "answer", text, max(0.0, start), max(0.0, start) + length))
+    turns = _turns(built)
+    if no_spans:
+        turns = turns.assign(speech_spans="")
+    pd.testing.assert_frame_equal(interruptions(turns, timed=timed), _interruptions_pair_by_pair(turns, timed=timed))
+
+
+def _crosstalk_turn_by_turn(turns):
+    """The definition before: every turn visited."""
+    from podium.text import STAGE_DIRECTION_RE
+    from podium.turn_taking import _CROSSTALK_RE, _CROSSTALK_SPEAKERS, CROSSTALK_COLUMNS
+
+    rows = []
+    for turn in turns.itertuples(index=False):
+        if turn.speaker.upper().strip() in _CROSSTALK_SPEAKERS:
+            rows.append((turn.turn_id, turn.speaker, float(turn.start_s), f"speaker label {turn.speaker}"))
+        for match in STAGE_DIRECTION_RE.finditer(turn.text):
+            if _CROSSTALK_RE.search(match.group(0)):
+                rows.append((turn.turn_id, turn.speaker, float(turn.start_s), match.group(0)))
+    return pd.DataFrame(rows, columns=list(CROSSTALK_COLUMNS)).astype(CROSSTALK_COLUMNS)
+
+
+_CROSS_ROW = st.tuples(
+    st.sampled_from(["ANN", "crosstalk ", "MULTIPLE SPEAKERS", "Bob"]),
+    st.sampled_from(["question", "answer"]),
+    st.sampled_from(["Yes?", "[crosstalk] No.", "(CROSSTALK) and (laughter)", "Fine.", "♪ la ♪"]),
+    st.floats(0, 5),
+    st.floats(0, 5),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CROSS_ROW, max_size=10))
+def test_crosstalk_and_questions_same_as_turn_by_turn(rows):
+    turns = _turns(sorted(rows, key=lambda r: r[3]))
+    pd.testing.assert_frame_equal(crosstalk(turns), _crosstalk_turn_by_turn(turns))
+    records = list(turns[["speaker", "role", "is_question"]].itertuples(index=False))
+    expected = []
+    for i, turn in enumerate(records):
+        if turn.role == "question" and turn.is_question:
+            after = records[i + 1] if i + 1 < len(records) else None
+            answered = after is not None and after.speaker != turn.speaker and after.role != "question"
+            expected.append((turn.speaker, after.speaker if answered else "(no answer)"))
+    from podium.turn_taking import _question_rows
+
+    assert _question_rows(turns) == expected

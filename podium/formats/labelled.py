@@ -121,18 +121,25 @@ def _front_matter(text: str) -> tuple[str, str, str]:
     return block, title, text[m.end() :]
 
 
+_NUMBERED_LINE_RE = re.compile(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)")
+_LINE_NUMBER_RE = re.compile(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)")
+_PAGE_NUMBER_RE = re.compile(r"^\s{30,}\d{1,4}\s*$")
+
+
 def _strip_line_numbers(lines: list[str], removed: list[str]) -> list[str]:
     """Remove court-reporter line numbers (1-25 at the left margin) and page-number lines."""
-    numbered = sum(bool(re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(\s{2,}|$)", ln)) for ln in lines if ln.strip())
-    nonblank = sum(bool(ln.strip()) for ln in lines)
-    page_re = re.compile(r"^\s{30,}\d{1,4}\s*$")
+    nonblank_lines = [ln for ln in lines if ln.strip()]
+    numbered = sum(1 for ln in nonblank_lines if _NUMBERED_LINE_RE.match(ln))
+    nonblank = len(nonblank_lines)
+    strip_numbers = nonblank and numbered >= 0.3 * nonblank
     out = []
     for line in lines:
-        if page_re.match(line):
+        # a page number follows 30 or more spaces (\s is str.isspace): other lines are not tried
+        if line[:30].isspace() and _PAGE_NUMBER_RE.match(line):
             removed.append(line.strip())
             continue
-        if nonblank and numbered >= 0.3 * nonblank:
-            m = re.match(r"^\s{0,10}([1-9]|1\d|2[0-5])(?=\s{2,}|$)", line)
+        if strip_numbers:
+            m = _LINE_NUMBER_RE.match(line)
             if m:
                 removed.append(m.group(1))
                 line = line[m.end() :]
@@ -284,7 +291,7 @@ def _is_decoration(char: str) -> bool:
 
 def _decoration_length(text: str) -> int:
     """Length of the run of emoji or symbols (and the spaces after them) ``text`` starts with; 0 if none."""
-    if not text or not _is_decoration(text[0]):
+    if not text or text[0] < "\x80" or not _is_decoration(text[0]):  # no decoration is ASCII
         return 0
     i = 1
     while i < len(text) and (_is_decoration(text[i]) or text[i] == " "):
@@ -354,7 +361,8 @@ def _candidate(line: str) -> Candidate | None:
             kind = None
         if kind:
             return Candidate(label, m.group("rest"), start, kind, prefix + label)
-    m = _OTTER_RE.match(stripped)
+    # an Otter header ends in a clock, so in a digit (str.isdigit holds for every \d)
+    m = _OTTER_RE.match(stripped) if stripped[-1:].isdigit() else None
     if m and not prefix and _name_tokens_ok(m.group("label")):
         return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
     # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
@@ -364,7 +372,9 @@ def _candidate(line: str) -> Candidate | None:
     if decoration:
         prefix += stripped[:decoration]
         stripped = stripped[decoration:]
-    m = _COLON_RE.match(stripped)
+    # a colon label and a long label both need a colon (ASCII or full-width); most lines have none
+    has_colon = ":" in stripped or "\uff1a" in stripped
+    m = _COLON_RE.match(stripped) if has_colon else None
     if m:
         label = _key(_strip_decoration(m.group("label")))
         ts = m.group("ts1") or m.group("ts2")
@@ -377,7 +387,7 @@ def _candidate(line: str) -> Candidate | None:
         if _LOWER_LABEL_RE.fullmatch(label) and not ts:
             kind = timed_kind if timed else LabelKind.COLON
             return Candidate(label, m.group("rest"), start, kind, prefix + removed, lower=True)
-    long = _long_candidate(stripped)
+    long = _long_candidate(stripped) if has_colon else None
     if long is not None:
         label, rest, removed = long
         kind = timed_kind if timed else LabelKind.COLON
@@ -762,6 +772,9 @@ def _cover_page_end(lines: list[str]) -> int:
     return 0
 
 
+_UNSEEN = object()
+
+
 def find_candidates(lines: list[str]) -> list[Candidate | None]:
     """Step 2: the label each line starts with, if it starts like one (``None`` otherwise).
 
@@ -770,7 +783,15 @@ def find_candidates(lines: list[str]) -> list[Candidate | None]:
     Street" on a wrapped line), ``Q.``/``A.`` unless the file has both (a deposition), and an
     Otter ``Name  0:03`` header without its speech on the next line.
     """
-    candidates = [_candidate(line) for line in lines]
+    # a line that recurs (a cue's "MODERATOR:", a chorus of "Thank you.") is read once; candidates
+    # are never changed after they are made, so equal lines share one
+    seen: dict[str, Candidate | None] = {}
+    candidates = []
+    for line in lines:
+        cand = seen.get(line, _UNSEEN)
+        if cand is _UNSEEN:
+            cand = seen[line] = _candidate(line)
+        candidates.append(cand)
     _drop_list_items(lines, candidates)
     starts = set(_paragraph_starts(lines))
     dotted = Counter(c.label for c in candidates if c is not None and c.kind == LabelKind.Q_DOT)

@@ -110,6 +110,8 @@ def _cues(text: str, removed: list[str], metadata: list[str], *, sbv: bool = Fal
     lines = text.split("\n")
     is_vtt = text.lstrip().startswith("WEBVTT")
     timings = [_timing(line, sbv) for line in lines]
+    # the last line with text: after it the rest is blank (found once, not per line: 200,000 cues)
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     cues: list[Cue] = []
     in_block = False  # inside a NOTE / STYLE / REGION block
     for i, line in enumerate(lines):
@@ -130,7 +132,7 @@ def _cues(text: str, removed: list[str], metadata: list[str], *, sbv: bool = Fal
             metadata.append(stripped)
             continue
         next_is_timing = i + 1 < len(lines) and timings[i + 1] is not None
-        rest_blank = not any(ln.strip() for ln in lines[i + 1 :])
+        rest_blank = i >= last_text
         if after_blank or next_is_timing:
             # a cue number (also a last one with no cue after it) or a WebVTT cue id
             if stripped.isdigit() and (next_is_timing or rest_blank):
