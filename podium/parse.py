@@ -458,7 +458,7 @@ def parse_text(
         if fmt in ("youtube_json3", "ttml", "ass", "rttm"):
             raise ParseError(f"The {FORMATS[fmt].split(' (')[0]} file holds no captions with words.")
         if fmt == "subtitles":
-            if "-->" not in normalised:
+            if source_format == "subtitles" and "-->" not in normalised:  # chosen under Read as
                 raise ParseError(
                     "The file has no subtitle cues (no 'start --> end' time lines): read it as another format, "
                     "or let Podium detect it."

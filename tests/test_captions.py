@@ -174,3 +174,27 @@ def test_cue_number_with_only_blank_lines_after_it_is_removed():
     cues = _cues(text, removed, metadata)
     assert [c.lines for c in cues] == [["Hello", "42"], ["Bye"]]
     assert removed == ["1", "00:00:01,000 --> 00:00:02,000", "2", "00:00:02,000 --> 00:00:03,000", "3"]
+
+
+def test_an_unlabelled_cue_continues_the_speaker_where_labels_mark_changes_only():
+    # 7 of 8 cues labelled, but no label repeats on back-to-back cues: labels mark speaker changes,
+    # so cue 2 is still ANNA's (40 words and 8 + 6 + 3 + 6 = 23 s of her speech in all)
+    from podium.parse import parse_text
+
+    srt = (
+        "1\n00:00:00,000 --> 00:00:04,000\nANNA: Good morning. The budget is late again.\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\nThe budget is late because of the strike.\n\n"
+        "3\n00:00:08,500 --> 00:00:10,500\nBOB: When will the budget pass?\n\n"
+        "4\n00:00:10,000 --> 00:00:16,000\nANNA: The budget will pass in March, I think.\n\n"
+        "5\n00:00:20,000 --> 00:00:23,000\nCARL: Is the strike over? Who pays for it?\n\n"
+        "6\n00:00:23,000 --> 00:00:26,000\nANNA: The strike is not over--\n\n"
+        "7\n00:00:26,000 --> 00:00:28,000\nCARL: So no deal.\n\n"
+        "8\n00:00:28,000 --> 00:00:34,000\nANNA: No deal yet. The budget is late and the strike goes on.\n"
+    )
+    turns = parse_text(srt, name="t1.srt").turns
+    assert list(turns["speaker"]) == ["ANNA", "BOB", "ANNA", "CARL", "ANNA", "CARL", "ANNA"]
+    anna = turns[turns["speaker"] == "ANNA"]
+    assert int(anna["n_words"].sum()) == 40 and float(anna["speech_s"].sum()) == 23.0
+    # where labels repeat on back-to-back cues (Zoom names every cue), an unlabelled cue is unknown
+    zoom = srt.replace("3\n00:00:08,500 --> 00:00:10,500\nBOB:", "3\n00:00:08,500 --> 00:00:10,500\nANNA:")
+    assert "UNKNOWN" in set(parse_text(zoom, name="z.srt").turns["speaker"])

@@ -31,6 +31,7 @@ anything else is speech.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -319,7 +320,12 @@ def read_cues(
             removed.append(cue.voice)
     segments = _segments(cues, removed)
     labelled = sum(1 for s in segments if s.voice or s.label)
-    dense = bool(segments) and labelled >= 0.8 * len(segments)
+    # Nearly every cue labelled, and labels repeated on back-to-back cues (Zoom names every cue):
+    # an unlabelled cue is someone else, unknown. Where labels only mark a change of speaker, an
+    # unlabelled cue continues the previous speaker however dense the labels are.
+    names = [s.voice or s.label for s in segments if s.voice or s.label]
+    repeats = any(a == b for a, b in itertools.pairwise(names))
+    dense = bool(segments) and labelled >= 0.8 * len(segments) and repeats
     blocks: list[Block] = []
     current: str | None = None
     unnamed = 0
