@@ -134,7 +134,8 @@ def story_facts(
         )
     if len(pairs):
         answered = int((pairs["answer_words"] > 0).sum())
-        askers = list(dict.fromkeys(pairs["question_speaker"]))
+        # a question put by several turns names them "MODERATOR / Q": count the people, not the strings
+        askers = list(dict.fromkeys(n for s in pairs["question_speaker"] for n in str(s).split(" / ") if n))
         who = askers[0] if len(askers) == 1 else _count(len(askers), "questioner")
         if answered == len(pairs) and answered > 1:
             result = "all were answered"

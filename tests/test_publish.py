@@ -364,3 +364,16 @@ def test_story_phrase_table_is_the_phrases_page_default(seed_transcript):
     # (the headline's is not speech)
     top = repeated_phrases(seed_transcript.turns["text"]).iloc[0]
     assert (top["phrase"], top["count"], top["n_turns"]) == ("no change", 3, 2)
+
+
+def test_story_counts_questioners_not_joined_labels():
+    # a question put over two turns is labelled "MODERATOR / Q": two people asked, not three
+    speakers = pd.DataFrame(
+        {"speaker": ["MODERATOR", "Q", "MAYOR"], "talk_time_s": [10.0, 5.0, 60.0], "talk_share": [0.13, 0.07, 0.8]}
+        | {"n_words": [30, 10, 200], "n_turns": [2, 2, 3]}
+    )
+    lengths = _lengths([(0, "MODERATOR", "question", 0, 5), (1, "Q", "question", 5, 5), (2, "MAYOR", "answer", 10, 60)])
+    pairs = pd.DataFrame({"question_speaker": ["MODERATOR / Q", "MODERATOR", "Q"], "answer_words": [50, 40, 30]})
+    no_phrases = pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
+    texts = [f.text for f in story_facts(speakers, lengths, no_phrases, pairs, total_s=75, estimated=False)]
+    assert "Two questioners asked three questions; all were answered." in texts
