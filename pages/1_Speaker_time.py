@@ -215,9 +215,15 @@ if found.empty:
     st.markdown(f"No interruptions found{' involving the speakers shown' if ctx.speakers else ''}.")
 else:
     per = found["interrupter"].value_counts()
+    tied = set(per.index[per == per.iloc[0]])  # every speaker tied for most, in order of their first interruption
+    top = [md_escape(str(s)) for s in dict.fromkeys(found["interrupter"]) if s in tied]
+    most = (
+        f"most by {top[0]} ({per.iloc[0]})"
+        if len(top) == 1
+        else f"most by {', '.join(top[:-1])} and {top[-1]} ({per.iloc[0]} each)"
+    )
     st.markdown(
-        f"**{plural(len(found), 'interruption')}**{' involving the speakers shown' if ctx.speakers else ''}; "
-        f"most by {md_escape(per.index[0])} ({per.iloc[0]})."
+        f"**{plural(len(found), 'interruption')}**{' involving the speakers shown' if ctx.speakers else ''}; {most}."
     )
     table_with_download(
         found.assign(at=found["at_s"].map(clock), turn=found["turn_id"] + 1),

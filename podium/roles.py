@@ -138,15 +138,16 @@ def longest_answer(lengths: pd.DataFrame, first_question: int | None) -> tuple[p
 
     Parameters:
         lengths: one row per turn with ``turn_id`` (int, 0-based), ``speaker``, ``role``,
-            ``start_s`` and ``turn_s`` (seconds of talk time); any subset of a transcript's turns
-            (a speaker filter's).
+            ``start_s``, ``turn_s`` (seconds of talk time) and optionally ``n_words``; any subset
+            of a transcript's turns (a speaker filter's).
         first_question: :func:`first_question_turn` of the whole transcript (not of the subset,
             which may hold no question), ``None`` when nobody asks.
 
     Returns:
         ``(row, kind)``: the row of the longest answer and ``"answer"``, or of the longest turn and
         ``"turn"`` when there is no answer; ``(None, "turn")`` when ``lengths`` is empty. Ties go
-        to the earlier turn.
+        to the turn with more words (``n_words``, when given), then to the earlier turn, as
+        ``longest_turn_id`` in :func:`podium.talk_time.speaker_table`.
     """
     if first_question is None:
         pool, kind = lengths, "turn"
@@ -155,4 +156,5 @@ def longest_answer(lengths: pd.DataFrame, first_question: int | None) -> tuple[p
         pool, kind = (answers, "answer") if len(answers) else (lengths, "turn")
     if pool.empty:
         return None, "turn"
-    return pool.sort_values(["turn_s", "turn_id"], ascending=[False, True], kind="stable").iloc[0], kind
+    keys = ["turn_s", "n_words", "turn_id"] if "n_words" in pool else ["turn_s", "turn_id"]
+    return pool.sort_values(keys, ascending=[False] * (len(keys) - 1) + [True], kind="stable").iloc[0], kind

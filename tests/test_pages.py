@@ -385,3 +385,22 @@ def test_chart_source_lines_carry_the_librarys_date():
     captions = [c.value for c in at.caption if "analysis: Podium" in c.value]
     assert captions and all("2022-01-26" in c for c in captions)
     assert "Blinken says no change to NATO's open-door policy · 2022-01-26 · Source:" in captions[0]
+
+
+def test_speaker_time_names_every_speaker_tied_for_most_interruptions():
+    # ANNA starts at 10.0 s while BOB speaks until 10.5 s (0.5 s early); CARL follows ANNA's cut-off "--":
+    # one interruption each
+    srt = (
+        "1\n00:00:00,000 --> 00:00:08,000\nANNA: Good morning. The budget is late again.\n\n"
+        "2\n00:00:08,500 --> 00:00:10,500\nBOB: When will the budget pass?\n\n"
+        "3\n00:00:10,000 --> 00:00:16,000\nANNA: The budget will pass in March, I think.\n\n"
+        "4\n00:00:20,000 --> 00:00:23,000\nCARL: Is the strike over? Who pays for it?\n\n"
+        "5\n00:00:23,000 --> 00:00:26,000\nANNA: The strike is not over--\n\n"
+        "6\n00:00:26,000 --> 00:00:28,000\nCARL: So no deal.\n"
+    )
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["podium_source"] = {"name": "t.srt", "data": srt.encode(), "format": "auto"}
+    at.run()
+    at.switch_page("pages/1_Speaker_time.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "**2 interruptions**; most by ANNA and CARL (1 each)." in _text(at)

@@ -377,3 +377,17 @@ def test_story_counts_questioners_not_joined_labels():
     no_phrases = pd.DataFrame(columns=["phrase", "n", "count", "n_turns"])
     texts = [f.text for f in story_facts(speakers, lengths, no_phrases, pairs, total_s=75, estimated=False)]
     assert "Two questioners asked three questions; all were answered." in texts
+
+
+def test_longest_answer_ties_go_to_more_words_as_in_the_speaker_table():
+    lengths = pd.DataFrame(
+        [
+            (0, "Q", "question", 0.0, 2.0, 5),
+            (1, "A", "answer", 2.0, 6.0, 8),
+            (2, "Q", "question", 8.0, 2.0, 4),
+            (3, "A", "answer", 10.0, 6.0, 12),
+        ],
+        columns=["turn_id", "speaker", "role", "start_s", "turn_s", "n_words"],
+    )
+    row, kind = longest_answer(lengths, first_question_turn(lengths))
+    assert (kind, int(row["turn_id"])) == ("answer", 3)  # 6 s each: 12 words beat 8
