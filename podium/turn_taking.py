@@ -164,7 +164,9 @@ def crosstalk(turns: pd.DataFrame) -> pd.DataFrame:
 
 
 def _question_rows(turns: pd.DataFrame) -> list[tuple[str, str]]:
-    speaker, role, is_question = (turns[c].tolist() for c in ("speaker", "role", "is_question"))
+    speaker, role = turns["speaker"].tolist(), turns["role"].tolist()
+    # asks as the Q&A pairs count it: a question mark or a question's form ("How would you ensure ... .")
+    is_question = (turns["n_questions"] > 0).tolist() if "n_questions" in turns else turns["is_question"].tolist()
     n = len(speaker)
     out = []
     for i in range(n):
@@ -177,7 +179,8 @@ def _question_rows(turns: pd.DataFrame) -> list[tuple[str, str]]:
 
 def questions(turns: pd.DataFrame) -> pd.DataFrame:
     """Questions per questioner and answerer. A question is a turn by a speaker in the ``question``
-    role (reporters, moderators, interviewers) that contains a question mark; the answerer is the
+    role (reporters, moderators, interviewers) that asks at least one question (``n_questions``: a
+    question mark or a question's form, as :func:`podium.qa.qa_pairs` counts them); the answerer is the
     speaker of the next turn when that is another speaker not in the ``question`` role, else
     ``(no answer)`` (a follow-up by another reporter, or the end of the transcript).
 

@@ -182,3 +182,21 @@ def test_crosstalk_and_questions_same_as_turn_by_turn(rows):
     from podium.turn_taking import _question_rows
 
     assert _question_rows(turns) == expected
+
+
+def test_questions_per_questioner_count_a_question_without_its_mark():
+    # "How would your presidency ensure ... fairly." has a question's form but no "?": the Q&A pairs
+    # count it, so the questions per questioner do too (they gave Speaker 1 none)
+    from podium.parse import parse_text
+    from podium.qa import qa_pairs
+    from podium.turn_taking import questions
+
+    text = (
+        "MODERATOR: Welcome.\n\nQ: How would your presidency ensure that everyone is treated fairly.\n\n"
+        "SENATOR: By enforcing the law.\n\nMODERATOR: And the budget?\n\nSENATOR: Balanced.\n"
+    )
+    turns = parse_text(text, name="t.txt").turns
+    table = questions(turns)
+    asked = dict(zip(table["questioner"], table["n_questions"], strict=True))
+    assert asked == {"Q": 1, "MODERATOR": 1}
+    assert int(table["n_questions"].sum()) == len(qa_pairs(turns)) == 2
