@@ -198,3 +198,18 @@ def test_an_unlabelled_cue_continues_the_speaker_where_labels_mark_changes_only(
     # where labels repeat on back-to-back cues (Zoom names every cue), an unlabelled cue is unknown
     zoom = srt.replace("3\n00:00:08,500 --> 00:00:10,500\nBOB:", "3\n00:00:08,500 --> 00:00:10,500\nANNA:")
     assert "UNKNOWN" in set(parse_text(zoom, name="z.srt").turns["speaker"])
+
+
+def test_a_short_cue_counts_two_seconds_a_word_not_its_time_on_screen():
+    # "Yes." on screen for 5 s is 2 s of speech: ANNA 4 s (8 words in 0-4 s), BEN 2 s of 6 s in all
+    from podium.parse import parse_text
+    from podium.talk_time import speaker_table
+
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nAnna Ruiz: Shall we vote on the budget today then?\n\n"
+        "00:00:04.000 --> 00:00:09.000\nBen Ode: Yes.\n"
+    )
+    t = parse_text(vtt, name="t5.vtt")
+    table = speaker_table(t.turns, timed=True).set_index("speaker")
+    assert table.loc["Ben Ode", "talk_time_s"] == 2.0 and table.loc["Anna Ruiz", "talk_time_s"] == 4.0
+    assert round(float(table.loc["Ben Ode", "talk_share"]), 4) == round(2 / 6, 4)

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import words
-from .base import UNKNOWN_SPEAKER, Block, ReadResult
+from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult
 from .labelled import is_cue_label
 from .rttm import SpeakerTimeline
 
@@ -330,6 +330,9 @@ def read_cues(
     current: str | None = None
     unnamed = 0
     for seg, (start, end) in zip(segments, _share_cue_times(segments), strict=True):
+        # a caption stays on screen longer than its words take to say ("Yes." shown for 5 s): a cue
+        # counts at most PAUSE_S seconds a word of speech, as a word of speech-to-text JSON does
+        end = min(end, start + max(1, len(words(seg.text))) * PAUSE_S)
         speaker = seg.voice or seg.label
         if speaker is None and timeline is not None:
             speaker = timeline.speaker_at(seg.cue.start, seg.cue.end)
