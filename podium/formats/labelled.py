@@ -987,6 +987,7 @@ def long_label_notices(candidates: list[Candidate | None], labels: list[Candidat
 
 
 #: A line that opens like ``X: text`` with up to four words before the colon (label-shaped).
+_SENTENCE_END_RE = re.compile(r"[.?!\"')\]\u201d]\s*$")
 _LABEL_SHAPE_RE = re.compile(r"^\s*(?P<label>[^\s:][^:\n]{0,60}?)\s*:\s+\S")
 
 
@@ -999,23 +1000,26 @@ def unread_label_notices(lines: list[str], labels: list[Candidate | None]) -> li
 
     ``labels`` is the output of :func:`decide_labels` for ``lines``. Returns zero or one sentence.
     """
-    read = [i for i, c in enumerate(labels) if c is not None]
-    if len(read) < 2:
+    first = next((i for i, c in enumerate(labels) if c is not None), None)
+    if first is None or all(c is None for c in labels[first + 1 :]):
         return []
     missed = []
-    # in a court reporter's double-spaced layout every line follows a blank one
-    starts = set() if is_double_spaced(lines) else set(_paragraph_starts(lines))
-    previous = ""  # the last line with text before line i
-    for i in range(read[0] + 1, len(lines)):
-        if lines[i - 1].strip():
-            previous = lines[i - 1]
-        if labels[i] is not None:
+    starts: set[int] | None = None  # paragraph starts, found when a line first needs them
+    for i in range(first + 1, len(lines)):
+        line = lines[i]
+        if labels[i] is not None or ":" not in line:
             continue
-        if i not in starts and not re.search(r"[.?!\"')\]\u201d]\s*$", previous):
-            continue  # a line of a wrapped paragraph ("... Senate Resolution:  Resolved that")
-        m = _LABEL_SHAPE_RE.match(lines[i])
+        m = _LABEL_SHAPE_RE.match(line)
         if not m:
             continue
+        if starts is None:  # in a court reporter's double-spaced layout every line follows a blank one
+            starts = set() if is_double_spaced(lines) else set(_paragraph_starts(lines))
+        if i not in starts:
+            j = i - 1
+            while j > first and not lines[j].strip():
+                j -= 1
+            if not _SENTENCE_END_RE.search(lines[j]):
+                continue  # a line of a wrapped paragraph ("... Senate Resolution:  Resolved that")
         label = m.group("label").strip()
         words = label.split()
         if (
