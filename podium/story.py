@@ -138,7 +138,7 @@ def story_facts(
         askers = list(dict.fromkeys(n for s in pairs["question_speaker"] for n in str(s).split(" / ") if n))
         who = askers[0] if len(askers) == 1 else _count(len(askers), "questioner")
         if answered == len(pairs) and answered > 1:
-            result = "all were answered"
+            result = "both were answered" if answered == 2 else "all were answered"
         elif answered == 0:
             result = "none was answered" if len(pairs) > 1 else "it was not answered"
         else:

@@ -65,7 +65,7 @@ def test_overview_story_facts_have_live_numbers_and_turns_from_1():
         "ANTONY BLINKEN spoke the most: an estimated 1 minute 2 seconds, 50% of the talk time of two speakers.",
         "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in.",
         "The most repeated phrase was “no change”, said three times in two turns.",
-        "REPORTER asked two questions; all were answered.",  # "Well, there is no change..." asks nothing
+        "REPORTER asked two questions; both were answered.",  # "Well, there is no change..." asks nothing
         "In all, two speakers said 339 words in six turns, an estimated 2 minutes 3 seconds of speech.",
     ]
     links = [(p.proto.label, p.proto.page) for p in at.get("page_link") if p.proto.label.startswith("See it")]
