@@ -122,14 +122,13 @@ def source_line(transcript, *, wpm: float | None = None, date: str = "") -> str:
 
 def open_entry_date() -> str:
     """The library's date (``YYYY-MM-DD``) of the transcript open in this session, ``""`` when it
-    has none or is not a library entry (a pasted text)."""
+    has none or is not a library entry (a pasted text). Looked up once a run by
+    :func:`components.state.page_setup`, so a chart reads no file."""
     import streamlit as st
 
-    from components.state import SOURCE_KEY, library
+    from components.state import OPEN_DATE_KEY
 
-    source = st.session_state.get(SOURCE_KEY) or {}
-    entry = library().get(source["id"]) if isinstance(source, dict) and source.get("id") else None
-    return entry.date if entry is not None else ""
+    return str(st.session_state.get(OPEN_DATE_KEY, ""))
 
 
 def several_source_line(what: str, files: list[str], *, estimate: str = "") -> str:

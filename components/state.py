@@ -44,6 +44,8 @@ PAGES = [
 SPEAKERS_KEY = "podium_speakers"
 WPM_KEY = "podium_wpm"
 SOURCE_KEY = "podium_source"
+#: The open transcript's library date, set once a run by :func:`page_setup`.
+OPEN_DATE_KEY = "podium_open_date"
 ERROR_KEY = "podium_error"
 SEEDED_KEY = "podium_seeded"
 EDITS_KEY = "podium_speaker_edits"  # [podium.edits.SpeakerEdit], in the order made
@@ -361,8 +363,12 @@ def _write_transcript_url(source: dict) -> None:
 
 
 def _library_title(transcript: Transcript, source: dict) -> Transcript:
-    """The transcript with its library title (read from the file or edited on the Library page)."""
+    """The transcript with its library title (read from the file or edited on the Library page).
+
+    The same lookup records the entry's date (``""`` when none) under :data:`OPEN_DATE_KEY`, for the
+    charts' source lines (:func:`components.publish.open_entry_date`): once a run, not once a chart."""
     entry = library().get(source["id"]) if source.get("id") else None
+    st.session_state[OPEN_DATE_KEY] = entry.date if entry is not None else ""
     if entry is None or not entry.title or entry.title == transcript.title:
         return transcript
     return replace(transcript, title=entry.title)
