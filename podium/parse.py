@@ -110,19 +110,19 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     Returns:
         ``(turns, timing)``: the turns table with the columns of
         :data:`~podium.model.TURN_COLUMNS`, and ``"source"`` when every block had
-        a start time, else ``"estimated"``. With source times, each block's end and speech
+        a start time or :func:`fill_missing_starts` gave the few without one theirs, else
+        ``"estimated"``. With source times, each block's end and speech
         come from :func:`_block_spans`; a turn runs from its first block's start to its last
         block's end, and ``speech_s`` adds up only the blocks' durations, so silences
         between the cues or segments of one turn are not talk time.
     """
     kept = []
     for block in blocks:
-        paragraphs = [p for p in block.paragraphs if p.strip()]
-        if paragraphs or block.keep_empty:
+        if _is_kept(block):
             kept.append(
                 Block(
                     block.speaker,
-                    paragraphs,
+                    [p for p in block.paragraphs if p.strip()],
                     block.start_s,
                     block.end_s,
                     block.keep_empty,
@@ -182,9 +182,14 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
 PARTIAL_TIMES_MIN_SHARE = 0.5
 
 
+def _is_kept(block: Block) -> bool:
+    """Whether :func:`build_turns` keeps a block: it has text, or its reader keeps it empty."""
+    return block.keep_empty or any(p.strip() for p in block.paragraphs)
+
+
 def start_coverage(blocks: list[Block]) -> tuple[int, int]:
-    """``(passages with a start time, passages)`` among the blocks with text (or kept empty)."""
-    kept = [b for b in blocks if b.keep_empty or any(p.strip() for p in b.paragraphs)]
+    """``(passages with a start time, passages)`` among the blocks :func:`build_turns` keeps."""
+    kept = [b for b in blocks if _is_kept(b)]
     return sum(1 for b in kept if b.start_s is not None), len(kept)
 
 
