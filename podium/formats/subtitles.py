@@ -332,7 +332,8 @@ def read_cues(
     for seg, (start, end) in zip(segments, _share_cue_times(segments), strict=True):
         # a caption stays on screen longer than its words take to say ("Yes." shown for 5 s): a cue
         # counts at most PAUSE_S seconds a word of speech, as a word of speech-to-text JSON does
-        end = min(end, start + max(1, len(words(seg.text))) * PAUSE_S)
+        if end - start > PAUSE_S:  # only a cue longer than one word's cap can be cut: count its words then
+            end = min(end, start + max(1, len(words(seg.text))) * PAUSE_S)
         speaker = seg.voice or seg.label
         if speaker is None and timeline is not None:
             speaker = timeline.speaker_at(seg.cue.start, seg.cue.end)
