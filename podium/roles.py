@@ -51,7 +51,7 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         return _unidentified_askers(turns)
     if len(turns) < MIN_TURNS:
         return turns, {}
-    n_questions = turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
+    n_questions = _question_counts(turns)
     frame = turns.assign(_q=n_questions, _asks=n_questions > 0)
     answering = frame[frame["role"] == "answer"]
     stats = answering.groupby("speaker", sort=False).agg(
@@ -89,6 +89,16 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         )
     if not reasons or len(reasons) == len(stats):
         return turns, {}
+    return _on_asking_side(turns, reasons)
+
+
+def _question_counts(turns: pd.DataFrame) -> pd.Series:
+    """Each turn's ``n_questions``, counted from ``text`` when the table has no such column."""
+    return turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
+
+
+def _on_asking_side(turns: pd.DataFrame, reasons: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``turns`` with the speakers of ``reasons`` in the ``"question"`` role, and ``reasons``."""
     roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
     return turns.assign(role=roles), reasons
 
@@ -101,7 +111,7 @@ def _unidentified_askers(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, s
     unidentified = (turns["role"] == "other") & turns["speaker"].str.upper().str.startswith("UNIDENTIFIED")
     if not unidentified.any():
         return turns, {}
-    n_questions = turns["n_questions"] if "n_questions" in turns else turns["text"].map(count_questions)
+    n_questions = _question_counts(turns)
     answered_next = turns["role"].shift(-1).eq("answer")
     frame = turns[unidentified].assign(_asks=(n_questions[unidentified] > 0) & answered_next[unidentified])
     stats = frame.groupby("speaker", sort=False)["_asks"].agg(["size", "sum"])
@@ -116,8 +126,7 @@ def _unidentified_askers(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, s
         )
         for speaker, n in askers["size"].items()
     }
-    roles = turns["role"].where(~turns["speaker"].isin(list(reasons)), "question")
-    return turns.assign(role=roles), reasons
+    return _on_asking_side(turns, reasons)
 
 
 def first_question_turn(turns: pd.DataFrame) -> int | None:
