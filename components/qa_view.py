@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from components.render import plural
 from podium.answers import LABELS, SIGNAL_NAMES, PhraseMatch, content_words, find_phrases, pair_sides
+from podium.qa import speaker_names
 from podium.text import STAGE_DIRECTION_RE
 
 #: Colours of the three labels (colour-blind safe: blue, amber, vermilion from Okabe-Ito).
@@ -90,8 +91,8 @@ def _prefix_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
 
 def answer_matches(pair, phrases: list[tuple[str, str]]) -> list[PhraseMatch]:
     """Deflection-list matches in the answer's own blocks (not in the asking side's interjections)."""
-    answerers = {n for n in pair.answer_speaker.split(" / ") if n}
-    names = answerers | {n for n in pair.question_speaker.split(" / ") if n}
+    answerers = set(speaker_names(pair.answer_speaker))
+    names = answerers | set(speaker_names(pair.question_speaker))
     others: list[tuple[int, int]] = []
     starts = [(start, end) for start, end in _prefix_spans(pair.answer, sorted(names))]
     for i, (start, _) in enumerate(starts):
@@ -105,7 +106,7 @@ def pair_spans(pair, matches: list[PhraseMatch]) -> tuple[list, list]:
     """Highlight spans for a pair: the vocabulary each side's own words share with the other side's,
     in both texts (speaker prefixes left alone), and deflection phrases in the answer."""
     q_side, a_side = pair_sides(pair.question, pair.answer, pair.question_speaker, pair.answer_speaker)
-    names = [n for cell in (pair.question_speaker, pair.answer_speaker) for n in cell.split(" / ") if n]
+    names = [n for cell in (pair.question_speaker, pair.answer_speaker) for n in speaker_names(cell)]
 
     stems: dict[str, set[str]] = {}  # each side's stems, found once for both texts
 

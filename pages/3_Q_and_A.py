@@ -15,7 +15,7 @@ from components.render import md_escape, plural
 from components.state import page_setup, remembered
 from components.tables import paged, table_with_download
 from podium.answers import LABELS, load_model, load_phrases, pair_sides, parse_phrases
-from podium.qa import filter_pairs
+from podium.qa import filter_pairs, speaker_names
 
 ctx = page_setup("Q&A")
 transcript = ctx.transcript
@@ -72,8 +72,8 @@ st.markdown(
 # Controls
 search = st.text_input("Search questions and answers", placeholder="a word or phrase", **remembered("qa_search", ""))
 cols = st.columns(4)
-questioners = sorted({n for s in pairs["question_speaker"] for n in s.split(" / ") if n})
-answerers = sorted({n for s in pairs["answer_speaker"] for n in s.split(" / ") if n})
+questioners = sorted({n for s in pairs["question_speaker"] for n in speaker_names(s)})
+answerers = sorted({n for s in pairs["answer_speaker"] for n in speaker_names(s)})
 st.session_state["qa_asker"] = [s for s in st.session_state.get("qa_asker", []) if s in questioners]
 st.session_state["qa_answerer"] = [s for s in st.session_state.get("qa_answerer", []) if s in answerers]
 askers = cols[0].multiselect("Asked by", questioners, placeholder="Anyone", **remembered("qa_asker", []))
@@ -97,9 +97,9 @@ if search.strip():
     )
     shown_pairs = shown_pairs[hit]
 if askers:
-    shown_pairs = shown_pairs[shown_pairs["question_speaker"].map(lambda s: bool(set(s.split(" / ")) & set(askers)))]
+    shown_pairs = shown_pairs[shown_pairs["question_speaker"].map(lambda s: bool(set(speaker_names(s)) & set(askers)))]
 if answering:
-    shown_pairs = shown_pairs[shown_pairs["answer_speaker"].map(lambda s: bool(set(s.split(" / ")) & set(answering)))]
+    shown_pairs = shown_pairs[shown_pairs["answer_speaker"].map(lambda s: bool(set(speaker_names(s)) & set(answering)))]
 if labels:
     shown_pairs = shown_pairs[shown_pairs["label"].isin(labels)]
 column, ascending = SORTS[sort]

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .qa import speaker_names
 from .questions import count_questions, question_sentences
 
 __all__ = [
@@ -621,7 +622,7 @@ def side_text(text: str, keep: set[str], names: set[str]) -> str:
 
 
 def _speaker_set(cell: object) -> set[str]:
-    return {n for n in str(cell).split(" / ") if n} if isinstance(cell, str) else set()
+    return set(speaker_names(cell))
 
 
 def pair_sides(question: str, answer: str, question_speaker: str = "", answer_speaker: str = "") -> tuple[str, str]:

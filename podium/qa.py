@@ -36,6 +36,7 @@ __all__ = [
     "filter_pairs",
     "qa_exchanges",
     "qa_pairs",
+    "speaker_names",
 ]
 
 #: An answer-side turn of at most this many words between a cut-off question turn and its
@@ -159,6 +160,13 @@ def _joined(blocks: list[dict]) -> str:
 
 def _speakers(blocks: list[dict], role: str) -> str:
     return " / ".join(dict.fromkeys(b["speaker"] for b in blocks if b["role"] == role))
+
+
+def speaker_names(cell: object) -> list[str]:
+    """The speakers of a ``question_speaker`` or ``answer_speaker`` cell (``" / "``-joined, see
+    :data:`QA_COLUMNS`), in order: ``"MODERATOR / Q"`` gives ``["MODERATOR", "Q"]``; ``[]`` for an
+    empty cell or one that is not a string (a missing value)."""
+    return [n for n in cell.split(" / ") if n] if isinstance(cell, str) else []
 
 
 _NOT_NAMES = frozenset(

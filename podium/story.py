@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .phrases import phrase_table_from_tally, stopwords, tally
+from .qa import speaker_names
 from .roles import first_question_turn, longest_answer
 
 __all__ = ["StoryFact", "repeated_phrases", "say_duration", "story_facts"]
@@ -135,7 +136,7 @@ def story_facts(
     if len(pairs):
         answered = int((pairs["answer_words"] > 0).sum())
         # a question put by several turns names them "MODERATOR / Q": count the people, not the strings
-        askers = list(dict.fromkeys(n for s in pairs["question_speaker"] for n in str(s).split(" / ") if n))
+        askers = list(dict.fromkeys(n for s in pairs["question_speaker"] for n in speaker_names(s)))
         who = askers[0] if len(askers) == 1 else _count(len(askers), "questioner")
         if answered == len(pairs) and answered > 1:
             result = "both were answered" if answered == 2 else "all were answered"

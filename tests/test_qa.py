@@ -305,3 +305,11 @@ def test_every_turn_lands_once_and_pairs_ask(rows):
     assert list(pairs["pair_id"]) == list(range(len(pairs)))
     firsts = [int(cell.split()[0]) for cell in pairs["question_turn_ids"]]
     assert firsts == sorted(firsts)  # in transcript order
+
+
+def test_speaker_names_of_a_joined_cell():
+    from podium.qa import speaker_names
+
+    assert speaker_names("MODERATOR / Q") == ["MODERATOR", "Q"]
+    assert speaker_names("MS. PSAKI") == ["MS. PSAKI"]
+    assert speaker_names("") == [] and speaker_names(None) == [] and speaker_names(float("nan")) == []
