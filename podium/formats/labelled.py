@@ -532,8 +532,8 @@ class LabelStats:
                 1 for k, n in colon.items() if n >= 2 and _is_capitalised(k) and len(k.split()) == 1
             ),
             lower_recurring=sum(1 for n in lower.values() if n >= 2),
-            surnames=frozenset(
-                s for c in found if not c.long and not c.lower and (s := _surname(c.label)) is not None
+            surnames=frozenset(  # once per distinct label, not per line that repeats it
+                s for k in {c.label for c in found if not c.long and not c.lower} if (s := _surname(k)) is not None
             ),
             flattened=flattened,
         )
