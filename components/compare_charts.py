@@ -177,6 +177,24 @@ def phrase_rate_bars(rates: pd.DataFrame, event_names: dict[str, str]) -> go.Fig
     )
 
 
+def _break_at_missing_months(months: pd.Series, values: pd.Series) -> tuple[list, list]:
+    """``months`` (datetime64, first of the month) and their ``values`` in month order, with a
+    missing value (``None``, which plotly draws as a break in the line) in the month after each
+    month whose next month with data is more than one month later."""
+    order = pd.to_datetime(months).reset_index(drop=True).argsort(kind="stable")
+    ms = pd.to_datetime(months).reset_index(drop=True).iloc[order].tolist()
+    vs = values.reset_index(drop=True).iloc[order].tolist()
+    xs: list = []
+    ys: list = []
+    for i, (m, v) in enumerate(zip(ms, vs, strict=True)):
+        xs.append(m)
+        ys.append(v)
+        if i + 1 < len(ms) and ms[i + 1] > m + pd.DateOffset(months=1):
+            xs.append(m + pd.DateOffset(months=1))
+            ys.append(None)
+    return xs, ys
+
+
 def trend_lines(
     frame: pd.DataFrame,
     *,
@@ -187,16 +205,22 @@ def trend_lines(
     y_title: str,
     colours: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Lines of ``y`` over ``x`` (a datetime column), one per value of ``color``; a value in
-    ``colours`` has that colour, the others colours no one else has."""
+    """Lines of ``y`` over ``x`` (a datetime column of months, first of the month), one per value
+    of ``color``; a value in ``colours`` has that colour, the others colours no one else has.
+
+    A line is broken where a month without data lies between two months with data (an archive
+    with transcripts of 2016 and 2020 draws no line across the years between: there is no value
+    there to draw); the months with data keep their markers.
+    """
     fig = go.Figure()
     keys = [str(k) for k in dict.fromkeys(frame[color])]
     palette = assign_colours(keys, {k: c for k, c in (colours or {}).items() if k in keys})
     for key, part in frame.groupby(color, sort=False):
+        xs, ys = _break_at_missing_months(part[x], part[y])
         fig.add_trace(
             go.Scatter(
-                x=part[x],
-                y=part[y],
+                x=xs,
+                y=ys,
                 mode="lines+markers",
                 name=wrap(str(key), _NAME_CHARS),
                 line=dict(color=palette[str(key)]),
