@@ -313,7 +313,19 @@ _STAGE_WORDS = (
     r"the assemblage|speaking in|through (?:an )?interpreter|through translator|whereupon|ph|"
     r"there was no (?:audible )?response|response of|standing applause|standing ovation|pii|redacted|"
     # broadcast transcripts (CNN): "(BEGIN VIDEO CLIP)", "(END VIDEOTAPE)", "(COMMERCIAL BREAK)"
-    r"(?:begin|end) (?:video|audio|videotape|audiotape|tape|clip|live|voice|sot)|commercial|chanting|singing"
+    r"(?:begin|end) (?:video|audio|videotape|audiotape|tape|clip|live|voice|sot)|commercial|chanting|singing|"
+    # court transcripts: "(Sidebar conference held off the record.)", "(Jury exits.)", "(Witness sworn.)"
+    r"sidebar|side-bar|side bar|bench conference|off the record|discussion (?:held )?off|"
+    r"jury (?:exits|exit|enters|enter|present|not present|out|in|excused|leaves|returns|retires|sworn|seated)|"
+    r"jurors? (?:exit|exits|enter|enters|leave|leaves|present)|"
+    r"witness (?:sworn|duly sworn|excused|steps down|stepped down|withdrew|exits|resumes)|"
+    r"(?:video|audio|videotape|recording) (?:played|plays|shown|clip played|recording played)|"
+    r"speaking (?:spanish|french|german|italian|portuguese|russian|chinese|mandarin|cantonese|arabic|"
+    r"japanese|korean|hebrew|hindi|urdu|farsi|persian|turkish|ukrainian|polish|vietnamese|foreign language)|"
+    # congressional hearings (GPO): "[The prepared statement of Ms. Doe follows:]", "[GRAPHIC] [TIFF OMITTED]"
+    r"the (?:prepared )?statements? of|prepared statements? of|"
+    r"the (?:information|material|documents?|letters?|articles?|reports?|charts?) (?:referred to )?follows?|"
+    r"graphic|tiff omitted|questions? for the record"
 )
 
 

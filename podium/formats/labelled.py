@@ -94,11 +94,43 @@ _COLON_RE = re.compile(
     r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
     r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$|(?<=\uff1a))(?P<rest>.*)$"
 )
-_PERIOD_RE = re.compile(
-    r"^(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
-    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE)\.?\s+)+"
-    r"[A-Z][A-Z'\-]+(?:\s+of\s+[A-Z][a-z]+)?(?:\s*\([a-z][^()]{0,40}\))?)\.(?:\s+(?P<rest>.*))?$"
+# A Congressional Record name in capitals, as the Record prints it: accented capitals (VELÁZQUEZ),
+# a lowercase particle before capitals (McGOVERN, DeLAURO), up to four words (DE LA CRUZ,
+# JACKSON LEE, PRESIDING OFFICER), "pro tempore" after an office.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_RECORD_NAME = (
+    rf"(?:(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)?[{_UPPER}][{_UPPER}'\u2019\-]+)"
+    rf"(?:\s+(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)?[{_UPPER}][{_UPPER}'\u2019\-]+){{0,3}}"
+    r"(?:\s+pro\s+tempore)?"
 )
+_PERIOD_RE = re.compile(
+    r"^(?P<label>(?:(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
+    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE)\.?\s+)+"
+    + _RECORD_NAME
+    + r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"  # "Mr. SMITH of Texas", "Mr. KING of New York"
+    r"(?:\s*\((?:[a-z][^()]{0,40}|(?:Mr|Mrs|Ms|Dr)\.\s+[^()]{1,40})\))?)"  # "(continuing)", "(Mr. KAINE)"
+    r"|(?:A\s+)?Voices?)"  # GPO's unidentified speaker: "Voice. Shame!"
+    r"\.(?:\s+(?P<rest>.*))?$"
+)
+# Lines that are a record's furniture, not speech: a court transcript's examination headings
+# ("DIRECT EXAMINATION", "CROSS-EXAMINATION"), a hearing record's headings ("STATEMENT OF JANE DOE,
+# DIRECTOR, ..."), its image placeholders ("[GRAPHIC] [TIFF OMITTED] T1234.001"), the
+# Congressional Record's narration of the clerk and a federal court filing's page header
+# ("Case 1:21-cr-00123-ABC Document 45 Filed 03/02/22 Page 13 of 200").
+_FURNITURE_LINE_RE = re.compile(
+    r"(?:(?:RE-?)?DIRECT|(?:RE-?)?CROSS|REDIRECT|VOIR DIRE|FURTHER (?:RE)?(?:DIRECT|CROSS))[- ]?EXAMINATION"
+    r"(?: \(?CONTINUED\)?| BY [A-Z][A-Z .,'\-]{1,60})?:?"
+    r"|EXAMINATION BY [A-Z][A-Z .,'\-]{1,60}:?"
+    r"|(?:OPENING |PREPARED |JOINT )?(?:STATEMENTS?|TESTIMONY) OF [A-Z][A-Z0-9 .,'&()\-]{2,200}"
+    r"|\[(?:GRAPHIC|TIFF OMITTED)\].*"
+    r"|Case \d+:\d{2}-[a-z]{2,3}-\d+\S*\s+Document \d+.{0,80}\bPage \d+ of \d+.{0,40}"
+    # the Congressional Record's narration: "The legislative clerk proceeded to call the roll."
+    r"|The (?:[a-z]+ ){0,3}clerk (?:proceeded to call the roll|called the roll"
+    r"|read (?:the [a-z ]{1,40}|as follows:?))\.?"
+)
+# "BY MR. HARRIS:" alone on a line: who examines from here on (the "Q." lines are that lawyer's);
+# a court record's marker, not a speaker's turn.
+_EXAMINER_RE = re.compile(r"BY (?:MR|MRS|MS|MISS|DR)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}")
 _CLOSING_RE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$|^END$|^# # #$|^###$")
 _EMPTY_LABEL_RE = re.compile(r"^:\s*(?P<rest>.*)$")
 # Back matter after the last turn: a copyright notice or a separator line.
@@ -854,6 +886,9 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     for line, cand in zip(lines, labels, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
+        if cand is not None and not cand.rest.strip() and _EXAMINER_RE.fullmatch(cand.label):
+            removed.append(stripped)  # "BY MR. HARRIS:": the court record's examination marker
+            continue
         if cand is not None:
             rest = cand.rest.strip()
             blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
@@ -877,6 +912,10 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
             blocks[-1].start_s = parse_clock(stripped)  # "<cite>Travis:</cite><time>0:00</time>" layouts
             removed.append(stripped)
             awaiting_time = False
+            continue
+        if _FURNITURE_LINE_RE.fullmatch(stripped):
+            removed.append(stripped)  # an examination heading, a hearing's heading, a filing's page header
+            pending_break = True
             continue
         bracketed = _BRACKET_TS_RE.match(stripped)
         if bracketed and not bracketed.group("after"):

@@ -1,0 +1,173 @@
+"""Official records' layouts (found by a new-user test): the Congressional Record's period labels in
+all their printed forms, a hearing record's headings and inserts, a court transcript's headings,
+examination markers, reporters' notes and filing headers. Every word count below is counted by hand
+from the text in the test; none is read off the program.
+"""
+
+from __future__ import annotations
+
+from podium.parse import parse_text
+
+
+def _words(text: str) -> dict[str, int]:
+    turns = parse_text(text, name="record.txt").turns
+    return turns.groupby("speaker")["n_words"].sum().to_dict()
+
+
+def _order(text: str) -> list[str]:
+    return list(parse_text(text, name="record.txt").turns["speaker"])
+
+
+SENATE = """\
+The PRESIDING OFFICER. The Senator from Ohio.
+Mr. PORTMAN. Mr. President, I suggest the absence of a quorum.
+The PRESIDING OFFICER. The clerk will call the roll.
+The legislative clerk proceeded to call the roll.
+Mr. PORTMAN. Mr. President, I ask unanimous consent that the order for the quorum call be rescinded.
+The PRESIDING OFFICER. Without objection, it is so ordered.
+The ACTING PRESIDENT pro tempore. The Senator from Maine.
+Ms. COLLINS. Thank you, Mr. President.
+The VICE PRESIDENT. The yeas are 50, the nays are 50.
+Mr. SCHUMER. Mr. President, I yield the floor.
+"""
+
+
+def test_senate_floor_offices_of_several_words_and_pro_tempore_are_speakers():
+    # The clerk's narration line is the Record's, not the presiding officer's: 4 + 6 + 6 words.
+    assert _words(SENATE) == {
+        "The PRESIDING OFFICER": 16,
+        "Mr. PORTMAN": 24,  # 9 + 15
+        "The ACTING PRESIDENT pro tempore": 4,
+        "Ms. COLLINS": 4,
+        "The VICE PRESIDENT": 8,
+        "Mr. SCHUMER": 6,
+    }
+    assert len(_order(SENATE)) == 9
+
+
+HOUSE = """\
+The CHAIRMAN. The committee will come to order.
+Mr. SMITH. Thank you, Mr. Chairman. I have a question.
+Ms. DeLAURO. Will the gentleman yield?
+Mr. SMITH. I yield to the gentlewoman.
+Ms. VEL\u00c1ZQUEZ. I thank the gentleman.
+Mr. SMITH. Reclaiming my time.
+Mr. DE LA CRUZ. Point of order.
+Ms. JACKSON LEE. Will the gentleman yield?
+Mr. McGOVERN. No.
+The SPEAKER pro tempore (Mr. SIMPSON). The gentleman is recognized.
+The PRESIDING OFFICER (Mr. KAINE). The Senator from Virginia.
+Mr. KING of New York. Thank you.
+The CHAIRMAN. So ordered.
+"""
+
+
+def test_record_names_with_particles_accents_several_words_and_presiding_notes_seen_once():
+    assert _words(HOUSE) == {
+        "The CHAIRMAN": 8,  # 6 + 2
+        "Mr. SMITH": 16,  # 8 + 5 + 3
+        "Ms. DeLAURO": 4,
+        "Ms. VEL\u00c1ZQUEZ": 4,
+        "Mr. DE LA CRUZ": 3,
+        "Ms. JACKSON LEE": 4,
+        "Mr. McGOVERN": 1,
+        "The SPEAKER pro tempore (Mr. SIMPSON)": 4,
+        "The PRESIDING OFFICER (Mr. KAINE)": 4,
+        "Mr. KING of New York": 2,
+    }
+
+
+def test_a_sentence_that_starts_with_a_title_is_not_a_period_label():
+    text = (
+        "The CHAIRMAN. The committee will come to order.\n"
+        "Mr. SMITH. Thank you.\n"
+        "Mr. President, I yield back.\n"  # "Mr. President," is speech: no period after a name in capitals
+        "The CHAIRMAN. So ordered.\n"
+        "Mr. SMITH. The HONORABLE gentleman is right.\n"  # a word in capitals inside a sentence
+    )
+    assert _words(text) == {"The CHAIRMAN": 8, "Mr. SMITH": 12}  # 2 + 5 + 5
+
+
+HEARING = """\
+    Chairman COMER. The committee will come to order. We welcome our witness.
+    Mr. RASKIN. Thank you, Mr. Chairman. I look forward to the testimony.
+    Chairman COMER. Thank you. Ms. Doe, you are recognized for five minutes.
+
+STATEMENT OF JANE DOE, DIRECTOR, OFFICE OF MANAGEMENT AND BUDGET
+
+    Ms. DOE. Thank you, Chairman Comer. I am glad to be here.
+    [The prepared statement of Ms. Doe follows:]
+
+    [GRAPHIC] [TIFF OMITTED] T1234.001
+
+    Chairman COMER. Thank you. I now recognize Mr. Raskin.
+    Mr. RASKIN. Ms. Doe, did you approve the transfer?
+    Ms. DOE. I did not.
+    Mr. RASKIN. Who did?
+    Ms. DOE. [Inaudible.]
+    Voice. Shame!
+    Chairman COMER. Order. The gentleman's time has expired.
+"""
+
+
+def test_hearing_record_headings_inserts_and_the_unidentified_voice():
+    words = _words(HEARING)
+    assert words == {
+        "Chairman COMER": 33,  # 10 + 10 + 7 + 6; the STATEMENT OF heading is not his
+        "Mr. RASKIN": 19,  # 10 + 7 + 2
+        "Ms. DOE": 13,  # 10 + 3; the prepared-statement insert and the graphic placeholder are not hers
+        "Voice": 1,
+    }
+    turns = parse_text(HEARING, name="record.txt").turns
+    doe = " ".join(turns.loc[turns["speaker"] == "Ms. DOE", "text"])
+    assert "[The prepared statement of Ms. Doe follows:]" in doe  # shown where it was, not counted
+    assert "TIFF" not in " ".join(turns["text"]) and "STATEMENT OF" not in " ".join(turns["text"])
+
+
+COURT = """\
+THE COURT: Please be seated. Call your next witness.
+MR. HARRIS: The People call Officer Dana Lee.
+THE CLERK: Raise your right hand.
+DIRECT EXAMINATION
+BY MR. HARRIS:
+Q. Officer Lee, where were you on June 3rd?
+A. I was on patrol on Main Street.
+MS. OKAFOR: Objection, Your Honor. Leading.
+THE COURT: Overruled. You may answer. (Jury exits.)
+A. It was going fast. (Sidebar conference held off the record.)
+CROSS-EXAMINATION
+BY MS. OKAFOR:
+Q. You didn't write that down, did you?
+A. No, I did not. (Witness excused.)
+REDIRECT EXAMINATION
+MS. OKAFOR: Nothing further.
+"""
+
+
+def test_court_headings_examination_markers_and_reporters_notes_are_not_speech():
+    assert _words(COURT) == {
+        "THE COURT": 11,  # 7 + 4
+        "MR. HARRIS": 6,  # named as in his own label, not "BY MR. HARRIS"
+        "THE CLERK": 4,
+        "Q": 15,  # 8 + 7
+        "A": 15,  # 7 + 4 + 4
+        "MS. OKAFOR": 6,  # 4 + 2
+    }
+
+
+FILING = """\
+Case 1:21-cr-00123-ABC   Document 45   Filed 03/02/22   Page 12 of 200
+ 1   Q.   And what happened next?
+ 2   A.   He left the building and got
+ 3   into a black car.
+ 4            THE COURT:  Please be seated.
+25   BY MR. ADAMS:
+Case 1:21-cr-00123-ABC   Document 45   Filed 03/02/22   Page 13 of 200
+ 1   Q.   Where did the car go?
+ 2   A.   North.
+Case 1:21-cr-00123-ABC   Document 45   Filed 03/02/22   Page 14 of 200
+"""
+
+
+def test_a_court_filings_page_headers_are_not_anyones_words():
+    assert _words(FILING) == {"Q": 9, "A": 11, "THE COURT": 3}  # Q 4 + 5; A 10 + 1
