@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_LABELS, ROLE_WORDS, TITLES
@@ -92,7 +92,8 @@ _OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>
 _COLON_RE = re.compile(
     r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
     r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
-    r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?(?:\s+|$|(?<=\uff1a))(?P<rest>.*)$"
+    r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?"
+    r"(?:\s+|$|(?<=\uff1a)|(?<=[A-Z]:)(?=[A-Z\"\u201c\u00bf\u00a1]))(?P<rest>.*)$"  # "HOST:What is new?" too
 )
 # A Congressional Record name in capitals, as the Record prints it: accented capitals (VELÁZQUEZ),
 # a lowercase particle before capitals (McGOVERN, DeLAURO), up to four words (DE LA CRUZ,
@@ -184,6 +185,20 @@ _GLUED_RE = re.compile(
 )
 
 
+_INNER_LABEL_RE = re.compile(r"(?<=[.?!\u2026\"\u201d]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")
+
+
+def _recurring_inner_labels(body: str) -> bool:
+    """True for a short scrape with labels inside its running text: at least two labels in
+    capitals after a sentence's end, one of them seen twice or the label that opens the text
+    ("HOST: Welcome. GUEST: Thanks. HOST: What is the deficit? GUEST: ...")."""
+    inner = Counter(m for m in _INNER_LABEL_RE.findall(body) if m not in NOT_LABELS)
+    if sum(inner.values()) < 2:
+        return False
+    opening = _candidate(body.lstrip().split("\n", 1)[0])
+    return max(inner.values()) >= 2 or (opening is not None and opening.label in inner)
+
+
 def _unflatten(text: str) -> str:
     """Put each label of a one-line scrape on its own line, as ``[time] LABEL: speech``."""
     # USA Today: "01:40 WALLACEGentlemen", then the same labels glued anywhere ("-BIDENThat's")
@@ -220,8 +235,10 @@ def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> boo
     (and there are at most ``max_tokens`` of them; ``None``: any number)."""
     name = re.sub(r"\([^()]*\)", " ", label)
     name, _, role = name.partition(",")
-    if role and not (_is_capitalised(role) and len(role.split()) <= 4):
-        return False  # "GOV. X (D-XX), CANDIDATE" yes; "First, on vaccinations" no
+    if role and not (_role_ok(name, role) and len(role.split()) <= MAX_LABEL_WORDS):
+        # "GOV. X (D-XX), CANDIDATE", "JOE BIDEN, PRESIDENT OF THE UNITED STATES", "Jane Doe,
+        # Director of Policy" yes; "First, on vaccinations" no
+        return False
     tokens = name.split()
     if not tokens or (max_tokens is not None and len(tokens) > max_tokens):
         return False
@@ -237,6 +254,29 @@ def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> boo
             continue
         return False
     return True
+
+
+#: Small words a title-case role keeps in lowercase ("Director of Policy", "Chairman of the Board").
+_ROLE_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "for", "on", "at", "to", "in", "de", "du", "del", "la", "le", "von", "van"}
+)
+
+
+def _is_role(role: str) -> bool:
+    """True for the role after a label's comma: in capitals ("CNN CHIEF POLITICAL CORRESPONDENT")
+    or in title case with small words ("President of the United States")."""
+    if _is_capitalised(role):
+        return True
+    words = re.sub(r"\([^)]*\)", " ", role).split()
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in _ROLE_SMALL_WORDS for w in words)
+
+
+def _role_ok(name: str, role: str) -> bool:
+    """The role after a label's comma: in capitals, or in title case after a name of two or more
+    words ("Jane Doe, Director of Policy"; not "Bruno, Senate Resolution:", a wrapped line)."""
+    if _is_capitalised(role):
+        return True
+    return len(name.split()) >= 2 and _is_role(role)
 
 
 def _caseless(char: str) -> bool:
@@ -677,7 +717,8 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
             and not c.rest.lstrip()[:1].islower()
             and label.lower() not in EMPHASIS_WORDS
         )
-    return stats.mixed_recurring >= 1 and len(words) <= 4
+    # a mixed-case name seen once (before any ", role": "Jane Doe, Director of the Budget Office")
+    return stats.mixed_recurring >= 1 and len(re.sub(r"\([^)]*\)", "", label).split(",")[0].split()) <= 4
 
 
 def _long_label_ok(c: Candidate, stats: LabelStats) -> bool:
@@ -763,8 +804,8 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         body = _unwrap_labels(body, removed)
     lines_all = body.split("\n")
     flattened = (
-        len(body) > 3000
-        and sum(bool(ln.strip()) for ln in lines_all) <= 5
+        sum(bool(ln.strip()) for ln in lines_all) <= 5
+        and (len(body) > 3000 or _recurring_inner_labels(body))
         and sum(1 for ln in lines_all if _candidate(ln) is not None) < 2  # long lines that start with labels are fine
     )
     opening = next((ln.strip() for ln in lines_all if ln.strip()), "")
@@ -1079,6 +1120,69 @@ def unread_label_notices(lines: list[str], labels: list[Candidate | None]) -> li
     ]
 
 
+#: A line longer than this is looked at as a passage scraped without line breaks: labels in capitals
+#: that recur inside it after a sentence's end start turns there, as in a one-line scrape.
+_SCRAPED_LINE_CHARS = 3000
+
+
+def split_inline_labels(
+    lines: list[str], labels: list[Candidate | None]
+) -> tuple[list[str], list[Candidate | None]]:
+    """Step 3b: a recurring label in capitals inside a line, after a sentence's end, starts a turn
+    ("MAYOR LEE: ... I am proud of our record. MODERATOR: Thank you." — a line break lost in
+    copying): the line is cut there and the new line gets that label.
+
+    Only labels already taken at least twice at a line's start, written in capitals, are looked
+    for, and only on lines holding ``": "``; on a line over :data:`_SCRAPED_LINE_CHARS` characters
+    (a passage scraped without line breaks), also the labels in capitals that recur inside it. The
+    words are all kept (the label's own text goes to ``Candidate.removed``). Returns the lines and
+    labels unchanged when there is nothing to cut.
+    """
+    counts = Counter(c.label for c in labels if c is not None and c.kind == LabelKind.COLON)
+    known = {
+        k for k, n in counts.items() if n >= 2 and len(k) >= 2 and k.upper() == k and any(ch.isalpha() for ch in k)
+    }
+    long_lines = [line for line in lines if len(line) > _SCRAPED_LINE_CHARS]
+    if not (known or long_lines) or not any(": " in line for line in lines):
+        return lines, labels
+
+    def pattern(names: set[str]) -> re.Pattern:
+        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        return re.compile(r"(?<=[.?!\u2026\"\u201d)\]])[ \t]+(" + alternatives + r"):[ \t]+(?=\S)")
+
+    inline = pattern(known) if known else None
+    out_lines: list[str] = []
+    out_labels: list[Candidate | None] = []
+    for line, cand in zip(lines, labels, strict=True):
+        text = cand.rest if cand is not None else line  # a label line's speech is its candidate's rest
+        here = inline
+        if len(line) > _SCRAPED_LINE_CHARS:  # a scraped passage without line breaks inside a file that has them
+            scraped = Counter(n for n in _INNER_LABEL_RE.findall(text) if n not in NOT_LABELS)
+            local = {n for n, k in scraped.items() if k >= 2}
+            if local - known:
+                here = pattern(known | local)
+        m = here.search(text) if here is not None and ": " in text else None
+        if m is None:
+            out_lines.append(line)
+            out_labels.append(cand)
+            continue
+        cuts = [m]
+        while (m := here.search(text, m.end())) is not None:
+            cuts.append(m)
+        first = text[: cuts[0].start()]
+        if cand is not None:
+            out_lines.append(line[: len(line) - len(text)] + first if line.endswith(text) else line)
+            out_labels.append(replace(cand, rest=first.rstrip()))
+        else:
+            out_lines.append(first)
+            out_labels.append(None)
+        for k, cut in enumerate(cuts):
+            rest = text[cut.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(text)].strip()
+            out_lines.append(f"{cut.group(1)}: {rest}")
+            out_labels.append(Candidate(cut.group(1), rest, None, LabelKind.COLON, f"{cut.group(1)}:"))
+    return out_lines, out_labels
+
+
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
     :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
@@ -1096,10 +1200,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
-    split = split_blocks(prepared.lines, labels, markdown=prepared.markdown)
+    lines, cut = split_inline_labels(prepared.lines, labels)
+    split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
     notices.extend(long_label_notices(candidates, labels))
-    notices.extend(unread_label_notices(prepared.lines, labels))
+    notices.extend(unread_label_notices(lines, cut))
     return ReadResult(
         blocks=split.blocks,
         metadata=prepared.metadata + split.metadata,

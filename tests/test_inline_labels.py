@@ -1,0 +1,108 @@
+"""Labels a copy lost the line break before, or wrote without a space, or with a long role (found by a
+new-user test): each kind used to give its words to the previous speaker without a notice. Word
+counts are counted by hand from the text in each test.
+"""
+
+from __future__ import annotations
+
+from podium.parse import parse_text
+
+
+def _parse(text: str):
+    return parse_text(text, name="inline.txt")
+
+
+def _words(text: str) -> dict[str, int]:
+    return _parse(text).turns.groupby("speaker")["n_words"].sum().to_dict()
+
+
+def test_a_recurring_label_after_a_sentence_end_inside_a_line_starts_a_turn():
+    text = (
+        "MODERATOR: Welcome, everyone. Our first question goes to the mayor.\n"
+        "MAYOR LEE: Thanks. I am proud of our record. MODERATOR: Thank you. Next, the challenger.\n"
+        "CHALLENGER PARK: The record is bad.\n"
+        "MODERATOR: Thanks to you both.\n"
+    )
+    turns = _parse(text).turns
+    assert list(turns["speaker"]) == ["MODERATOR", "MAYOR LEE", "MODERATOR", "CHALLENGER PARK", "MODERATOR"]
+    assert list(turns["n_words"]) == [9, 7, 5, 4, 4]
+    assert turns["text"].iloc[2] == "Thank you. Next, the challenger."
+
+
+def test_a_label_inside_a_sentence_or_seen_once_is_left_in_the_text():
+    text = (
+        "HOST: The sign said NOTE: keep out. Then GUEST: was written under it.\n"  # no sentence end before
+        "GUEST: Right. SPOKESMAN: no comment, they said.\n"  # SPOKESMAN is never a label at a line start
+        "HOST: Okay.\n"
+        "GUEST: Yes.\n"
+    )
+    assert _words(text) == {"HOST": 13, "GUEST": 7}  # HOST 12 + 1; GUEST 6 + 1
+
+
+def test_a_label_without_a_space_after_its_colon():
+    text = (
+        "HOST: Hello and welcome.\n"
+        "GUEST: Thanks for having me.\n"
+        "HOST:What is new?\n"
+        "GUEST: Not much.\n"
+        "HOST: Okay.\n"
+        "GUEST:\tReally nothing.\n"
+    )
+    assert _words(text) == {"HOST": 7, "GUEST": 8}  # 3 + 3 + 1; 4 + 2 + 2
+    assert len(_parse(text).turns) == 6
+
+
+def test_a_short_one_line_scrape_is_split_at_its_labels():
+    text = (
+        "HOST: Welcome to the show. Today we talk budgets. GUEST: Thanks for having me. "
+        "HOST: What is the deficit? GUEST: About two trillion dollars. HOST: Wow. GUEST: Yes."
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["HOST", "GUEST"] * 3
+    assert _words(text) == {"HOST": 13, "GUEST": 9}  # 8 + 4 + 1; 4 + 4 + 1
+    assert any("no line breaks" in n for n in t.notices)
+
+
+def test_a_scraped_passage_without_line_breaks_inside_a_file_that_has_them():
+    passage = " ".join(
+        f"HOLT: Question {i} is for you. CLINTON: My answer {i} is this. TRUMP: I disagree with {i}." for i in range(60)
+    )
+    text = "MODERATOR: Good evening.\nPANELIST: Hello.\n" + passage + "\nMODERATOR: Good night.\nPANELIST: Bye.\n"
+    words = _words(text)
+    # each round: HOLT 5, CLINTON 5, TRUMP 4 words; the passage's first HOLT label opens the line
+    assert words["HOLT"] == 5 * 60 and words["CLINTON"] == 5 * 60 and words["TRUMP"] == 4 * 60
+    assert words["MODERATOR"] == 4 and words["PANELIST"] == 2
+
+
+def test_name_and_role_labels_with_a_long_or_title_case_role_seen_once():
+    text = (
+        "JAKE TAPPER, CNN ANCHOR: Welcome to THE LEAD. We begin with the President.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "JOE BIDEN, PRESIDENT OF THE UNITED STATES: We are not going to back down.\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "TAPPER: Joining me now, Jane Doe.\n\n"
+        "TAPPER: Thank you.\n"
+    )
+    assert _words(text) == {
+        "JAKE TAPPER, CNN ANCHOR": 16,  # 9 + 5 + 2
+        "JOE BIDEN, PRESIDENT OF THE UNITED STATES": 7,
+    }
+    mixed = (
+        "Jake Tapper: Welcome to the show.\n"
+        "Jane Doe, Director of the Budget Office: Thank you, Jake.\n"
+        "Jake Tapper: Thank you.\n"
+    )
+    assert _words(mixed) == {"Jake Tapper": 6, "Jane Doe, Director of the Budget Office": 3}  # 4 + 2
+
+
+def test_a_wrapped_line_that_looks_like_name_comma_title_is_not_a_label():
+    # A one-word name before the comma and a title-case "role": a wrapped sentence, not a speaker.
+    text = (
+        "THE SECRETARY: By Senator\n"
+        "Bruno, Senate Resolution: Resolved that a day be set aside.\n"
+        "THE PRESIDENT: Thank you.\n"
+        "THE SECRETARY: By Senator\n"
+        "Bruno, Senate Resolution: Resolved again.\n"
+        "THE PRESIDENT: Thanks.\n"
+    )
+    assert set(_words(text)) == {"THE SECRETARY", "THE PRESIDENT"}
