@@ -332,8 +332,23 @@ def read_cues(
     for seg, (start, end) in zip(segments, _share_cue_times(segments), strict=True):
         # a caption stays on screen longer than its words take to say ("Yes." shown for 5 s): a cue
         # counts at most PAUSE_S seconds a word of speech, as a word of speech-to-text JSON does
+        silent = False
         if end - start > PAUSE_S:  # only a cue longer than one word's cap can be cut: count its words then
-            end = min(end, start + max(1, len(words(seg.text))) * PAUSE_S)
+            n_words = len(words(seg.text))
+            silent = n_words == 0
+            end = min(end, start + n_words * PAUSE_S)
+        elif seg.text and not words(seg.text):
+            silent = True
+        if silent and seg.text and not (seg.voice or seg.label) and not seg.change:
+            # a cue with no words ("[APPLAUSE]", "(LAUGHTER)" shown for 10 s): no one's talk time; the
+            # stage direction stays in the text of the turn it falls in
+            if blocks:
+                blocks[-1].paragraphs[0] = f"{blocks[-1].paragraphs[0]} {seg.text}".strip()
+            else:
+                removed.append(seg.text)
+            continue
+        if silent:
+            end = start  # a named cue of a stage direction only: the turn is there, with no talk time
         speaker = seg.voice or seg.label
         if speaker is None and timeline is not None:
             speaker = timeline.speaker_at(seg.cue.start, seg.cue.end)
