@@ -47,3 +47,4 @@ def test_an_unnamed_sound_cue_first_is_not_a_speaker():
     turns = parse_text(srt, name="music.srt").turns
     assert list(turns["speaker"]) == ["ANNA", "BEN", "ANNA"]
     assert turns.groupby("speaker")["speech_s"].sum().to_dict() == {"ANNA": 4.0, "BEN": 2.0}
+

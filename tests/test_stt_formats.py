@@ -324,3 +324,15 @@ def test_corpus_rev_debate_json_gets_its_times_from_the_minute_fields():
     gap = (len(entries[178]["text"].split()) + len(entries[179]["text"].split())) * 60 / 150
     assert entries[-1]["minute"] == "01:10:50"
     assert t.turns["start_s"].iloc[-1] == pytest.approx(4250 + 1465 + gap - 15)
+
+
+def test_an_empty_speech_to_text_json_gets_one_plain_sentence():
+    import pytest
+
+    from podium.model import ParseError
+
+    with pytest.raises(ParseError) as err:
+        parse_text('{"results": {"channels": []}}', name="empty.json")
+    message = str(err.value)
+    assert "Deepgram" in message and "no transcript" in message
+    assert "Error(" not in message and "list index" not in message

@@ -666,6 +666,28 @@ def suspect_segments(segments: list[Any]) -> dict[int, str]:
     return suspect
 
 
+
+#: Engine names as a reader knows them, for messages.
+_ENGINE_NAMES = {
+    "deepgram": "Deepgram",
+    "aws_transcribe": "Amazon Transcribe",
+    "aws_call_analytics": "Amazon Transcribe Call Analytics",
+    "google_stt": "Google Speech-to-Text",
+    "assemblyai": "AssemblyAI",
+    "azure_speech": "Azure Speech",
+    "speechmatics": "Speechmatics",
+}
+
+
+def _malformed(name: str, exc: Exception) -> str:
+    """One plain sentence for a JSON file of a known engine that lacks what the reader needs."""
+    name = _ENGINE_NAMES.get(name, name)
+    if isinstance(exc, KeyError):
+        return f'The file looks like {name} JSON but has no "{exc.args[0]}" field where its transcript should be.'
+    if isinstance(exc, IndexError):
+        return f"The file looks like {name} JSON but holds no transcript (an empty list where the speech should be)."
+    return f"The file looks like {name} JSON but one of its fields is not of the kind that engine writes."
+
 def read_stt_json(text: str, *, keep_suspect: bool = False, timeline: SpeakerTimeline | None = None) -> ReadResult:
     """Read speech-to-text JSON into speaker blocks.
 
@@ -717,7 +739,7 @@ def read_stt_json(text: str, *, keep_suspect: bool = False, timeline: SpeakerTim
         try:
             read = reader(data)
         except (KeyError, IndexError, TypeError, AttributeError) as exc:
-            raise ValueError(f"The file looks like {name} JSON but a field is missing or malformed ({exc!r}).") from exc
+            raise ValueError(_malformed(name, exc)) from exc
         items, notices = read if isinstance(read, tuple) else (read, [])
         notices = suspect_notice + notices
         if name in ("segments", "records"):
