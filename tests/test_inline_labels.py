@@ -106,3 +106,34 @@ def test_a_wrapped_line_that_looks_like_name_comma_title_is_not_a_label():
         "THE PRESIDENT: Thanks.\n"
     )
     assert set(_words(text)) == {"THE SECRETARY", "THE PRESIDENT"}
+
+
+def test_teams_names_written_surname_first():
+    header_lines = (
+        "Smith, John   0:03\nLet's begin the review.\n\n"
+        "M\u00fcller, J\u00fcrgen   0:10\nWhen is the launch? Tell me.\n\n"
+        "Smith, John   0:15\nIn March.\n"
+    )
+    assert _words(header_lines) == {"Smith, John": 6, "M\u00fcller, J\u00fcrgen": 6}  # 4 + 2; 6
+    cue_lines = (
+        "0:0:0.0 --> 0:0:3.120\nSmith, John\nLet's begin the review.\n\n"
+        "0:0:10.0 --> 0:0:12.0\nM\u00fcller, J\u00fcrgen\nWhen is the launch? Tell me.\n\n"
+        "0:0:15.0 --> 0:0:16.0\nSmith, John\nIn March.\n"
+    )
+    turns = _parse(cue_lines).turns
+    assert list(turns["speaker"]) == ["Smith, John", "M\u00fcller, J\u00fcrgen", "Smith, John"]
+    assert list(turns["n_words"]) == [4, 6, 2]  # the name lines are not words
+
+
+def test_numbered_agenda_items_are_not_speakers():
+    text = (
+        "Mayor Ruiz: Welcome. Two items tonight.\n\n"
+        "Item 1: the budget.\n\n"
+        "Item 2: The parks plan.\n\n"
+        "Councilor Kim: What does the budget cost?\n\n"
+        "Mayor Ruiz: Four million.\n\n"
+        "Councilor Kim: Thanks.\n"
+    )
+    t = _parse(text)
+    assert _words(text) == {"Mayor Ruiz": 15, "Councilor Kim": 6}  # 4 + 4 + 5 + 2; 5 + 1
+    assert any("Item 1:" in n and "not read as one" in n for n in t.notices)

@@ -230,12 +230,13 @@ MAX_LABEL_CHARS = 100
 _LOWER_LABEL_RE = re.compile(r"[a-z][a-z'\-]{1,29}(?: [a-z0-9][a-z0-9'\-]{0,29})?")
 
 
-def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS) -> bool:
+def _name_tokens_ok(label: str, max_tokens: int | None = MAX_LABEL_WORDS, *, last_first: bool = False) -> bool:
     """True if every word of the label outside parentheses looks like part of a name or title
-    (and there are at most ``max_tokens`` of them; ``None``: any number)."""
+    (and there are at most ``max_tokens`` of them; ``None``: any number). ``last_first``: a name
+    written surname first ("Smith, John") is one too (Teams and Otter headers)."""
     name = re.sub(r"\([^()]*\)", " ", label)
     name, _, role = name.partition(",")
-    if role and not (_role_ok(name, role) and len(role.split()) <= MAX_LABEL_WORDS):
+    if role and not (_role_ok(name, role, last_first=last_first) and len(role.split()) <= MAX_LABEL_WORDS):
         # "GOV. X (D-XX), CANDIDATE", "JOE BIDEN, PRESIDENT OF THE UNITED STATES", "Jane Doe,
         # Director of Policy" yes; "First, on vaccinations" no
         return False
@@ -271,12 +272,20 @@ def _is_role(role: str) -> bool:
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in _ROLE_SMALL_WORDS for w in words)
 
 
-def _role_ok(name: str, role: str) -> bool:
+def _role_ok(name: str, role: str, *, last_first: bool = False) -> bool:
     """The role after a label's comma: in capitals, or in title case after a name of two or more
-    words ("Jane Doe, Director of Policy"; not "Bruno, Senate Resolution:", a wrapped line)."""
+    words ("Jane Doe, Director of Policy"; not "Bruno, Senate Resolution:", a wrapped line); with
+    ``last_first``, also the first name of a name written surname first."""
     if _is_capitalised(role):
         return True
+    if last_first and _LAST_FIRST_RE.fullmatch(f"{name.strip()}, {role.strip()}"):
+        return True  # "Smith, John", "Müller, Jürgen": Teams and directory names, surname first
     return len(name.split()) >= 2 and _is_role(role)
+
+
+#: A name written surname first, as Microsoft Teams and directories write it: one or two
+#: capitalised words, a comma, one or two capitalised words ("Smith, John", "Garcia Lopez, Maria").
+_LAST_FIRST_RE = re.compile(r"[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*)?, [^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*)?")
 
 
 def _caseless(char: str) -> bool:
@@ -435,7 +444,7 @@ def _candidate(line: str) -> Candidate | None:
             return Candidate(label, m.group("rest"), start, kind, prefix + label)
     # an Otter header ends in a clock, so in a digit (str.isdigit holds for every \d)
     m = _OTTER_RE.match(stripped) if stripped[-1:].isdigit() else None
-    if m and not prefix and _name_tokens_ok(m.group("label")):
+    if m and not prefix and _name_tokens_ok(m.group("label"), last_first=True):
         return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
     # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
     timed_kind = LabelKind.CHAT if prefix and not prefix.startswith("[") else LabelKind.TIMESTAMPED
@@ -637,12 +646,21 @@ _ALWAYS_LABELS = frozenset(
 )
 
 
+#: An agenda's or a document's numbered heading is never a speaker ("Item 1:", "Part 2:", "Exhibit 12:").
+_NUMBERED_HEADING_RE = re.compile(
+    r"(?:agenda\s+)?(?:item|part|step|section|chapter|exhibit|motion|resolution|article|topic|point|slide|"
+    r"page|figure|table|appendix|annex|amendment)\s+(?:no\.?\s*)?[\dIVXivx]+[a-z]?\b",
+    re.IGNORECASE,
+)
+
+
 def _accepted(c: Candidate, stats: LabelStats) -> bool:
     """Whether candidate ``c`` is a speaker label, given the file's :class:`LabelStats`.
 
     Rules, in order:
 
-    1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) never are.
+    1. Page-furniture words (:data:`~podium.vocabulary.NOT_LABELS`: ``NOTE:``, ``DATE:``) and
+       numbered headings (``Item 1:``, ``Exhibit 12:``) never are.
     2. Otter ``Name  0:03`` headers are labels only in a file with 3 or more of them that
        outnumber ``NAME:`` labels.
     3. A :attr:`~Candidate.long` label is one as :func:`_long_label_ok` says (not in a one-line
@@ -655,7 +673,7 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
        more capitalised words; one capitalised word seen once is a label in a short excerpt of
        such labels (6 or fewer), or among two or more recurring one-word labels when a sentence
        follows and it is no emphasis word; a mixed-case name seen once is one in a file whose
-       other mixed-case labels recur. One word seen once that is the surname of another label
+       other mixed-case labels recur, when a sentence follows. One word seen once that is the surname of another label
        (``MURPHY:`` after ``SEN. CHRIS MURPHY (D-CT):``) is one when a sentence follows.
     7. A lowercase label (``host:``) is one in a file with two or more recurring lowercase labels,
        when it recurs or a sentence follows.
@@ -664,7 +682,7 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     flattened = stats.flattened
     label = c.label
     upper = label.upper().rstrip(".")
-    if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS:
+    if upper in NOT_LABELS or upper.split(" (")[0] in NOT_LABELS or _NUMBERED_HEADING_RE.match(label):
         return False
     if c.kind == LabelKind.OTTER:
         return stats.otter_headers >= 3  # "Name  0:03" header lines: only in a file full of them
@@ -717,8 +735,13 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
             and not c.rest.lstrip()[:1].islower()
             and label.lower() not in EMPHASIS_WORDS
         )
-    # a mixed-case name seen once (before any ", role": "Jane Doe, Director of the Budget Office")
-    return stats.mixed_recurring >= 1 and len(re.sub(r"\([^)]*\)", "", label).split(",")[0].split()) <= 4
+    # a mixed-case name seen once (before any ", role": "Jane Doe, Director of the Budget Office"),
+    # when a sentence follows ("Point taken: we agree" stays prose)
+    return (
+        stats.mixed_recurring >= 1
+        and len(re.sub(r"\([^)]*\)", "", label).split(",")[0].split()) <= 4
+        and not c.rest.lstrip()[:1].islower()
+    )
 
 
 def _long_label_ok(c: Candidate, stats: LabelStats) -> bool:

@@ -208,7 +208,8 @@ def _drop_rolling_repeats(cues: list[Cue], removed: list[str]) -> None:
             removed.append(cues[k].lines.pop(0))
 
 
-_NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'\-]*(?: [\w.'\-()]+){0,4}$")
+# A name line: up to five words, a comma allowed after a word ("Smith, John": Teams writes the surname first).
+_NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'\-]*,?(?: [\w.'\-()]+,?){0,4}$")
 
 
 def _name_lines(cues: list[Cue]) -> bool:
