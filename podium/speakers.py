@@ -13,6 +13,7 @@ from .vocabulary import (
     OTHER_LABELS,
     QUESTION_LABELS,
     QUESTION_LABELS_OTHER_SCRIPTS,
+    ROLE_WORDS,
     TITLES,
     UNKNOWN_SPEAKER,
     UNNAMED_QUESTIONER,
@@ -75,6 +76,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
        surname (``GEORGE LITTLE``, ``CHRIS WALLACE``). Two different people who share a surname
        are never merged: not when two full names share it, not an office and surname
        (``PRESIDENT CLINTON`` is not ``HILLARY CLINTON``), and not ``MR.`` and ``MRS.`` forms of it.
+    4. A bare surname (``TRUMP``, ``Warren``) and the one label of a title and that surname
+       (``PRESIDENT TRUMP``, ``Senator Warren``, ``GOV. DeSANTIS``), when no full name has that
+       surname and no second titled form does.
 
     Labels with no alias map to themselves. Generic labels (``Q``, ``REPORTER``, ``UNKNOWN``,
     ``Speaker 1``) are never merged with anything else.
@@ -144,6 +148,31 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             continue  # MR. SMITH and MRS. SMITH under JOHN SMITH: two people, merge neither
         for short in shorts:
             canonical[short] = full
+
+    # 4. a bare surname and the one label of a title and that surname, when no full name has it
+    #    ("TRUMP" and "PRESIDENT TRUMP", "Warren" and "Senator Warren"); with two titled forms
+    #    ("MR. SMITH", "MRS. SMITH") or a full name, the bare surname is left alone
+    titled: dict[str, list[str]] = {}
+    for label in order:
+        tokens = [t.rstrip(".") for t in _tokens(label)]
+        names = _name_tokens(label)
+        if label not in generic and canonical[label] == label and len(names) == 1 and len(tokens) >= 2:
+            titled.setdefault(names[0], []).append(label)
+    for label in order:
+        tokens = _tokens(label)
+        if (
+            label in generic
+            or canonical[label] != label
+            or len(tokens) != 1
+            or tokens[0].rstrip(".") in TITLES
+            or tokens[0] in QUESTION_LABELS
+            or tokens[0] in OTHER_LABELS
+            or tokens[0] in ROLE_WORDS
+        ):
+            continue  # "MODERATOR" is a role, not a surname
+        forms = titled.get(tokens[0], [])
+        if len(forms) == 1 and not by_surname.get(tokens[0]):
+            canonical[label] = forms[0]
     # resolve chains
     for label in order:
         seen = {label}

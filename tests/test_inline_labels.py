@@ -137,3 +137,62 @@ def test_numbered_agenda_items_are_not_speakers():
     t = _parse(text)
     assert _words(text) == {"Mayor Ruiz": 15, "Councilor Kim": 6}  # 4 + 4 + 5 + 2; 5 + 1
     assert any("Item 1:" in n and "not read as one" in n for n in t.notices)
+
+
+def test_a_bare_surname_and_its_one_titled_label_are_one_person():
+    from podium.speakers import propose_aliases
+
+    aliases = propose_aliases(["SEN. HARRIS", "TRUMP", "PRESIDENT TRUMP", "HARRIS", "Senator Warren", "Warren"])
+    assert aliases["TRUMP"] == "PRESIDENT TRUMP"
+    assert aliases["HARRIS"] == "SEN. HARRIS"
+    assert aliases["Warren"] == "Senator Warren"
+    # two titled forms of one surname: which one "SMITH" is cannot be told; a role word is no surname
+    two = propose_aliases(["MR. SMITH", "MRS. SMITH", "SMITH", "MODERATOR", "CHIEF MODERATOR"])
+    assert two["SMITH"] == "SMITH" and two["MODERATOR"] == "MODERATOR"
+
+
+def test_debate_speakers_under_short_and_titled_labels_are_counted_once():
+    text = (
+        "MODERATOR: Good evening. Senator, your first question: what about jobs?\n\n"
+        "SEN. HARRIS: Thank you. Jobs are up.\n\n"
+        "TRUMP: That's wrong -- totally wrong.\n\n"
+        "MODERATOR: Mr. President, why did jobs fall?\n\n"
+        "PRESIDENT TRUMP: They didn't fall.\n\n"
+        "HARRIS: They fell by 2 million.\n"
+    )
+    assert _words(text) == {"MODERATOR": 15, "SEN. HARRIS": 10, "PRESIDENT TRUMP": 7}  # 9 + 6; 5 + 5; 4 + 3
+
+
+def test_times_written_around_labels_and_on_lines_of_their_own():
+    bracket_after = (
+        "Host [00:00:05]: Welcome to the show everyone.\n"
+        "Guest [00:00:10]: Thanks for having me here.\n"
+        "Host [00:01:00]: Great to have you.\n"
+    )
+    paren_before = (
+        "(00:05) Host: Welcome to the show everyone.\n"
+        "(00:10) Guest: Thanks for having me here.\n"
+        "(01:00) Host: Great to have you.\n"
+    )
+    name_then_clock = (
+        "Host\n00:00:05\nWelcome to the show everyone.\n\n"
+        "Guest\n00:00:10\nThanks for having me here.\n\n"
+        "Host\n00:01:00\nGreat to have you.\n"
+    )
+    for text in (bracket_after, paren_before, name_then_clock):
+        turns = _parse(text).turns
+        assert list(turns["speaker"]) == ["Host", "Guest", "Host"]
+        assert list(turns["n_words"]) == [5, 5, 4]  # the clocks are not words
+        assert list(turns["start_s"]) == [5.0, 10.0, 60.0]
+
+
+def test_a_copied_video_transcript_keeps_its_times_without_speakers():
+    text = (
+        "0:00\ngood morning everyone\n0:05\nthanks for coming today\n"
+        "0:09\nlet us begin with the budget\n1:02:03\nand that is all\n"
+    )
+    t = _parse(text)
+    assert t.turns["n_words"].sum() == 17  # 3 + 4 + 6 + 4; the four clocks are not words
+    assert set(t.turns["speaker"]) == {"UNKNOWN"}
+    assert t.turns["end_s"].max() > 3723  # the last passage starts at 1:02:03 = 3,723 s
+    assert any("unknown speaker" in n and "4 times" in n for n in t.notices)

@@ -52,7 +52,8 @@ def test_a_mixed_case_surname_label_in_a_capitals_file():
         "Jones: The hearing is adjourned.\n"
     )
     turns = _turns(text)
-    assert turns[-1] == ("Jones", "The hearing is adjourned.")
+    # read as a label (not folded into MS. SMITH), then taken to be CHAIRMAN JONES, its one titled form
+    assert turns[-1] == ("CHAIRMAN JONES", "The hearing is adjourned.")
     assert turns[-2] == ("MS. SMITH", "I yield back.")
 
 

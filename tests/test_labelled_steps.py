@@ -123,7 +123,7 @@ def _candidate_every_pattern(line):
     prefix = ""
     m = L._BRACKET_TS_RE.match(stripped) or L._CLOCK_PREFIX_RE.match(stripped)
     if m:
-        start = L.parse_clock(m.group("ts"))
+        start = L.parse_clock(L._clock_group(m))
         prefix = m.group(0)[: m.start("after")]
         stripped = m.group("after")
         e = L._EMPTY_LABEL_RE.match(stripped)
@@ -148,10 +148,10 @@ def _candidate_every_pattern(line):
         if kind:
             return L.Candidate(label, m.group("rest"), start, kind, prefix + label)
     m = L._OTTER_RE.match(stripped)
-    if m and not prefix and L._name_tokens_ok(m.group("label")):
-        return L.Candidate(L._key(m.group("label")), "", L.parse_clock(m.group("ts")), L.LabelKind.OTTER, stripped)
+    if m and not prefix and L._name_tokens_ok(m.group("label"), last_first=True):
+        return L.Candidate(L._key(m.group("label")), "", L.parse_clock(L._clock_group(m)), L.LabelKind.OTTER, stripped)
     # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
-    timed_kind = L.LabelKind.CHAT if prefix and not prefix.startswith("[") else L.LabelKind.TIMESTAMPED
+    timed_kind = L.LabelKind.CHAT if prefix and not prefix.startswith(("[", "(")) else L.LabelKind.TIMESTAMPED
     timed = bool(prefix)
     decoration = _decoration_length_every_char(stripped)  # "🎤 HOST:": an emoji or symbol before the name
     if decoration:

@@ -86,12 +86,16 @@ _BBCODE_LABEL_RE = re.compile(
 
 _DASH_RE = re.compile(r"^-\s+(?P<rest>[^-\s].*)$")
 _Q_RE = re.compile(r"^(?P<label>Q|QUESTION|A|ANSWER)(?P<sep>\s*:\s*|\.\s+|\s+)(?P<rest>\S.*)$")
-_BRACKET_TS_RE = re.compile(r"^\[(?P<ts>" + _TS + r")\]\s*(?P<after>.*)$")
+# a clock before a label, in brackets or parentheses: "[00:05] Host: ...", "(00:05) Host: ..."
+_BRACKET_TS_RE = re.compile(r"^(?:\[(?P<ts>" + _TS + r")\]|\((?P<pts>" + _TS + r")\))\s*(?P<after>.*)$")
 _CLOCK_PREFIX_RE = re.compile(r"^(?P<ts>\d{1,3}:\d{2}:\d{2})\s+(?P<after>[A-Z].*)$")  # Zoom chat "00:21:14 Name: msg"
-_OTTER_RE = re.compile(r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+(?P<ts>" + _TS + r")$")
+_OTTER_RE = re.compile(
+    r"^(?P<label>[^\W\d_][^\s:]*(?: [^\s:]+){0,5}?)\s+"
+    r"(?:(?P<ts>" + _TS + r")|\[(?P<bts>" + _TS + r")\]|\((?P<pts>" + _TS + r")\))$"
+)
 _COLON_RE = re.compile(
     r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
-    r"(?:\s*\((?P<ts1>" + _TS + r")\))?"
+    r"(?:\s*[(\[](?P<ts1>" + _TS + r")[)\]])?"  # "Name (00:05):", "Host [00:00:05]:"
     r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?"
     r"(?:\s+|$|(?<=\uff1a)|(?<=[A-Z]:)(?=[A-Z\"\u201c\u00bf\u00a1]))(?P<rest>.*)$"  # "HOST:What is new?" too
 )
@@ -409,6 +413,12 @@ def _long_candidate(stripped: str) -> tuple[str, str, str] | None:
     return label, after.strip(), stripped[: cut + 1]
 
 
+def _clock_group(m: re.Match) -> str:
+    """The clock a match found, whichever of its groups (bare, bracketed, in parentheses) holds it."""
+    groups = m.groupdict()
+    return next(groups[g] for g in ("ts", "bts", "pts") if groups.get(g))
+
+
 def _candidate(line: str) -> Candidate | None:
     """Return the label a line starts with, if it starts like one."""
     stripped = line.strip()
@@ -418,7 +428,7 @@ def _candidate(line: str) -> Candidate | None:
     prefix = ""
     m = _BRACKET_TS_RE.match(stripped) or _CLOCK_PREFIX_RE.match(stripped)
     if m:
-        start = parse_clock(m.group("ts"))
+        start = parse_clock(_clock_group(m))
         prefix = m.group(0)[: m.start("after")]
         stripped = m.group("after")
         e = _EMPTY_LABEL_RE.match(stripped)
@@ -443,11 +453,11 @@ def _candidate(line: str) -> Candidate | None:
         if kind:
             return Candidate(label, m.group("rest"), start, kind, prefix + label)
     # an Otter header ends in a clock, so in a digit (str.isdigit holds for every \d)
-    m = _OTTER_RE.match(stripped) if stripped[-1:].isdigit() else None
+    m = _OTTER_RE.match(stripped) if stripped[-1:].isdigit() or stripped[-1:] in ")]" else None
     if m and not prefix and _name_tokens_ok(m.group("label"), last_first=True):
-        return Candidate(_key(m.group("label")), "", parse_clock(m.group("ts")), LabelKind.OTTER, stripped)
+        return Candidate(_key(m.group("label")), "", parse_clock(_clock_group(m)), LabelKind.OTTER, stripped)
     # the kind of a label after a time prefix: chat ("00:21:14 Name:") or timestamped ("[00:01] Name:")
-    timed_kind = LabelKind.CHAT if prefix and not prefix.startswith("[") else LabelKind.TIMESTAMPED
+    timed_kind = LabelKind.CHAT if prefix and not prefix.startswith(("[", "(")) else LabelKind.TIMESTAMPED
     timed = bool(prefix)
     decoration = _decoration_length(stripped)  # "🎤 HOST:": an emoji or symbol before the name
     if decoration:
@@ -805,6 +815,47 @@ def _unwrap_labels(body: str, removed: list[str]) -> str:
     return body
 
 
+_CLOCK_LINE_RE = re.compile(r"\s*[\[(]?" + _TS + r"[\])]?\s*")
+_HEADER_NAME_RE = re.compile(r"[^\W\d_][\w.'\-]*,?(?: [\w.'\-()]+,?){0,4}")
+
+
+def _clock_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that are only a clock ("00:00:05", "[1:02:03]")."""
+    return [
+        i
+        for i, line in enumerate(lines)
+        if (line.rstrip()[-1:].isdigit() or line.rstrip()[-1:] in ")]") and _CLOCK_LINE_RE.fullmatch(line)
+    ]
+
+
+def _join_name_clock_lines(lines: list[str]) -> list[str]:
+    """A name on a line of its own, then a clock on the next ("Host" / "00:00:05" / speech): the
+    two lines are one Otter-style header ("Host  00:00:05"), judged as such (three or more)."""
+    clocks = _clock_lines(lines)
+    if len(clocks) < 3:
+        return lines
+    joined = set()
+    for i in clocks:
+        name = lines[i - 1].strip() if i else ""
+        if (
+            name
+            and (i < 2 or not lines[i - 2].strip())
+            and _HEADER_NAME_RE.fullmatch(name)
+            and name[0].isupper()
+            and not name.endswith((".", "?", "!", ","))
+        ):
+            joined.add(i)
+    if len(joined) < 3:
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in joined:
+            out[-1] = f"{out[-1].rstrip()}  {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
     """Step 1: split off YAML front matter, take formatting off labels (``<b>NAME:</b>``,
     ``**NAME:**``, ``[b]NAME:[/b]``) in text that is not markdown, put the labels of a one-line
@@ -845,7 +896,7 @@ def prepare_text(text: str, *, markdown: bool = False) -> Prepared:
         body = "\n".join(_BOLD_LABEL_RE.sub(r"\1\2\3\4", ln) for ln in body.split("\n"))
         body = _BOLD_RE.sub(r"\1", body)
         body = _MD_ESCAPE_RE.sub(r"\1", body)
-    lines = _strip_line_numbers(body.split("\n"), removed)
+    lines = _join_name_clock_lines(_strip_line_numbers(body.split("\n"), removed))
     cover = _cover_page_end(lines)
     if cover:
         metadata.extend(line.strip() for line in lines[:cover] if line.strip())
@@ -985,7 +1036,7 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
         if bracketed and not bracketed.group("after"):
             removed.append(stripped)  # a broadcast's wall-clock mark between turns ("[16:10:15]"): not speech
             if awaiting_time:
-                blocks[-1].start_s = parse_clock(bracketed.group("ts"))
+                blocks[-1].start_s = parse_clock(_clock_group(bracketed))
                 awaiting_time = False
             continue
         awaiting_time = False
@@ -1206,6 +1257,21 @@ def split_inline_labels(
     return out_lines, out_labels
 
 
+def _timed_without_labels(lines: list[str], labels: list[Candidate | None]) -> int:
+    """Text with no speaker label but three or more lines that are only a clock (YouTube's "Show
+    transcript" copied: "0:05" / "thanks for coming today"): each such line starts a passage of
+    the unknown speaker at its time (``labels`` is changed in place). Returns how many."""
+    if any(c is not None for c in labels):
+        return 0
+    clocks = _clock_lines(lines)
+    if len(clocks) < 3:
+        return 0
+    for i in clocks:
+        stamp = lines[i].strip()
+        labels[i] = Candidate(UNKNOWN_SPEAKER, "", parse_clock(stamp.strip("[]()")), LabelKind.TIMESTAMP, stamp)
+    return len(clocks)
+
+
 def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     """Read labelled text into speaker blocks, in five steps: :func:`prepare_text`,
     :func:`find_candidates`, :func:`decide_labels` (with :class:`LabelStats`),
@@ -1223,9 +1289,15 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
+    timed_only = _timed_without_labels(prepared.lines, labels)
     lines, cut = split_inline_labels(prepared.lines, labels)
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    if timed_only:
+        notices.append(
+            f"No speaker labels were found, so all the text is attributed to one unknown speaker; its {timed_only:,} "
+            "times on lines of their own (a video platform's transcript) time the passages below them."
+        )
     notices.extend(long_label_notices(candidates, labels))
     notices.extend(unread_label_notices(lines, cut))
     return ReadResult(
