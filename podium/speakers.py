@@ -9,6 +9,8 @@ from functools import lru_cache
 from .text import STAGE_DIRECTION_RE
 from .vocabulary import (
     COURTESY_TITLES,
+    FEMALE_COURTESY_TITLES,
+    MALE_COURTESY_TITLES,
     NAME_SUFFIXES,
     OTHER_LABELS,
     QUESTION_LABELS,
@@ -144,7 +146,7 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             proposals.setdefault(matches[0], []).append(label)
     for full, shorts in proposals.items():
         honorifics = {_tokens(s)[0].rstrip(".") for s in shorts if len(_tokens(s)) == 2}
-        if len(honorifics & {"MR"}) and len(honorifics & {"MRS", "MS", "MISS"}):
+        if honorifics & MALE_COURTESY_TITLES and honorifics & FEMALE_COURTESY_TITLES:
             continue  # MR. SMITH and MRS. SMITH under JOHN SMITH: two people, merge neither
         for short in shorts:
             canonical[short] = full

@@ -75,6 +75,21 @@ TITLES = frozenset(
         "MR",
         "MRS",
         "MS",
+        # French, Spanish, German and Italian courtesy titles ("Mme Borne :", "Sra. López:")
+        "M",
+        "MME",
+        "MLLE",
+        "SR",
+        "SRA",
+        "SRTA",
+        "HERR",
+        "FRAU",
+        "SIG",
+        "SIGRA",
+        "COUNCILLOR",
+        "COUNCILOR",
+        "ALDERMAN",
+        "ALDERWOMAN",
         "OFFICER",
         "PRESIDENT",
         "PRIME",
@@ -304,7 +319,12 @@ GENERIC_QUESTIONERS = frozenset({"Q", "QUESTION", UNNAMED_QUESTIONER})
 
 #: Courtesy titles that say nothing about office, so "MR. LITTLE" can be "GEORGE LITTLE"; "PRESIDENT
 #: CLINTON" and "SECRETARY CLINTON" are never taken to be "HILLARY CLINTON".
-COURTESY_TITLES = frozenset({"MR", "MRS", "MS", "MISS", "DR", "MX"})
+COURTESY_TITLES = frozenset(
+    {"MR", "MRS", "MS", "MISS", "DR", "MX", "M", "MME", "MLLE", "SR", "SRA", "SRTA", "HERR", "FRAU", "SIG", "SIGRA"}
+)
+#: Courtesy titles of men and of women: a surname under one of each is two people (MR. and MRS. SMITH).
+MALE_COURTESY_TITLES = frozenset({"MR", "M", "SR", "HERR", "SIG"})
+FEMALE_COURTESY_TITLES = frozenset({"MRS", "MS", "MISS", "MME", "MLLE", "SRA", "SRTA", "FRAU", "SIGRA"})
 #: Name suffixes that are not part of the surname ("MARTIN LUTHER KING JR.").
 NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "PHD", "MD", "ESQ"})
 

@@ -196,3 +196,17 @@ def test_a_copied_video_transcript_keeps_its_times_without_speakers():
     assert set(t.turns["speaker"]) == {"UNKNOWN"}
     assert t.turns["end_s"].max() > 3723  # the last passage starts at 1:02:03 = 3,723 s
     assert any("unknown speaker" in n and "4 times" in n for n in t.notices)
+
+
+def test_french_and_spanish_courtesy_titles_seen_once():
+    text = (
+        "M. LE PR\u00c9SIDENT : Mesdames et messieurs, bonjour.\n"
+        "Mme \u00c9LISABETH BORNE : Merci, monsieur le pr\u00e9sident.\n"
+        "M. LE PR\u00c9SIDENT : D\u00e8s l'automne.\n"
+        "M. Jean-Luc M\u00c9LENCHON : C'est une honte !\n"
+        "Mme Borne : Non.\n"
+    )
+    # "Mme Borne" is a speaker, and the one Borne with a first name: Mme ÉLISABETH BORNE
+    assert _words(text) == {"M. LE PR\u00c9SIDENT": 6, "Mme \u00c9LISABETH BORNE": 5, "M. Jean-Luc M\u00c9LENCHON": 3}
+    spanish = "Sr. P\u00e9rez: Buenos d\u00edas.\nSra. L\u00f3pez: Hola.\nSr. P\u00e9rez: Adi\u00f3s.\n"
+    assert _words(spanish) == {"Sr. P\u00e9rez": 3, "Sra. L\u00f3pez": 1}
