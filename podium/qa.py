@@ -116,6 +116,8 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
         j = i
         while True:
             while j < n and records[j]["role"] == "question":
+                if _hands_over(unit, records[j]):
+                    break  # "Will he meet Lavrov?" / MODERATOR: "Go ahead, Said." / "On Gaza...?": two units
                 unit.append(records[j])
                 j += 1
             asks_so_far = any(r["n_questions"] for r in unit if r["role"] == "question")
@@ -144,12 +146,42 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
         i = j
     closing = _Segment()
     last = pairs[-1] if pairs else None
+    if last is not None and last.close_at is None:
+        # the answer side's own sign-off after the last answer ("Thank you, everybody.")
+        k = len(last.answer)
+        while k and last.answer[k - 1]["role"] != "question" and _is_thanks(last.answer[k - 1]):
+            k -= 1
+        if k < len(last.answer):
+            last.close_at = k
     if last is not None and last.close_at is not None:
         before = last.answer[: last.close_at]
         if any(r["role"] == "answer" for r in before):
             closing.answer = last.answer[last.close_at :]
             last.answer = before
     return pairs, opening, closing
+
+
+def _is_thanks(record: dict) -> bool:
+    """A short thank-you or goodbye that asks nothing ("Thank you, everybody.", "Thanks, all.")."""
+    return (
+        record["n_questions"] == 0
+        and record["n_words"] <= _THANKS_MAX_WORDS
+        and bool(_THANKS_RE.match(record["text"]))
+    )
+
+
+def _hands_over(unit: list[dict], record: dict) -> bool:
+    """Whether question-side turn ``record`` ends question unit ``unit`` rather than joining it:
+    the unit has asked and was not cut off, and another question-side speaker now speaks without
+    asking (a moderator handing the floor to the next reporter). What that speaker says then
+    opens the next unit, or is an interjection in the answer when no question follows."""
+    return (
+        bool(unit)
+        and record["n_questions"] == 0
+        and record["speaker"] != unit[-1]["speaker"]
+        and not unit[-1]["cut_off"]
+        and any(r["n_questions"] for r in unit if r["role"] == "question")
+    )
 
 
 def _joined(blocks: list[dict]) -> str:
@@ -224,6 +256,10 @@ def _pair_row(pair_id: int, seg: _Segment, previous_answer: list[dict]) -> dict:
     q_side = [b for b in seg.question if b["role"] == "question"]
     a_side = [b for b in seg.answer if b["role"] == "answer"]
     caller = next((b for b in reversed(previous_answer) if b["role"] == "answer"), None)
+    asker = next((b for b in seg.question if b["n_questions"]), None)
+    handing = [b for b in seg.question[: seg.question.index(asker)]] if asker is not None else []
+    if handing and handing[-1]["speaker"] != asker["speaker"] and called_on_name(handing[-1]["text"]):
+        caller = handing[-1]  # a moderator in the unit called on the reporter: "Go ahead, Said."
     return {
         "pair_id": pair_id,
         "question_turn_id": seg.question[0]["turn_id"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -37,6 +38,7 @@ def infer_role(speaker: str) -> str:
     if re.sub(r"\([^)]*\)", "", speaker).strip() in QUESTION_LABELS_OTHER_SCRIPTS:
         return "question"
     key = re.sub(r"\([^)]*\)", "", speaker.upper())
+    key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))  # MODÉRATEUR
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
     if (

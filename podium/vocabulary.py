@@ -348,6 +348,32 @@ QUESTION_LABELS = frozenset(
         "CO-HOST",
         "COHOST",
         "ANCHOR",
+        # the same in French, Spanish, Portuguese, Italian, German and Dutch transcripts (accents
+        # are taken off before the comparison: "MODÉRATEUR" is "MODERATEUR")
+        "JOURNALISTE",
+        "MODERATEUR",
+        "ANIMATEUR",
+        "ANIMATRICE",
+        "PREGUNTA",
+        "PERIODISTA",
+        "REPORTERO",
+        "REPORTERA",
+        "MODERADOR",
+        "MODERADORA",
+        "ENTREVISTADOR",
+        "ENTREVISTADORA",
+        "PERGUNTA",
+        "JORNALISTA",
+        "DOMANDA",
+        "GIORNALISTA",
+        "MODERATORE",
+        "INTERVISTATORE",
+        "FRAGE",
+        "JOURNALISTIN",
+        "REPORTERIN",
+        "MODERATORIN",
+        "VRAAG",
+        "VERSLAGGEVER",
     }
 )
 
