@@ -63,6 +63,11 @@ def _name_tokens(label: str) -> tuple[str, ...]:
     return tuple(t for t in _tokens(label) if t.rstrip(".") not in TITLES and t not in NAME_SUFFIXES)
 
 
+#: A person's name in a label's parentheses: two to four capitalised words, a courtesy title allowed
+#: ("Keir Starmer", "Mr. KAINE").
+_PERSON_IN_NOTE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.? )?[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}")
+
+
 def propose_aliases(labels: list[str]) -> dict[str, str]:
     """Propose which labels name the same person; return ``{label: canonical label}``.
 
@@ -73,6 +78,8 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     1b. A label with a note on how the person speaks, one that is a stage direction
        (``PRESIDENT ALVAREZ (through interpreter)``, ``MODERATOR (off mic)``), and the label
        without it.
+    1c. An office with its holder's name in parentheses and the office alone, when only one
+       holder is named (``The Prime Minister (Keir Starmer)`` and ``The Prime Minister``).
     2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
        the later label ``AvW``.
     3. A short form, a courtesy title (Mr, Mrs, Ms, Miss, Dr) and surname or the surname alone
@@ -121,6 +128,18 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes)
         ):
             canonical[label] = canonical[target]
+
+    # 1c. an office with the holder's name in parentheses and the office alone, when one name is
+    #     given: "The Prime Minister (Keir Starmer)" and "The Prime Minister" (Hansard)
+    named: dict[str, list[str]] = {}
+    for label in order:
+        notes = re.findall(r"\(([^()]*)\)", label)
+        if len(notes) == 1 and _PERSON_IN_NOTE_RE.fullmatch(notes[0].strip()) and label not in generic:
+            named.setdefault(" ".join(_tokens(label)), []).append(label)
+    for key, holders in named.items():
+        office = bare.get(key)
+        if len(holders) == 1 and office and office not in generic and canonical[office] == office:
+            canonical[office] = canonical[holders[0]]
 
     # 2. parenthetical abbreviations
     for label in order:

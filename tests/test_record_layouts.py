@@ -171,3 +171,49 @@ Case 1:21-cr-00123-ABC   Document 45   Filed 03/02/22   Page 14 of 200
 
 def test_a_court_filings_page_headers_are_not_anyones_words():
     assert _words(FILING) == {"Q": 9, "A": 11, "THE COURT": 3}  # Q 4 + 5; A 10 + 1
+
+
+HANSARD = """\
+Prime Minister
+
+The Prime Minister (Keir Starmer)
+I thank my hon. Friend for her question. We are investing \u00a31.2 billion in the NHS.
+
+Mrs Kemi Badenoch (North West Essex) (Con)
+Will the Prime Minister confirm the figure?
+
+The Prime Minister
+I have just confirmed it.
+
+Mr Speaker
+Order. I call Sir Ed Davey.
+
+Sir Ed Davey (Kingston and Surbiton) (LD)
+The right hon. Lady said, and I quote: "We will not raise taxes." Was that true?
+
+Mrs Badenoch
+Yes.
+
+Hon. Members
+Hear, hear!
+"""
+
+
+def test_hansard_online_names_on_their_own_line_and_offices_with_the_holder_named():
+    assert _words(HANSARD) == {
+        "The Prime Minister (Keir Starmer)": 21,  # 16 + 5 ("The Prime Minister" is the same person)
+        "Mrs Kemi Badenoch (North West Essex) (Con)": 8,  # 7 + 1 ("Mrs Badenoch")
+        "Mr Speaker": 6,
+        "Sir Ed Davey (Kingston and Surbiton) (LD)": 16,
+        "Hon. Members": 2,
+    }
+
+
+def test_subheadings_over_paragraphs_are_not_speakers():
+    text = (
+        "Background\nThe council met on Monday to discuss the plan.\n\n"
+        "The Budget\nIt costs four million dollars in all.\n\n"
+        "Next Steps\nA vote is expected next month.\n\n"
+        "Key Findings\nMost residents support it.\n"
+    )
+    assert set(_words(text)) == {"UNKNOWN"}

@@ -1257,6 +1257,55 @@ def split_inline_labels(
     return out_lines, out_labels
 
 
+_NAME_WORD = r"(?:[^\W\d_][\w'.\-]*|of|the|and|for|de|du|van|von|la|le|\([^()]{1,60}\))"
+_NAME_ALONE_RE = re.compile(rf"[^\W\d_a-z][\w'.\-]*(?: {_NAME_WORD}){{0,9}}")
+
+
+def _name_line_layout(lines: list[str]) -> list[str] | None:
+    """Text with no labels whose paragraphs open with a name on a line of its own, speech on the
+    next line (Hansard online: "Mrs Kemi Badenoch (North West Essex) (Con)" / "Will the Prime
+    Minister confirm the figure?"). When three or more paragraphs open so and two or more of
+    those names recur, the names get a colon and are read as labels by the usual rules (a name
+    seen once among recurring mixed-case names is a speaker). Returns the rewritten lines, or
+    ``None`` when the text is not laid out so."""
+    found: list[int] = []
+    for i, line in enumerate(lines):
+        name = line.strip()
+        if (
+            name
+            and (i == 0 or not lines[i - 1].strip())
+            and i + 1 < len(lines)
+            and lines[i + 1].strip()
+            and len(name) <= MAX_LABEL_CHARS
+            and not name.endswith((":", ",", ";", "?", "!"))
+            and _NAME_ALONE_RE.fullmatch(name)
+            and all(w[0].isupper() or w in _ROLE_SMALL_WORDS for w in re.sub(r"\([^()]*\)", " ", name).split())
+        ):
+            found.append(i)
+    counts = Counter(lines[i].strip() for i in found)
+    recurring = {n for n, k in counts.items() if k >= 2}
+    titled = {n for n in counts if _titled_name(n)}
+    if len(found) < 3 or (len(recurring) < 2 and sum(counts[n] for n in titled) < 3):
+        return None
+    out = list(lines)
+    for i in found:
+        if lines[i].strip() in recurring or lines[i].strip() in titled:
+            out[i] = f"{lines[i].strip()}:"
+    return out
+
+
+def _titled_name(name: str) -> bool:
+    """A name line that names a person or an office: it opens with a title ("Mrs Kemi Badenoch",
+    "The Prime Minister", "Hon. Members") or carries a parenthetical ("Sir Ed Davey (Kingston and
+    Surbiton) (LD)")."""
+    words = [w.rstrip(".").upper() for w in re.sub(r"\([^()]*\)", " ", name).split()]
+    if "(" in name:
+        return True
+    if words[0] == "THE":  # "The Prime Minister", "The Speaker"; not "The Budget"
+        return len(words) >= 2 and words[1] in TITLES and words[1] != "THE"
+    return len(words) >= 2 and words[0] in TITLES
+
+
 def _timed_without_labels(lines: list[str], labels: list[Candidate | None]) -> int:
     """Text with no speaker label but three or more lines that are only a clock (YouTube's "Show
     transcript" copied: "0:05" / "thanks for coming today"): each such line starts a passage of
@@ -1287,6 +1336,11 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     prepared = prepare_text(text, markdown=markdown)
     candidates = find_candidates(prepared.lines)
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
+    named = None if any(c is not None for c in labels) else _name_line_layout(prepared.lines)
+    if named is not None:  # Hansard's web layout: the speaker's name on a line of its own, no colon
+        prepared = replace(prepared, lines=named)
+        candidates = find_candidates(named)
+        labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
     timed_only = _timed_without_labels(prepared.lines, labels)
