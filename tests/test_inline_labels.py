@@ -210,3 +210,25 @@ def test_french_and_spanish_courtesy_titles_seen_once():
     assert _words(text) == {"M. LE PR\u00c9SIDENT": 6, "Mme \u00c9LISABETH BORNE": 5, "M. Jean-Luc M\u00c9LENCHON": 3}
     spanish = "Sr. P\u00e9rez: Buenos d\u00edas.\nSra. L\u00f3pez: Hola.\nSr. P\u00e9rez: Adi\u00f3s.\n"
     assert _words(spanish) == {"Sr. P\u00e9rez": 3, "Sra. L\u00f3pez": 1}
+
+
+def test_names_separated_from_speech_by_a_dash_or_an_angle_bracket():
+    for sep in (" - ", " \u2014 ", " \u2013 ", " > "):
+        text = "".join(
+            f"{name}{sep}{said}\n"
+            for name, said in [
+                ("HOST", "Hello and welcome."),
+                ("GUEST", "Thanks for having me."),
+                ("HOST", "What is new?"),
+                ("GUEST", "Not much - really."),  # a dash inside the speech stays speech
+            ]
+        )
+        assert _words(text) == {"HOST": 6, "GUEST": 7}, sep  # 3 + 3; 4 + 3
+
+
+def test_a_dash_after_a_word_in_prose_is_not_a_label():
+    text = (
+        "Washington - The council met today.\nIt voted - narrowly - for the plan.\n"
+        "Critics - and there were many - objected.\n"
+    )
+    assert set(_words(text)) == {"UNKNOWN"}
