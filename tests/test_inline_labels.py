@@ -232,3 +232,14 @@ def test_a_dash_after_a_word_in_prose_is_not_a_label():
         "Critics - and there were many - objected.\n"
     )
     assert set(_words(text)) == {"UNKNOWN"}
+
+
+def test_zoom_chat_names_the_sender_not_the_audience():
+    text = (
+        "10:01:05\t From  Ana Ruiz  to  Everyone:\tHello all\n"
+        "10:01:20\t From  Ben O'Hara  to  Everyone:\tCan you hear me?\n"
+        "10:02:00\t From  Ana Ruiz  to  Ben O'Hara(Direct Message):\tYes, loud and clear\n"
+    )
+    turns = _parse(text).turns
+    assert list(turns["speaker"]) == ["Ana Ruiz", "Ben O'Hara", "Ana Ruiz"]
+    assert list(turns["n_words"]) == [2, 4, 4]

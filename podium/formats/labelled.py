@@ -413,6 +413,11 @@ def _long_candidate(stripped: str) -> tuple[str, str, str] | None:
     return label, after.strip(), stripped[: cut + 1]
 
 
+#: Zoom's chat export names the sender and the audience: "From Ana Ruiz to Everyone", "From Ana
+#: Ruiz to Ben O'Hara(Direct Message)"; the speaker is the sender.
+_ZOOM_SENDER_RE = re.compile(r"^From (.+?) to (?:.+?)(?:\s*\((?:Direct Message|Privately|privately)\))?$")
+
+
 def _clock_group(m: re.Match) -> str:
     """The clock a match found, whichever of its groups (bare, bracketed, in parentheses) holds it."""
     groups = m.groupdict()
@@ -468,6 +473,8 @@ def _candidate(line: str) -> Candidate | None:
     m = _COLON_RE.match(stripped) if has_colon else None
     if m:
         label = _key(_strip_decoration(m.group("label")))
+        if timed and label.startswith("From "):
+            label = _ZOOM_SENDER_RE.sub(r"\1", label)  # Zoom chat: "From  Ana Ruiz  to  Everyone" is Ana Ruiz
         ts = m.group("ts1") or m.group("ts2")
         if ts:
             start = parse_clock(ts)
