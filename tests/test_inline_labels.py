@@ -243,3 +243,13 @@ def test_zoom_chat_names_the_sender_not_the_audience():
     turns = _parse(text).turns
     assert list(turns["speaker"]) == ["Ana Ruiz", "Ben O'Hara", "Ana Ruiz"]
     assert list(turns["n_words"]) == [2, 4, 4]
+
+
+def test_a_copyright_footer_with_a_colon_is_back_matter_without_a_notice():
+    text = (
+        "MS. LEAVITT: Good afternoon.\n\nQ: Is a deal close?\n\nMS. LEAVITT: Very close.\n\n"
+        "Copyright 2025. Contact: webmaster\n"
+    )
+    t = _parse(text)
+    assert _words(text) == {"MS. LEAVITT": 4, "Q": 4}
+    assert not any("not read as one" in n for n in t.notices)

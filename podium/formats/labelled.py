@@ -1171,8 +1171,8 @@ def unread_label_notices(lines: list[str], labels: list[Candidate | None]) -> li
         if labels[i] is not None or ":" not in line:
             continue
         m = _LABEL_SHAPE_RE.match(line)
-        if not m:
-            continue
+        if not m or _BACK_MATTER_RE.search(line.strip()):
+            continue  # "Copyright 2025. Contact: ..." is back matter, not left in a turn
         if starts is None:  # in a court reporter's double-spaced layout every line follows a blank one
             starts = set() if is_double_spaced(lines) else set(_paragraph_starts(lines))
         if i not in starts:
