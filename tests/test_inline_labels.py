@@ -212,18 +212,18 @@ def test_french_and_spanish_courtesy_titles_seen_once():
     assert _words(spanish) == {"Sr. P\u00e9rez": 3, "Sra. L\u00f3pez": 1}
 
 
-def test_names_separated_from_speech_by_a_dash_or_an_angle_bracket():
-    for sep in (" - ", " \u2014 ", " \u2013 ", " > "):
-        text = "".join(
-            f"{name}{sep}{said}\n"
-            for name, said in [
-                ("HOST", "Hello and welcome."),
-                ("GUEST", "Thanks for having me."),
-                ("HOST", "What is new?"),
-                ("GUEST", "Not much - really."),  # a dash inside the speech stays speech
-            ]
-        )
-        assert _words(text) == {"HOST": 6, "GUEST": 7}, sep  # 3 + 3; 4 + 3
+def test_a_wire_digest_of_datelines_is_not_a_transcript():
+    # "CITY - " opens a news item, not a speaker's turn: no label is read, and a notice says so
+    text = (
+        "WASHINGTON - The Senate passed the bill on Monday.\n"
+        "LONDON - The Bank of England held rates.\n"
+        "WASHINGTON - The House will vote next week.\n"
+        "LONDON - Markets rose on the news.\n"
+        "PARIS - Talks resume on Friday.\n"
+    )
+    t = _parse(text)
+    assert set(_words(text)) == {"UNKNOWN"}
+    assert any("No speaker labels" in n for n in t.notices)
 
 
 def test_a_dash_after_a_word_in_prose_is_not_a_label():

@@ -1301,32 +1301,6 @@ def _name_line_layout(lines: list[str]) -> list[str] | None:
     return out
 
 
-_SEPARATOR_LABEL_RE = re.compile(
-    r"^\s*(?P<label>[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}?)(?:\s+[-\u2013\u2014>]\s+|\s*\t\s*)(?P<rest>\S.*)$"
-)
-
-
-def _separator_layout(lines: list[str]) -> list[str] | None:
-    """Text with no labels whose lines open with a name and a dash or a tab instead of a colon
-    ("HOST - Hello.", "HOST — Hello.", "HOST<tab>Hello."). When three or more lines open so
-    and two or more of those names recur, the separator becomes a colon and the usual rules read
-    the labels. Returns the rewritten lines, or ``None``."""
-    found: dict[int, re.Match] = {}
-    for i, line in enumerate(lines):
-        m = _SEPARATOR_LABEL_RE.match(line) if ("\t" in line or " " in line) else None
-        if m and _name_tokens_ok(m.group("label")) and m.group("label").upper() not in NOT_LABELS:
-            found[i] = m
-    counts = Counter(m.group("label") for m in found.values())
-    recurring = {n for n, k in counts.items() if k >= 2}
-    if len(found) < 3 or len(recurring) < 2:
-        return None
-    out = list(lines)
-    for i, m in found.items():
-        if m.group("label") in recurring:
-            out[i] = f"{m.group('label')}: {m.group('rest')}"
-    return out
-
-
 def _titled_name(name: str) -> bool:
     """A name line that names a person or an office: it opens with a title ("Mrs Kemi Badenoch",
     "The Prime Minister", "Hon. Members") or carries a parenthetical ("Sir Ed Davey (Kingston and
@@ -1369,11 +1343,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     prepared = prepare_text(text, markdown=markdown)
     candidates = find_candidates(prepared.lines)
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
-    named = (
-        None
-        if any(c is not None for c in labels)
-        else _name_line_layout(prepared.lines) or _separator_layout(prepared.lines)
-    )
+    named = None if any(c is not None for c in labels) else _name_line_layout(prepared.lines)
     if named is not None:  # Hansard's web layout: the speaker's name on a line of its own, no colon
         prepared = replace(prepared, lines=named)
         candidates = find_candidates(named)
