@@ -30,6 +30,7 @@ from .questions import count_questions
 
 __all__ = [
     "BRIEF_WORDS",
+    "HANDOVER_WORDS",
     "QA_COLUMNS",
     "REMARK_COLUMNS",
     "called_on_name",
@@ -38,6 +39,10 @@ __all__ = [
     "qa_pairs",
     "speaker_names",
 ]
+
+#: A question-side turn of at most this many words that asks nothing, by another speaker after a
+#: unit that asked, is a hand-over ("We have time for one more. Go ahead, Said.") that ends the unit.
+HANDOVER_WORDS = 25
 
 #: An answer-side turn of at most this many words between a cut-off question turn and its
 #: continuation is an interjection inside the question unit, not an answer.
@@ -116,7 +121,7 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
         j = i
         while True:
             while j < n and records[j]["role"] == "question":
-                if _hands_over(unit, records[j]):
+                if _hands_over(unit, records[j], records[j + 1] if j + 1 < n else None):
                     break  # "Will he meet Lavrov?" / MODERATOR: "Go ahead, Said." / "On Gaza...?": two units
                 unit.append(records[j])
                 j += 1
@@ -170,15 +175,20 @@ def _is_thanks(record: dict) -> bool:
     )
 
 
-def _hands_over(unit: list[dict], record: dict) -> bool:
+def _hands_over(unit: list[dict], record: dict, following: dict | None) -> bool:
     """Whether question-side turn ``record`` ends question unit ``unit`` rather than joining it:
-    the unit has asked and was not cut off, and another question-side speaker now speaks without
-    asking (a moderator handing the floor to the next reporter). What that speaker says then
+    the unit has asked and was not cut off, and another question-side speaker now speaks briefly
+    (at most :data:`HANDOVER_WORDS` words) without asking, and the turn ``following`` it is a
+    question-side turn that asks (a moderator handing the floor to the next reporter). What that speaker says then
     opens the next unit, or is an interjection in the answer when no question follows."""
     return (
         bool(unit)
         and record["n_questions"] == 0
+        and record["n_words"] <= HANDOVER_WORDS
         and record["speaker"] != unit[-1]["speaker"]
+        and following is not None
+        and following["role"] == "question"
+        and following["n_questions"] > 0
         and not unit[-1]["cut_off"]
         and any(r["n_questions"] for r in unit if r["role"] == "question")
     )

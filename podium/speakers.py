@@ -28,11 +28,16 @@ __all__ = ["ROLES", "infer_role", "propose_aliases"]
 ROLES = ("question", "answer", "other")
 
 
+#: The last word of a ", ROLE" after a name that puts the speaker on the asking side.
+_ASKING_ROLES = frozenset({"HOST", "CO-HOST", "COHOST", "ANCHOR", "MODERATOR", "INTERVIEWER"})
+
+
 @lru_cache(maxsize=65_536)  # once per label, not per turn
 def infer_role(speaker: str) -> str:
     """Return the usual role of a speaker label: ``"question"``, ``"answer"`` or ``"other"``.
 
-    Reporters, ``Q``/``QUESTION``, interviewers and moderators ask; unknown speakers,
+    Reporters, ``Q``/``QUESTION``, interviewers and moderators ask (also as a role after a name:
+    ``STEVE INSKEEP, HOST``, ``JAKE TAPPER, CNN ANCHOR``); unknown speakers,
     operators, announcers, clerks and interpreters are ``"other"``; everyone else answers.
     """
     if re.sub(r"\([^)]*\)", "", speaker).strip() in QUESTION_LABELS_OTHER_SCRIPTS:
@@ -41,8 +46,11 @@ def infer_role(speaker: str) -> str:
     key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))  # MODÉRATEUR
     key = re.sub(r"[^A-Z ]", " ", key)
     key = re.sub(r"\s+", " ", key).strip()
+    _, comma, role = speaker.rpartition(",")
+    role_key = re.sub(r"[^A-Z ]", " ", role.upper()).split() if comma else []
     if (
         key in QUESTION_LABELS
+        or (role_key and role_key[-1] in _ASKING_ROLES)  # "STEVE INSKEEP, HOST", "JAKE TAPPER, CNN ANCHOR"
         or key.startswith(("REPORTER", "QUESTION", "AUDIENCE MEMBER"))
         or key in ("UNIDENTIFIED REPORTER", "UNIDENTIFIED JOURNALIST", "UNIDENTIFIED QUESTIONER")
     ):
@@ -77,7 +85,8 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     1. Labels equal but for case, punctuation and spacing (``Chris Wallace`` / ``CHRIS WALLACE``).
     1b. A label with a note on how the person speaks, one that is a stage direction
        (``PRESIDENT ALVAREZ (through interpreter)``, ``MODERATOR (off mic)``), and the label
-       without it.
+       without it; without such a label, two or more noted ones are that person named without
+       the note (``ZELENSKYY (via interpreter)`` and ``ZELENSKYY (in English)`` are ``ZELENSKYY``).
     1c. An office with its holder's name in parentheses and the office alone, when only one
        holder is named (``The Prime Minister (Keir Starmer)`` and ``The Prime Minister``).
     2. An abbreviation given in parentheses at first mention (``Aaron van Wirdum (AvW)``) and
@@ -128,6 +137,20 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
             and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes)
         ):
             canonical[label] = canonical[target]
+    #     Two or more such notes and no label without one ("ZELENSKYY (via interpreter)",
+    #     "ZELENSKYY (in English)"): one person, named without the note.
+    noted: dict[str, list[str]] = {}
+    for label in order:
+        notes = re.findall(r"\([^()]*\)", label)
+        key = " ".join(_tokens(label))
+        if notes and key not in bare and label not in generic and all(STAGE_DIRECTION_RE.fullmatch(n) for n in notes):
+            noted.setdefault(key, []).append(label)
+    for variants in noted.values():
+        if len(variants) >= 2:
+            name = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", variants[0])).strip()
+            canonical.setdefault(name, name)
+            for v in variants:
+                canonical[v] = name
 
     # 1c. an office with the holder's name in parentheses and the office alone, when one name is
     #     given: "The Prime Minister (Keir Starmer)" and "The Prime Minister" (Hansard)
@@ -153,6 +176,12 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
     by_surname: dict[str, list[str]] = {}  # full names by last name token, in order
     for full in full_names:
         by_surname.setdefault(_name_tokens(full)[-1], []).append(full)
+    # labels of an office (not a courtesy title) and a surname: "PRESIDENT TRUMP", "SEN. HARRIS"
+    titled_forms: dict[str, list[str]] = {}
+    for label in order:
+        toks = [t.rstrip(".") for t in _tokens(label)]
+        if len(_name_tokens(label)) == 1 and len(toks) >= 2 and toks[0] in TITLES and toks[0] not in COURTESY_TITLES:
+            titled_forms.setdefault(_name_tokens(label)[0], []).append(label)
     proposals: dict[str, list[str]] = {}
     for label in order:
         if label in generic or canonical[label] != label:
@@ -163,7 +192,9 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
         matches = [f for f in by_surname.get(names[0], []) if f != label]
-        if len(matches) == 1:
+        offices = [t for t in titled_forms.get(names[0], []) if t != label]
+        if len(matches) == 1 and not (len(tokens) == 1 and offices):
+            # a bare "TRUMP" beside "MELANIA TRUMP" and "PRESIDENT TRUMP" could be either: left alone
             proposals.setdefault(matches[0], []).append(label)
     for full, shorts in proposals.items():
         honorifics = {_tokens(s)[0].rstrip(".") for s in shorts if len(_tokens(s)) == 2}

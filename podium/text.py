@@ -325,7 +325,13 @@ _STAGE_WORDS = (
     # congressional hearings (GPO): "[The prepared statement of Ms. Doe follows:]", "[GRAPHIC] [TIFF OMITTED]"
     r"the (?:prepared )?statements? of|prepared statements? of|"
     r"the (?:information|material|documents?|letters?|articles?|reports?|charts?) (?:referred to )?follows?|"
-    r"graphic|tiff omitted|questions? for the record"
+    r"graphic|tiff omitted|questions? for the record|"
+    # interpreters and languages ("(via interpreter)", "(spoke in French)", "(Speaks Ukrainian.)"),
+    # radio ("(SOUNDBITE OF MUSIC)"), exhibits and adjournments in court records
+    r"via (?:an )?interpreter|via (?:a )?translator|in english|translated|interpreted|interpretation|"
+    r"spoke in|speaks (?:in )?[a-z]+|sign language|soundbite|sound bite|archived recording|"
+    r"exhibit [\w.\-]+ (?:was )?(?:marked|received|admitted|shown)|marked for identification|"
+    r"proceedings (?:adjourned|concluded|recessed)"
 )
 
 

@@ -241,6 +241,24 @@ NOT_LABELS = frozenset(
         "ON BEHALF OF THE RESPONDENTS",
         "ON BEHALF OF THE PETITIONER",
         "ON BEHALF OF THE RESPONDENT",
+        # e-mail headers, editors' furniture, earnings-call sections (found by new-user tests)
+        "SENT",
+        "BCC",
+        "EDITOR'S NOTE",
+        "EDITORS' NOTE",
+        "EDITORS NOTE",
+        "READ MORE",
+        "SEE ALSO",
+        "RELATED",
+        "ADVERTISEMENT",
+        "SUPPORT PROVIDED BY",
+        "PREPARED REMARKS",
+        "QUESTIONS & ANSWERS",
+        "QUESTIONS AND ANSWERS",
+        "QUESTION-AND-ANSWER SESSION",
+        "CALL PARTICIPANTS",
+        "CORPORATE PARTICIPANTS",
+        "CONFERENCE CALL PARTICIPANTS",
     }
 )
 

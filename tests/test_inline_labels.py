@@ -253,3 +253,38 @@ def test_a_copyright_footer_with_a_colon_is_back_matter_without_a_notice():
     t = _parse(text)
     assert _words(text) == {"MS. LEAVITT": 4, "Q": 4}
     assert not any("not read as one" in n for n in t.notices)
+
+
+def test_a_bare_surname_beside_a_spouse_and_an_office_is_left_alone():
+    from podium.speakers import propose_aliases
+
+    aliases = propose_aliases(["PRESIDENT TRUMP", "MELANIA TRUMP", "TRUMP"])
+    assert aliases["TRUMP"] == "TRUMP"  # either of two people: not guessed
+    assert aliases["PRESIDENT TRUMP"] == "PRESIDENT TRUMP" and aliases["MELANIA TRUMP"] == "MELANIA TRUMP"
+
+
+def test_one_line_scrapes_with_titled_labels():
+    text = (
+        "MR. SMITH: Thank you, Dr. Jones. I have a question for the U.S. Attorney. MS. JONES: Go ahead. "
+        "MR. SMITH: What did the F.B.I. find? MS. JONES: Nothing. GEN. MILLEY (via video): I can add to that. "
+        "MS. JONES: Thank you, general. MR. SMITH: I yield back."
+    )
+    # the periods of "MR." and "Dr." are no sentence ends; a title and a name seen once is a speaker
+    assert _words(text) == {"MR. SMITH": 20, "MS. JONES": 6, "GEN. MILLEY (via video)": 5}  # 12 + 5 + 3; 2 + 1 + 3
+
+
+def test_a_time_after_the_colon_is_the_turns_start_not_a_word():
+    text = "Jane Doe: [00:00:05] Welcome back.\nJohn Smith: [00:00:09] Thanks, Jane.\nJane Doe: [00:00:12] Let's go.\n"
+    turns = _parse(text).turns
+    assert list(turns["start_s"]) == [5.0, 9.0, 12.0]
+    assert list(turns["n_words"]) == [2, 2, 2]
+
+
+def test_editorial_and_email_lines_are_not_speakers():
+    text = (
+        "EDITOR'S NOTE: This transcript was edited for length.\n\n"
+        "HOST: Welcome back.\n\nGUEST: Thanks.\n\n"
+        "READ MORE: Our earlier coverage.\n\n"
+        "HOST: Goodbye.\n\nGUEST: Bye.\n"
+    )
+    assert set(_words(text)) == {"HOST", "GUEST"}

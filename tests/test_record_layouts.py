@@ -217,3 +217,67 @@ def test_subheadings_over_paragraphs_are_not_speakers():
         "Key Findings\nMost residents support it.\n"
     )
     assert set(_words(text)) == {"UNKNOWN"}
+
+
+def test_a_short_record_excerpt_with_one_recurring_label_and_acting_chairs():
+    text = (
+        "The PRESIDING OFFICER (Mr. KAINE). The Senator from Virginia is recognized.\n"
+        "Mr. WARNER. Thank you, Mr. President.\n"
+        "The Acting CHAIR (Mr. BOST). The time of the gentleman has expired.\n"
+        "Miss GONZ\u00c1LEZ-COL\u00d3N. I yield back.\n"
+        "Mr. WARNER. I yield the floor.\n"
+    )
+    assert _words(text) == {
+        "The PRESIDING OFFICER (Mr. KAINE)": 6,
+        "Mr. WARNER": 8,  # 4 + 4
+        "The Acting CHAIR (Mr. BOST)": 7,
+        "Miss GONZ\u00c1LEZ-COL\u00d3N": 3,
+    }
+
+
+def test_a_redirect_heading_with_the_lawyer_named_is_not_a_speaker():
+    text = (
+        "THE COURT: Redirect?\n"
+        "MR. HARRIS: Briefly, Your Honor.\n"
+        "REDIRECT EXAMINATION BY MR. HARRIS:\n"
+        "Q. Were you sure?\n"
+        "A. Yes. (Exhibit 12 marked for identification.)\n"
+        "MR. HARRIS: Nothing further. (Proceedings adjourned at 4:30 p.m.)\n"
+    )
+    assert _words(text) == {"THE COURT": 1, "MR. HARRIS": 5, "Q": 3, "A": 1}  # MR. HARRIS 3 + 2
+
+
+def test_interpreter_and_radio_notes_are_not_words_and_do_not_split_a_speaker():
+    text = (
+        "MODERATOR: Mr. President, welcome.\n\n"
+        "PRESIDENT ZELENSKYY (via interpreter): Thank you. (Speaks Ukrainian.)\n\n"
+        "Q: Will you win?\n\n"
+        "PRESIDENT ZELENSKYY (in English): Yes, we will win.\n\n"
+        "STEVE INSKEEP, HOST: And that was the president. (SOUNDBITE OF ARCHIVED RECORDING)\n"
+    )
+    t = parse_text(text, name="record.txt")
+    words = t.turns.groupby("speaker")["n_words"].sum().to_dict()
+    assert words == {"MODERATOR": 3, "PRESIDENT ZELENSKYY": 6, "Q": 3, "STEVE INSKEEP, HOST": 5}  # Z: 2 + 4
+    roles = dict(zip(t.turns["speaker"], t.turns["role"], strict=True))
+    assert roles["STEVE INSKEEP, HOST"] == "question"  # a host asks, named or not
+
+
+def test_a_un_meeting_records_closing_time_is_not_speech():
+    text = (
+        "The President: I give the floor to the representative of France.\n\n"
+        "Mr. De Rivi\u00e8re (France): Thank you, Madam President.\n\n"
+        "The President: The meeting is adjourned.\n\n"
+        "The meeting rose at 11.40 a.m.\n"
+    )
+    assert _words(text) == {"The President": 13, "Mr. De Rivi\u00e8re (France)": 4}  # 9 + 4
+
+
+def test_news_subheads_over_third_person_prose_are_not_speakers():
+    text = (
+        "Budget deal reached\n\n"
+        "Lawmakers reached a deal late Tuesday after weeks of talks.\n\n"
+        "Senate Majority Leader John Thune (R-SD)\nThune said the deal would pass this week.\n\n"
+        "House Speaker Mike Johnson (R-LA)\nJohnson called it a win for taxpayers.\n\n"
+        "Senate Minority Leader Chuck Schumer (D-NY)\nSchumer said Democrats would review the text.\n"
+    )
+    assert set(_words(text)) == {"UNKNOWN"}

@@ -96,7 +96,7 @@ _OTTER_RE = re.compile(
 _COLON_RE = re.compile(
     r"^(?P<label>[^\W\d_\[][^:\uff1a\n]{0,100}?|\[[^:\uff1a\n]{0,100}?)"
     r"(?:\s*[(\[](?P<ts1>" + _TS + r")[)\]])?"  # "Name (00:05):", "Host [00:00:05]:"
-    r"\s*(?::|\uff1a)(?:\s*\((?P<ts2>" + _TS + r")\))?"
+    r"\s*(?::|\uff1a)(?:\s*[(\[](?P<ts2>" + _TS + r")[)\]])?"  # "Name: [00:00:05] text" too
     r"(?:\s+|$|(?<=\uff1a)|(?<=[A-Z]:)(?=[A-Z\"\u201c\u00bf\u00a1]))(?P<rest>.*)$"  # "HOST:What is new?" too
 )
 # A Congressional Record name in capitals, as the Record prints it: accented capitals (VELÁZQUEZ),
@@ -110,7 +110,8 @@ _RECORD_NAME = (
 )
 _PERIOD_RE = re.compile(
     r"^(?P<label>(?:(?:(?:Mr|Mrs|Ms|Dr|Chairman|Chairwoman|Senator|Representative|Judge|Justice|General|"
-    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE)\.?\s+)+"
+    r"Admiral|Colonel|Governor|Secretary|The|MR|MRS|MS|DR|CHAIRMAN|CHAIRWOMAN|SENATOR|THE|"
+    r"Miss|MISS|Acting|ACTING|Madam|MADAM)\.?\s+)+"
     + _RECORD_NAME
     + r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"  # "Mr. SMITH of Texas", "Mr. KING of New York"
     r"(?:\s*\((?:[a-z][^()]{0,40}|(?:Mr|Mrs|Ms|Dr)\.\s+[^()]{1,40})\))?)"  # "(continuing)", "(Mr. KAINE)"
@@ -129,6 +130,8 @@ _FURNITURE_LINE_RE = re.compile(
     r"|(?:OPENING |PREPARED |JOINT )?(?:STATEMENTS?|TESTIMONY) OF [A-Z][A-Z0-9 .,'&()\-]{2,200}"
     r"|\[(?:GRAPHIC|TIFF OMITTED)\].*"
     r"|Case \d+:\d{2}-[a-z]{2,3}-\d+\S*\s+Document \d+.{0,80}\bPage \d+ of \d+.{0,40}"
+    # a UN meeting record's times: "The meeting rose at 11.40 a.m."
+    r"|The meeting (?:rose|was called to order|was suspended|was resumed|resumed|adjourned) at .{1,30}"
     # the Congressional Record's narration: "The legislative clerk proceeded to call the roll."
     r"|The (?:[a-z]+ ){0,3}clerk (?:proceeded to call the roll|called the roll"
     r"|read (?:the [a-z ]{1,40}|as follows:?))\.?"
@@ -189,7 +192,17 @@ _GLUED_RE = re.compile(
 )
 
 
-_INNER_LABEL_RE = re.compile(r"(?<=[.?!\u2026\"\u201d]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")
+# A label in capitals inside running text, after a sentence's end: a name of up to four words,
+# a title with its period allowed ("SEN. GRASSLEY", "GEN. MILLEY (via video)", "AG GARLAND").
+_TITLE_STOPS = "".join(
+    rf"(?<!\b{t}\.)"
+    for t in ("MR", "MRS", "MS", "DR", "SEN", "REP", "GEN", "GOV", "LT", "COL", "SGT", "ST", "AMB", "PROF", "HON",
+              "REV", "CAPT", "ADM", "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gen", "Gov")
+)
+_INNER_LABEL_RE = re.compile(  # the period of "MR." in "MR. SMITH:" is not a sentence's end
+    r"(?<=[.?!\u2026\"\u201d])" + _TITLE_STOPS
+    + r" +((?:[A-Z][A-Z'\-]+\.? ){0,3}[A-Z][A-Z'\-]+(?: \([^()\n]{1,40}\))?): "
+)
 
 
 def _recurring_inner_labels(body: str) -> bool:
@@ -223,7 +236,7 @@ def _unflatten(text: str) -> str:
 
         return pattern.sub(split, text)
     # debates.org: "... HOLT: Good evening" (ALL-CAPS name and colon inside the line)
-    return re.sub(r"(?<=[^\n]) +([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ", r"\n\n\1: ", text)
+    return _INNER_LABEL_RE.sub(r"\n\n\1: ", text)
 
 
 #: A label holds at most this many words (outside parentheses) and characters; a longer one is a
@@ -591,6 +604,7 @@ class LabelStats:
         caps_labels: number of distinct capitalised ``NAME:`` candidates.
         mixed_recurring: number of distinct mixed-case ``Name:`` candidates seen at least twice.
         recurring_period_labels: number of distinct ``Mr. NAME.`` candidates seen at least twice.
+        period_labels: number of distinct ``Mr. NAME.`` candidates.
         recurring_single_caps: number of distinct one-word capitalised ``NAME:`` candidates seen
             at least twice.
         lower_recurring: number of distinct lowercase candidates (``host:``) seen at least twice.
@@ -606,6 +620,7 @@ class LabelStats:
     caps_labels: int = 0
     mixed_recurring: int = 0
     recurring_period_labels: int = 0
+    period_labels: int = 0
     recurring_single_caps: int = 0
     lower_recurring: int = 0
     surnames: frozenset[str] = frozenset()
@@ -626,6 +641,7 @@ class LabelStats:
             caps_labels=sum(1 for k in colon if _is_capitalised(k)),
             mixed_recurring=sum(1 for k, n in colon.items() if n >= 2 and not _is_capitalised(k)),
             recurring_period_labels=sum(1 for n in period.values() if n >= 2),
+            period_labels=len(period),
             recurring_single_caps=sum(
                 1 for k, n in colon.items() if n >= 2 and _is_capitalised(k) and len(k.split()) == 1
             ),
@@ -682,9 +698,9 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
        outnumber ``NAME:`` labels.
     3. A :attr:`~Candidate.long` label is one as :func:`_long_label_ok` says (not in a one-line
        scrape). ``- `` lines, ``Q``/``A`` forms, timestamped and chat labels always are.
-    4. In a one-line scrape, a label must recur.
+    4. In a one-line scrape, a label must recur or be a title and a name (``GEN. MILLEY:``).
     5. A period label (``Mr. SMITH.``) recurs, stands alone on its line, or sits in a file with two
-       or more recurring period labels.
+       or more recurring period labels (or one, among three or more period labels).
     6. A ``NAME:`` label that recurs is one (unless a URL follows it). Seen once, it is one when it
        is alone on its line, a role word, has a parenthetical or a title and a name, or is two or
        more capitalised words; one capitalised word seen once is a label in a short excerpt of
@@ -708,11 +724,19 @@ def _accepted(c: Candidate, stats: LabelStats) -> bool:
     if c.kind in _ALWAYS_LABELS:
         return True
     if flattened:
-        return counts[label] >= 2
+        # a label must recur, unless it is a title and a name ("GEN. MILLEY (via video)")
+        words = re.sub(r"\([^)]*\)", "", label).split()
+        return counts[label] >= 2 or (len(words) > 1 and words[0].rstrip(".").upper() in TITLES)
     if c.kind == LabelKind.PERIOD:
         # seen once, a period label is a label in a file of recurring period labels
         # (``Mr.  PEMBROKE. I yield.``, ``MS. ODUYA (reading). Into the record.``)
-        return counts[label] >= 2 or not c.rest or stats.recurring_period_labels >= 2
+        # or in a short excerpt of three or more of them, one recurring
+        return (
+            counts[label] >= 2
+            or not c.rest
+            or stats.recurring_period_labels >= 2
+            or (stats.recurring_period_labels >= 1 and stats.period_labels >= 3)
+        )
     if c.rest.startswith("//"):
         return False  # "Speedy Trial proposal: https://..." style link captions
     if c.lower:
@@ -1008,6 +1032,9 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     for line, cand in zip(lines, labels, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
+        if cand is not None and not cand.rest.strip() and _FURNITURE_LINE_RE.fullmatch(stripped):
+            removed.append(stripped)  # "REDIRECT EXAMINATION BY MR. HARRIS:": a heading, not a label
+            continue
         if cand is not None and not cand.rest.strip() and _EXAMINER_RE.fullmatch(cand.label):
             removed.append(stripped)  # "BY MR. HARRIS:": the court record's examination marker
             continue
@@ -1271,10 +1298,10 @@ _NAME_ALONE_RE = re.compile(rf"[^\W\d_a-z][\w'.\-]*(?: {_NAME_WORD}){{0,9}}")
 def _name_line_layout(lines: list[str]) -> list[str] | None:
     """Text with no labels whose paragraphs open with a name on a line of its own, speech on the
     next line (Hansard online: "Mrs Kemi Badenoch (North West Essex) (Con)" / "Will the Prime
-    Minister confirm the figure?"). When three or more paragraphs open so and two or more of
-    those names recur, the names get a colon and are read as labels by the usual rules (a name
-    seen once among recurring mixed-case names is a speaker). Returns the rewritten lines, or
-    ``None`` when the text is not laid out so."""
+    Minister confirm the figure?"). When three or more paragraphs open so, and two or more of
+    those names recur or (Hansard) two or more carry a party or are the House's own speakers and
+    three have a title or a parenthetical, the names get a colon and are read as labels by the
+    usual rules. Returns the rewritten lines, or ``None`` when the text is not laid out so."""
     found: list[int] = []
     for i, line in enumerate(lines):
         name = line.strip()
@@ -1292,13 +1319,22 @@ def _name_line_layout(lines: list[str]) -> list[str] | None:
     counts = Counter(lines[i].strip() for i in found)
     recurring = {n for n, k in counts.items() if k >= 2}
     titled = {n for n in counts if _titled_name(n)}
-    if len(found) < 3 or (len(recurring) < 2 and sum(counts[n] for n in titled) < 3):
-        return None
+    hansard = sum(counts[n] for n in counts if _HANSARD_NAME_RE.search(n))
+    if len(found) < 3 or (len(recurring) < 2 and (hansard < 2 or sum(counts[n] for n in titled) < 3)):
+        return None  # subheads over news prose ("Senate Majority Leader John Thune (R-SD)") are not names
     out = list(lines)
     for i in found:
         if lines[i].strip() in recurring or lines[i].strip() in titled:
             out[i] = f"{lines[i].strip()}:"
     return out
+
+
+#: What marks a name line as Hansard's: a party after the constituency ("(Con)", "(Lab)", "(LD)")
+#: or one of the House's own speakers.
+_HANSARD_NAME_RE = re.compile(
+    r"\((?:Con|Lab|LD|SNP|DUP|PC|Green|Reform|Ind|Alliance|SDLP|UUP|SF|Lab/Co-op|Co-op|TUV)\)$"
+    r"|^(?:The Prime Minister|Mr Speaker|Madam Speaker|Mr Deputy Speaker|Madam Deputy Speaker|Hon\. Members)\b"
+)
 
 
 def _titled_name(name: str) -> bool:
