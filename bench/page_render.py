@@ -13,7 +13,8 @@ the page is done, judged on app state only (no sleeps, no "network idle"):
 - no element is still a loading placeholder (``stSkeleton``: the frontend loads the code of
   charts, tables and download buttons when a page first shows one);
 - every plotly chart element has drawn its plot (``.main-svg`` inside each ``stPlotlyChart``);
-- every image is complete.
+- every image is complete, and every iframe's document (Podium's copy boxes and phone sidebar-closer)
+  has loaded.
 
 The charts are counted on every visit once it is done, and the bare page of the same round is
 asked for that many. Rounds are interleaved (Podium cold + warm, then the bare page cold + warm,
@@ -28,7 +29,10 @@ number of DOM nodes and the Streamlit elements drawn, by type, in the main area 
 one piece (the shared sidebar, a dataframe, five ``st.code`` blocks, seven download buttons...) per
 variant; one server serves them all, every variant is visited warm (a new browser context) once
 per round, in a rotated order, and the median browser CPU, wall time and server CPU of each
-variant are printed against the bare page's in the same rounds.
+variant are printed against the bare page's in the same rounds. With ``--cold`` every visit is the
+first after a fresh server start, and the variants ``pandas``, ``podium`` and ``parse`` add the
+server's cold-start work every Podium page does before drawing (importing pandas; Podium's modules;
+parsing the bundled transcript).
 
 Usage: python bench/page_render.py [--repeat 5] [--pages Overview Phrases ...] [--app app.py] [--explain]
        python bench/page_render.py --elements [--repeat 5] [--charts 0] [--variants sidebar code:5 ...]
@@ -71,6 +75,8 @@ ELEMENT_VARIANTS = [
     "data_editor",
     "code",
     "code:5",
+    "copy_box:5",
+    "paste_popover",
     "download_button",
     "download_button:7",
     "popover",
@@ -119,6 +125,10 @@ sidebar => {
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   for (const chart of charts) if (!chart.querySelector('.main-svg')) return false;
   for (const img of document.images) if (!img.complete) return false;
+  for (const frame of document.querySelectorAll('iframe')) {  // the page's own documents (copy boxes, phone closer)
+    const doc = frame.contentDocument;
+    if (doc && doc.readyState !== 'complete') return false;
+  }
   return {ms: performance.now(), charts: charts.length, runs: window.__podiumRuns};
 }
 """
@@ -272,16 +282,23 @@ def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
     print(f"load average at end: {load_average()}")
 
 
-def elements(browser, tmp: Path, variants: list[str], *, rounds: int, charts: int) -> None:
-    """Print each variant's warm-visit cost over the bare page (see the module docstring)."""
-    proc, base = serve(ELEMENTS_APP, tmp)
+def elements(browser, tmp: Path, variants: list[str], *, rounds: int, charts: int, cold: bool = False) -> None:
+    """Print each variant's warm-visit cost over the bare page (see the module docstring); with
+    ``cold``, each visit is the first after a fresh server start (a cold deep link)."""
     cdp = browser.new_browser_cdp_session()
+    proc = base = None
 
     def browser_cpu() -> float:
         info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
         return sum(p["cpuTime"] * 1000 for p in info if p["type"] in ("renderer", "GPU"))
 
     def one(variant: str) -> tuple[float, float, float, int]:
+        nonlocal proc, base
+        if proc is None or cold:
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
+            proc, base = serve(ELEMENTS_APP, tmp)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         context.add_init_script(OBSERVE)
         before, server0 = browser_cpu(), _process_cpu_ms(proc.pid)
@@ -296,18 +313,19 @@ def elements(browser, tmp: Path, variants: list[str], *, rounds: int, charts: in
     names = ["", *variants]
     runs: dict[str, list] = {v: [] for v in names}
     try:
-        one("")  # the server's first run (imports) and the browser's first start are nobody's cost
+        one("")  # the browser's first start (and, warm, the server's first run) is nobody's cost
         for r in range(rounds):
             order = names[r % len(names) :] + names[: r % len(names)]
             for v in order:
                 runs[v].append(one(v))
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
         cdp.detach()
     med = {v: [statistics.median(x[k] for x in runs[v]) for k in range(4)] for v in names}
     wall0, cpu0, server0, nodes0 = med[""]
-    print(f"bare page with {charts} charts, warm, medians of {rounds} rounds; load average at end: {load_average()}")
+    print(f"bare page with {charts} charts, {'cold' if cold else 'warm'}, medians of {rounds} rounds; load average at end: {load_average()}")
     print(f"| added to the bare page | browser CPU | + over bare | wall | + over bare | server CPU | DOM nodes |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for v in names:
@@ -348,6 +366,7 @@ def main() -> None:
         help="instead of the pages: the bare page plus one kind of element per variant, in browser CPU",
     )
     parser.add_argument("--variants", nargs="*", help="--elements: the variants to price (default: all)")
+    parser.add_argument("--cold", action="store_true", help="--elements: cold deep links (a fresh server per visit)")
     parser.add_argument("--charts", type=int, default=0, help="--elements: plotly charts on every variant")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -361,7 +380,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         if args.elements:
-            elements(browser, Path(tmp), args.variants or ELEMENT_VARIANTS, rounds=args.repeat, charts=args.charts)
+            elements(browser, Path(tmp), args.variants or ELEMENT_VARIANTS, rounds=args.repeat, charts=args.charts, cold=args.cold)
             browser.close()
             return
         if args.explain:

@@ -13,6 +13,7 @@ from components.charts import (
     phrase_bar,
     speaker_phrase_bar,
 )
+from components.copyable import copy_box
 from components.publish import cloud_download, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
@@ -329,7 +330,7 @@ if query:
             key="kwic_quote_pick",
             help="The whole sentence, attributed; the copy button is at the right of the box.",
         )
-        st.code(lines["quote"].iloc[pick or 0], language=None, wrap_lines=True)
+        copy_box(lines["quote"].iloc[pick or 0])
         turn_id = int(lines["turn_id"].iloc[pick or 0])
         st.page_link(
             "app.py",

@@ -259,11 +259,27 @@ def test_word_cloud_download_is_named(server, tab):
     assert cloud.value.suggested_filename == "blinken_nato_open_door_word_cloud_2gram.png"
 
 
+def test_a_story_fact_copies_exactly_what_it_shows(server, chromium):
+    context = chromium.new_context(viewport=SIZES["desktop"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    try:
+        _open(tab, server, "")
+        box = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]').first
+        shown = box.locator(".text").inner_text()
+        assert shown.startswith("ANTONY BLINKEN spoke the most: an estimated 1 minute 2 seconds")
+        box.get_by_role("button", name="Copy to clipboard").click()
+        tab.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=shown, timeout=10_000)
+    finally:
+        context.close()
+
+
 def test_people_count_from_1_on_the_overview_and_q_and_a(server, tab):
     _open(tab, server, "")
     body = tab.inner_text("body")
     assert "turn 1 ·" in body and "turn 6 ·" in body and "turn 0 " not in body
-    assert "ANTONY BLINKEN, turn 2, about 0:51 in." in body  # the story fact
+    facts = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]')  # the story facts' copy boxes
+    assert facts.nth(1).locator(".text").inner_text() == "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in."
     _open(tab, server, "Q_and_A")
     pairs = tab.locator("h5").all_inner_texts()
     # two pairs on the seed (the reporter's "Well, there is no change..." asks nothing), numbered from 1
