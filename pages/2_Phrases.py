@@ -62,7 +62,8 @@ maximal_only = c4.toggle(
 )
 
 default_stops = ", ".join(sorted(stopwords()))
-with st.expander("Stopwords (edit the list)"):
+# a popover: the list is drawn when opened, so the page does not load the text box's code on every visit
+with st.popover("Stopwords (edit the list)", icon=":material/edit_note:"):
     stop_text = st.text_area(
         "Words a phrase may not start or end with, separated by commas or spaces",
         height=110,
