@@ -324,9 +324,12 @@ def elements(browser, tmp: Path, variants: list[str], *, rounds: int, charts: in
             proc.wait(timeout=10)
         cdp.detach()
     med = {v: [statistics.median(x[k] for x in runs[v]) for k in range(4)] for v in names}
-    wall0, cpu0, server0, nodes0 = med[""]
-    print(f"bare page with {charts} charts, {'cold' if cold else 'warm'}, medians of {rounds} rounds; load average at end: {load_average()}")
-    print(f"| added to the bare page | browser CPU | + over bare | wall | + over bare | server CPU | DOM nodes |")
+    wall0, cpu0 = med[""][:2]
+    print(
+        f"bare page with {charts} charts, {'cold' if cold else 'warm'}, medians of {rounds} rounds; "
+        f"load average at end: {load_average()}"
+    )
+    print("| added to the bare page | browser CPU | + over bare | wall | + over bare | server CPU | DOM nodes |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for v in names:
         wall, cpu, server, nodes = med[v]
@@ -380,7 +383,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         if args.elements:
-            elements(browser, Path(tmp), args.variants or ELEMENT_VARIANTS, rounds=args.repeat, charts=args.charts, cold=args.cold)
+            variants = args.variants or ELEMENT_VARIANTS
+            elements(browser, Path(tmp), variants, rounds=args.repeat, charts=args.charts, cold=args.cold)
             browser.close()
             return
         if args.explain:

@@ -279,7 +279,8 @@ def test_people_count_from_1_on_the_overview_and_q_and_a(server, tab):
     body = tab.inner_text("body")
     assert "turn 1 ·" in body and "turn 6 ·" in body and "turn 0 " not in body
     facts = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]')  # the story facts' copy boxes
-    assert facts.nth(1).locator(".text").inner_text() == "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in."
+    longest = "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in."
+    assert facts.nth(1).locator(".text").inner_text() == longest
     _open(tab, server, "Q_and_A")
     pairs = tab.locator("h5").all_inner_texts()
     # two pairs on the seed (the reporter's "Well, there is no change..." asks nothing), numbered from 1

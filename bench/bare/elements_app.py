@@ -8,7 +8,6 @@ outside addresses: this app has no pages to link to, and an outside link is the 
 """
 
 import sys
-import time
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -23,33 +22,49 @@ st.set_page_config(page_title="Bare page", layout="wide")
 # What a cold start costs the server before a page draws anything (``--elements --cold``): the
 # libraries every Podium page needs (pandas is not imported by Streamlit or the bare page), then
 # Podium's own modules and the parse of the bundled transcript. Done once per server, like Podium.
-started = time.process_time()
-if any(w in ("pandas", "podium", "parse") for w in wanted):
-    import pandas  # noqa: F401
-if any(w in ("podium", "parse") for w in wanted):
-    sys.path.insert(0, str(ROOT))
-    import components.cached  # noqa: F401
-    import components.charts  # noqa: F401
-    import components.state
-if "parse" in wanted:
-    data = (ROOT / "data" / "blinken_nato_open_door.txt").read_bytes()
-    components.state.load_transcript(data, "blinken_nato_open_door.txt", 176.0)
+# With ``late`` in the variant they are done after the page's other pieces are drawn.
 
-import pandas as pd  # noqa: E402  (after the timed imports above)
+
+def cold_work() -> None:
+    if any(w in ("pandas", "podium", "parse") for w in wanted):
+        import pandas  # noqa: F401
+    if any(w in ("podium", "parse") for w in wanted):
+        sys.path.insert(0, str(ROOT))
+        import components.cached
+        import components.charts
+        import components.state
+    if "parse" in wanted:
+        import components.state
+
+        data = (ROOT / "data" / "blinken_nato_open_door.txt").read_bytes()
+        components.state.load_transcript(data, "blinken_nato_open_door.txt", 176.0)
+
+
+if "late" not in wanted:
+    cold_work()
 
 SPEAKERS = ["ANTONY BLINKEN", "REPORTER", "MODERATOR", "MR PRICE", "QUESTION", "SECRETARY", "Q"]
-TABLE = pd.DataFrame(
-    {
-        "speaker": SPEAKERS * 3,
-        "role": ["answerer", "questioner", "host", "host", "questioner", "answerer", "questioner"] * 3,
-        "n_turns": range(21),
-        "n_words": range(1000, 1021),
-        "talk_time_s": [12.5 * i for i in range(21)],
-        "share": [i / 21 for i in range(21)],
-        "wpm": [150.0 + i for i in range(21)],
-        "longest_turn": ["Thank you very much, and good afternoon, everyone."] * 21,
-    }
-)
+
+
+def table():
+    """A table like Podium's speaker table (pandas imported here, so a variant without a table never
+    imports it)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "speaker": SPEAKERS * 3,
+            "role": ["answerer", "questioner", "host", "host", "questioner", "answerer", "questioner"] * 3,
+            "n_turns": range(21),
+            "n_words": range(1000, 1021),
+            "talk_time_s": [12.5 * i for i in range(21)],
+            "share": [i / 21 for i in range(21)],
+            "wpm": [150.0 + i for i in range(21)],
+            "longest_turn": ["Thank you very much, and good afternoon, everyone."] * 21,
+        }
+    )
+
+
 CSS = "<style>.x-stat { min-width: 7rem; } .x-stat .v { font-size: 1.6rem; font-weight: 600; }</style>"
 
 
@@ -94,13 +109,13 @@ def phone_closer() -> None:
 
 
 def piece(name: str, k: int) -> None:
-    if name in ("pandas", "podium", "parse"):
+    if name in ("pandas", "podium", "parse", "late"):
         return
-    if name == "sidebar":  # everything page_setup draws on every page
+    if name == "sidebar":  # everything page_setup draws on every page (the paste box in a popover)
         st.html(CSS)
         phone_closer()
         sidebar_links()
-        sidebar_widgets({"selectbox", "uploader", "paste", "multiselect", "number_input"})
+        sidebar_widgets({"selectbox", "uploader", "paste_popover", "multiselect", "number_input"})
     elif name == "links":
         sidebar_links()
     elif name in ("selectbox", "uploader", "paste", "paste_popover", "multiselect", "number_input"):
@@ -111,11 +126,11 @@ def piece(name: str, k: int) -> None:
         phone_closer()
     for i in range(k):
         if name == "dataframe":
-            st.dataframe(TABLE, hide_index=True, key=f"df_{i}")
+            st.dataframe(table(), hide_index=True, key=f"df_{i}")
         elif name == "table":
-            st.table(TABLE)
+            st.table(table())
         elif name == "data_editor":
-            st.data_editor(TABLE, hide_index=True, key=f"ed_{i}")
+            st.data_editor(table(), hide_index=True, key=f"ed_{i}")
         elif name == "code":
             st.code("ANTONY BLINKEN spoke for 9.5 min of 14.1 min (67%).", language=None, wrap_lines=True)
         elif name == "copy_box":
@@ -124,14 +139,26 @@ def piece(name: str, k: int) -> None:
 
             copy_box(f"ANTONY BLINKEN spoke the most: an estimated 1 minute 2 seconds, 50% of the talk time ({i}).")
         elif name == "download_button":
-            st.download_button("Download turns (CSV)", data=b"a,b\n", file_name="x.csv", key=f"dl_{i}",
-                               on_click="ignore", icon=":material/download:")
+            st.download_button(
+                "Download turns (CSV)",
+                data=b"a,b\n",
+                file_name="x.csv",
+                key=f"dl_{i}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
         elif name == "popover":
             with st.popover("Download chart", icon=":material/image:"):
                 st.caption("With the title and the source line.")
                 for fmt in ("png", "svg", "html"):
-                    st.download_button(fmt, data=b"x", file_name=f"x.{fmt}", key=f"pop_{i}_{fmt}",
-                                       on_click="ignore", icon=":material/download:")
+                    st.download_button(
+                        fmt,
+                        data=b"x",
+                        file_name=f"x.{fmt}",
+                        key=f"pop_{i}_{fmt}",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
         elif name == "html":
             st.html(f'<div class="x-stat"><div class="v">{i:,}</div><div class="k">Turns</div></div>')
         elif name == "markdown":
@@ -144,8 +171,7 @@ def piece(name: str, k: int) -> None:
             with st.expander(f"How this is counted {i}"):
                 st.markdown("- **Turn**: an uninterrupted stretch of speech by one speaker.")
         elif name == "page_link":
-            st.page_link("https://example.org/proof", label="See it on Speaker time",
-                         icon=":material/arrow_forward:")
+            st.page_link("https://example.org/proof", label="See it on Speaker time", icon=":material/arrow_forward:")
         elif name == "info":
             st.info("A notice about how the file was read.", icon=":material/info:")
         elif name == "pills":
@@ -176,3 +202,5 @@ for i in range(n):
 for w in wanted:
     name, _, times = w.partition(":")
     piece(name, int(times or 1))
+if "late" in wanted:
+    cold_work()
