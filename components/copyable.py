@@ -32,6 +32,13 @@ button:hover, button:focus-visible {{ background: #e2e5ec; color: #31333f; }}
  stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="9" y="9" width="13"
  height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"/></svg></button></div>
 <script>
+// The frame is exactly as tall as the box, also when a narrower screen rewraps the text: a frame's
+// document cannot measure itself shorter than the frame, so Streamlit's own sizing only grows it.
+const box = document.querySelector(".{marker}");
+function fit() {{
+  if (window.frameElement) window.frameElement.style.height = Math.ceil(box.getBoundingClientRect().height) + "px"; }}
+new ResizeObserver(fit).observe(box);
+fit();
 const button = document.querySelector("button");
 const text = document.querySelector(".text").textContent;
 function copied() {{ button.title = "Copied"; button.style.color = "#15803d";
