@@ -190,9 +190,15 @@ def test_sidebar_closes_after_navigating_on_a_phone(server, chromium):
         context.close()
 
 
+def _chart_menus(tab):
+    """The charts' "Download chart" menus, in page order (the sidebar's paste box and the editable
+    lists of Phrases and Q&A are popovers too)."""
+    return tab.locator('[data-testid="stMain"] [data-testid="stPopover"]').filter(has_text="Download chart")
+
+
 def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
     _open(tab, server, "Speaker_time?speaker=ANTONY+BLINKEN")
-    popover = tab.locator('[data-testid="stPopover"]').first
+    popover = _chart_menus(tab).first
     popover.locator("button").first.click()
     panel = tab.locator('[data-testid="stPopoverBody"]')
     with tab.expect_download(timeout=120_000) as svg:
@@ -214,7 +220,7 @@ def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
 def _svg_export(tab, n: int) -> tuple[str, str]:
     """Download the ``n``-th chart on the page as SVG: (file name, the SVG's text and styles, lines
     that the export wraps joined with spaces)."""
-    tab.locator('[data-testid="stPopover"]').nth(n).locator("button").first.click()
+    _chart_menus(tab).nth(n).locator("button").first.click()
     panel = tab.locator('[data-testid="stPopoverBody"]')
     with tab.expect_download(timeout=120_000) as svg:
         panel.get_by_role("button", name="SVG").click()
