@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import cached
+from components.copyable import copy_box
 from components.downloads import csv_download
 from components.publish import speaker_colours, stat_row
 from components.render import fmt_duration, md_escape, paragraphs_html, plural, script_html
@@ -66,7 +67,7 @@ timed = transcript.timing == "source"
 with st.container(border=True):
     st.markdown("**Story facts** · the whole transcript, ready to copy" + ("" if timed else " (times are estimates)"))
     for fact in _facts(whole, timed, cached.speech_duration(whole)):
-        st.code(fact.text, language=None, wrap_lines=True)
+        copy_box(fact.text)
         if fact.view != "Overview":
             st.page_link(PROOF[fact.view], label=f"See it on {fact.view}", icon=":material/arrow_forward:")
 

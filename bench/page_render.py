@@ -13,7 +13,8 @@ the page is done, judged on app state only (no sleeps, no "network idle"):
 - no element is still a loading placeholder (``stSkeleton``: the frontend loads the code of
   charts, tables and download buttons when a page first shows one);
 - every plotly chart element has drawn its plot (``.main-svg`` inside each ``stPlotlyChart``);
-- every image is complete.
+- every image is complete, and every iframe's document (Podium's copy boxes and phone sidebar-closer)
+  has loaded.
 
 The charts are counted on every visit once it is done, and the bare page of the same round is
 asked for that many. Rounds are interleaved (Podium cold + warm, then the bare page cold + warm,
@@ -24,7 +25,17 @@ medians of ``--repeat`` rounds and their ratios are printed with the load averag
 CPU time (renderer and GPU processes, from Chromium's process list), the server's CPU time, the
 number of DOM nodes and the Streamlit elements drawn, by type, in the main area and the sidebar.
 
+``--elements`` prices kinds of element instead: ``bench/bare/elements_app.py`` is the bare page plus
+one piece (the shared sidebar, a dataframe, five ``st.code`` blocks, seven download buttons...) per
+variant; one server serves them all, every variant is visited warm (a new browser context) once
+per round, in a rotated order, and the median browser CPU, wall time and server CPU of each
+variant are printed against the bare page's in the same rounds. With ``--cold`` every visit is the
+first after a fresh server start, and the variants ``pandas``, ``podium`` and ``parse`` add the
+server's cold-start work every Podium page does before drawing (importing pandas; Podium's modules;
+parsing the bundled transcript).
+
 Usage: python bench/page_render.py [--repeat 5] [--pages Overview Phrases ...] [--app app.py] [--explain]
+       python bench/page_render.py --elements [--repeat 5] [--charts 0] [--variants sidebar code:5 ...]
 """
 
 from __future__ import annotations
@@ -44,6 +55,48 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
 
 BARE = ROOT / "bench" / "bare" / "bare_app.py"
+ELEMENTS_APP = ROOT / "bench" / "bare" / "elements_app.py"
+
+#: ``--elements``: the pieces added to the bare page, one variant each (see ``bench/bare/elements_app.py``);
+#: the first part prices what every Podium page carries, the second the elements pages add.
+ELEMENT_VARIANTS = [
+    "sidebar",
+    "links",
+    "selectbox",
+    "uploader",
+    "paste",
+    "multiselect",
+    "number_input",
+    "css",
+    "iframe",
+    "dataframe",
+    "dataframe:3",
+    "table",
+    "data_editor",
+    "code",
+    "code:5",
+    "copy_box:5",
+    "paste_popover",
+    "download_button",
+    "download_button:7",
+    "popover",
+    "popover:6",
+    "html:13",
+    "markdown:10",
+    "caption:10",
+    "subheader:5",
+    "expander:2",
+    "page_link:4",
+    "info",
+    "pills",
+    "segmented",
+    "toggle",
+    "selectbox_main",
+    "text_input",
+    "tabs",
+    "columns",
+    "container",
+]
 
 #: Installed before any of the page's scripts: records each change of the app's script state.
 OBSERVE = """
@@ -72,6 +125,10 @@ sidebar => {
   const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
   for (const chart of charts) if (!chart.querySelector('.main-svg')) return false;
   for (const img of document.images) if (!img.complete) return false;
+  for (const frame of document.querySelectorAll('iframe')) {  // the page's own documents (copy boxes, phone closer)
+    const doc = frame.contentDocument;
+    if (doc && doc.readyState !== 'complete') return false;
+  }
   return {ms: performance.now(), charts: charts.length, runs: window.__podiumRuns};
 }
 """
@@ -225,6 +282,64 @@ def explain_all(browser, app: Path, pages: dict[str, str], tmp: Path) -> None:
     print(f"load average at end: {load_average()}")
 
 
+def elements(browser, tmp: Path, variants: list[str], *, rounds: int, charts: int, cold: bool = False) -> None:
+    """Print each variant's warm-visit cost over the bare page (see the module docstring); with
+    ``cold``, each visit is the first after a fresh server start (a cold deep link)."""
+    cdp = browser.new_browser_cdp_session()
+    proc = base = None
+
+    def browser_cpu() -> float:
+        info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+        return sum(p["cpuTime"] * 1000 for p in info if p["type"] in ("renderer", "GPU"))
+
+    def one(variant: str) -> tuple[float, float, float, int]:
+        nonlocal proc, base
+        if proc is None or cold:
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
+            proc, base = serve(ELEMENTS_APP, tmp)
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.add_init_script(OBSERVE)
+        before, server0 = browser_cpu(), _process_cpu_ms(proc.pid)
+        tab = context.new_page()
+        tab.goto(f"{base}/?charts={charts}&with={variant}", wait_until="commit", timeout=300_000)
+        done = tab.wait_for_function(DONE, arg=False, timeout=300_000, polling="raf").json_value()
+        after, server1 = browser_cpu(), _process_cpu_ms(proc.pid)
+        nodes = tab.evaluate("document.getElementsByTagName('*').length")
+        context.close()
+        return done["ms"], after - before, server1 - server0, nodes
+
+    names = ["", *variants]
+    runs: dict[str, list] = {v: [] for v in names}
+    try:
+        one("")  # the browser's first start (and, warm, the server's first run) is nobody's cost
+        for r in range(rounds):
+            order = names[r % len(names) :] + names[: r % len(names)]
+            for v in order:
+                runs[v].append(one(v))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
+        cdp.detach()
+    med = {v: [statistics.median(x[k] for x in runs[v]) for k in range(4)] for v in names}
+    wall0, cpu0 = med[""][:2]
+    print(
+        f"bare page with {charts} charts, {'cold' if cold else 'warm'}, medians of {rounds} rounds; "
+        f"load average at end: {load_average()}"
+    )
+    print("| added to the bare page | browser CPU | + over bare | wall | + over bare | server CPU | DOM nodes |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for v in names:
+        wall, cpu, server, nodes = med[v]
+        print(
+            f"| {v or '(nothing: the bare page)'} | {cpu:,.0f} ms | {cpu - cpu0:+,.0f} ms | {wall:,.0f} ms "
+            f"| {wall - wall0:+,.0f} ms | {server:,.0f} ms | {nodes:,.0f} |",
+            flush=True,
+        )
+
+
 def measure(browser, script: Path, path: str, tmp: Path, *, sidebar: bool) -> tuple[float, float, int, int]:
     """(cold s, warm s, charts cold, charts warm) on a freshly started server."""
     proc, base = serve(script, tmp)
@@ -248,6 +363,14 @@ def main() -> None:
         help="instead of the ratios: each page's warm visit against the bare page in browser and "
         "server CPU time, with the elements drawn",
     )
+    parser.add_argument(
+        "--elements",
+        action="store_true",
+        help="instead of the pages: the bare page plus one kind of element per variant, in browser CPU",
+    )
+    parser.add_argument("--variants", nargs="*", help="--elements: the variants to price (default: all)")
+    parser.add_argument("--cold", action="store_true", help="--elements: cold deep links (a fresh server per visit)")
+    parser.add_argument("--charts", type=int, default=0, help="--elements: plotly charts on every variant")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -259,6 +382,11 @@ def main() -> None:
     print(f"load average at start: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        if args.elements:
+            variants = args.variants or ELEMENT_VARIANTS
+            elements(browser, Path(tmp), variants, rounds=args.repeat, charts=args.charts, cold=args.cold)
+            browser.close()
+            return
         if args.explain:
             explain_all(browser, app, pages, Path(tmp))
             browser.close()

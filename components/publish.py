@@ -321,6 +321,9 @@ _CSS = """
 .podium-swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em;
   vertical-align: -.05em; }
 [data-testid="stElementContainer"]:has(> iframe[srcdoc*="podium-close-sidebar"]) { display: none; }
+/* A copy box (components/copyable.py) measures its own height, which a frame cannot report below the
+   frame's own: start it 1 px tall until Streamlit sets the measured height (no 150 px default). */
+iframe[srcdoc*="podium-copy-box"]:not([height]) { height: 1px; }
 /* A table's toolbar (search, download, full screen) appears 44 px above the grid on hover or tap, over
    whatever is there: keep that band free, so it never covers the caption or sentence above a table. */
 [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { margin-top: 28px; }

@@ -13,6 +13,7 @@ from components.charts import (
     phrase_bar,
     speaker_phrase_bar,
 )
+from components.copyable import copy_box
 from components.publish import cloud_download, show_chart, speaker_colours
 from components.render import md_escape, plural
 from components.state import page_setup, remembered
@@ -61,7 +62,8 @@ maximal_only = c4.toggle(
 )
 
 default_stops = ", ".join(sorted(stopwords()))
-with st.expander("Stopwords (edit the list)"):
+# a popover: the list is drawn when opened, so the page does not load the text box's code on every visit
+with st.popover("Stopwords (edit the list)", icon=":material/edit_note:"):
     stop_text = st.text_area(
         "Words a phrase may not start or end with, separated by commas or spaces",
         height=110,
@@ -329,7 +331,7 @@ if query:
             key="kwic_quote_pick",
             help="The whole sentence, attributed; the copy button is at the right of the box.",
         )
-        st.code(lines["quote"].iloc[pick or 0], language=None, wrap_lines=True)
+        copy_box(lines["quote"].iloc[pick or 0])
         turn_id = int(lines["turn_id"].iloc[pick or 0])
         st.page_link(
             "app.py",

@@ -221,7 +221,8 @@ def _on_phrases() -> None:
     st.session_state[PHRASES_KEY] = st.session_state["qa_phrases_widget"]
 
 
-with st.expander("Deflection phrases (edit for this session)"):
+# a popover: the list is drawn when opened, so the page does not load the text box's code on every visit
+with st.popover("Deflection phrases (edit for this session)", icon=":material/edit_note:"):
     st.caption(
         "One phrase a line as `kind | phrase` (kinds: deflection, refusal, ignorance, clarification, hedge). "
         "Matching ignores case and apostrophe style, and contractions match both ways (I'm = I am). "

@@ -152,6 +152,14 @@ def wait_idle(tab, timeout: float = 30_000) -> None:
     tab.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
+def copy_boxes(at) -> list[str]:
+    """The texts of a page's copy boxes (:func:`components.copyable.copy_box`: story facts, quotes) in an AppTest."""
+    from components.copyable import copied_text
+
+    texts = (copied_text(str(e.proto.srcdoc)) for e in at.get("iframe"))
+    return [t for t in texts if t is not None]
+
+
 def headline_numbers(at) -> dict[str, str]:
     """``{label: value}`` of a page's headline numbers (:func:`components.publish.stat_row`) in an AppTest."""
     import re

@@ -253,7 +253,8 @@ def test_phrase_search_quote_and_link_to_the_turn(fresh_server, tab):
     box.press("Enter")
     tab.get_by_text("“pointblank”: 1 occurrence in 1 turn").wait_for()
     wait_idle(tab)
-    assert "REPORTER asked at about" in tab.locator('[data-testid="stCode"]').inner_text()
+    quote = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]').first.locator(".text")  # the copy box
+    assert "REPORTER asked at about" in quote.inner_text()
     # the KWIC context is not clipped: the right column ends inside the page
     right = tab.locator("table.podium-kwic td.k-right").first.bounding_box()
     assert right["x"] + right["width"] <= 1400

@@ -190,9 +190,15 @@ def test_sidebar_closes_after_navigating_on_a_phone(server, chromium):
         context.close()
 
 
+def _chart_menus(tab):
+    """The charts' "Download chart" menus, in page order (the sidebar's paste box and the editable
+    lists of Phrases and Q&A are popovers too)."""
+    return tab.locator('[data-testid="stMain"] [data-testid="stPopover"]').filter(has_text="Download chart")
+
+
 def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
     _open(tab, server, "Speaker_time?speaker=ANTONY+BLINKEN")
-    popover = tab.locator('[data-testid="stPopover"]').first
+    popover = _chart_menus(tab).first
     popover.locator("button").first.click()
     panel = tab.locator('[data-testid="stPopoverBody"]')
     with tab.expect_download(timeout=120_000) as svg:
@@ -214,7 +220,7 @@ def test_chart_exports_are_named_and_carry_the_source_line(server, tab):
 def _svg_export(tab, n: int) -> tuple[str, str]:
     """Download the ``n``-th chart on the page as SVG: (file name, the SVG's text and styles, lines
     that the export wraps joined with spaces)."""
-    tab.locator('[data-testid="stPopover"]').nth(n).locator("button").first.click()
+    _chart_menus(tab).nth(n).locator("button").first.click()
     panel = tab.locator('[data-testid="stPopoverBody"]')
     with tab.expect_download(timeout=120_000) as svg:
         panel.get_by_role("button", name="SVG").click()
@@ -259,11 +265,28 @@ def test_word_cloud_download_is_named(server, tab):
     assert cloud.value.suggested_filename == "blinken_nato_open_door_word_cloud_2gram.png"
 
 
+def test_a_story_fact_copies_exactly_what_it_shows(server, chromium):
+    context = chromium.new_context(viewport=SIZES["desktop"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    try:
+        _open(tab, server, "")
+        box = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]').first
+        shown = box.locator(".text").inner_text()
+        assert shown.startswith("ANTONY BLINKEN spoke the most: an estimated 1 minute 2 seconds")
+        box.get_by_role("button", name="Copy to clipboard").click()
+        tab.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=shown, timeout=10_000)
+    finally:
+        context.close()
+
+
 def test_people_count_from_1_on_the_overview_and_q_and_a(server, tab):
     _open(tab, server, "")
     body = tab.inner_text("body")
     assert "turn 1 ·" in body and "turn 6 ·" in body and "turn 0 " not in body
-    assert "ANTONY BLINKEN, turn 2, about 0:51 in." in body  # the story fact
+    facts = tab.frame_locator('iframe[srcdoc*="podium-copy-box"]')  # the story facts' copy boxes
+    longest = "The longest answer ran about 41 seconds: ANTONY BLINKEN, turn 2, about 0:51 in."
+    assert facts.nth(1).locator(".text").inner_text() == longest
     _open(tab, server, "Q_and_A")
     pairs = tab.locator("h5").all_inner_texts()
     # two pairs on the seed (the reporter's "Well, there is no change..." asks nothing), numbered from 1

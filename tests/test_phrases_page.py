@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from components.charts import cloud_frequencies
 from podium.export import to_csv_bytes
 from podium.phrases import phrase_table
+from tests.conftest import copy_boxes
 
 APP = str(Path(__file__).parents[1] / "app.py")
 
@@ -47,7 +48,8 @@ def test_search_any_word_with_quote_and_link():
     at.text_input(key="kwic_query_widget").set_value("pointblank").run()
     lines = _frame(at, "quote")
     assert list(lines["turn_id"]) == [1] and list(lines["speaker"]) == ["REPORTER"]  # turn 0, numbered from 1
-    assert "REPORTER asked at about" in at.code[0].value and "pointblank" in at.code[0].value
+    quote = copy_boxes(at)[0]
+    assert "REPORTER asked at about" in quote and "pointblank" in quote
     at.button_group(key="dispersion_by_widget").set_value("turn").run()
     assert not at.exception
     assert at.get("plotly_chart")[-1].proto.spec  # the dispersion plot by turn is drawn
