@@ -8,7 +8,7 @@ import sys
 import time
 
 from .edits import MappingError, edit_transcript, read_mapping
-from .export import export_tables
+from .export import default_jobs, export_tables
 from .model import ParseError
 from .parse import FORMATS, read_transcript
 from .talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
@@ -52,11 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--jobs",
-        type=int,
-        default=1,
+        type=_jobs,
+        default="auto",
         metavar="N",
-        help="processes to use: 2 computes the Q&A pairs in a second process while the other tables are "
-        "computed (the same files; faster on a machine with two free cores; default 1)",
+        help="processes to use: 2 computes most Q&A pairs in a second process while the other tables are "
+        "computed (the same files, faster with two free cores); 1 uses one process; default auto: 2 when "
+        "the machine has two or more CPUs",
     )
     label = commands.add_parser(
         "label-answers",
@@ -68,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     label.add_argument("--out", metavar="OUT.csv", required=True, help="CSV file to write")
     _add_index_command(commands)
     return parser
+
+
+def _jobs(value: str) -> str | int:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or auto, not {value!r}") from None
 
 
 def _add_index_command(commands) -> None:
@@ -171,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     try:
-        paths = export_tables(transcript, args.out, workers=args.jobs)
+        paths = export_tables(transcript, args.out, workers=default_jobs() if args.jobs == "auto" else args.jobs)
     except OSError as exc:
         print(f"error: cannot write to {args.out}: {exc.strerror or exc}.", file=sys.stderr)
         return 1

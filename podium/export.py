@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from .answers import INDICATOR_COLUMNS, assess_pairs
 from .model import Transcript
 from .phrases import phrase_table_from_tally, speaker_phrase_table, tally
-from .qa import qa_pairs
+from .qa import qa_exchanges, qa_pairs
 from .talk_time import speaker_table
 from .turn_taking import interruptions, turn_taking_table
 
-__all__ = ["FORMULA_PREFIXES", "download_name", "export_tables", "neutralise_formulas", "tables", "to_csv_bytes"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "TABLE_NAMES",
+    "default_jobs",
+    "download_name",
+    "export_tables",
+    "neutralise_formulas",
+    "tables",
+    "to_csv_bytes",
+]
 
 #: A cell starting with one of these is run as a formula by Excel, LibreOffice and
 #: Google Sheets (OWASP, "CSV Injection"); such cells are prefixed with ``'``.
@@ -63,63 +76,108 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv.encode("utf-8-sig")
 
 
-def tables(transcript: Transcript, *, workers: int = 1) -> dict[str, pd.DataFrame]:
+def tables(
+    transcript: Transcript,
+    *,
+    workers: int = 1,
+    on_table: Callable[[str, pd.DataFrame], None] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
-    With ``workers`` of 2 or more (the command line's ``--jobs``), the Q&A pairs are computed in a
-    forked child process while this one computes the other tables: the same tables, in less wall
-    time on two free cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
-    single-threaded program: a page never asks for it.
+    With ``workers`` of 2 or more (the command line's ``--jobs``), most of the Q&A pairs' indicators
+    (:func:`podium.answers.assess_pairs`, the costliest table) are computed in a forked child process
+    while this one computes the other tables and then the rest of the pairs: the same tables, in
+    less wall time on two free cores. Only where the ``fork`` start method exists (Linux, macOS) and
+    only from a single-threaded program: a page never asks for it. If the child fails, this process
+    computes its pairs too.
+
+    ``on_table(name, frame)``, when given, is called with each table as soon as it is complete (the
+    Q&A pairs last), so a caller can write one table while the child still works on the pairs.
 
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
     :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
     then :data:`podium.turn_taking.TURN_TAKING_COLUMNS` but ``speaker``), ``phrases``
     (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 5, phrases said at least twice, default
     stopword rule), ``phrases_by_speaker`` (:data:`podium.phrases.SPEAKER_PHRASE_COLUMNS`, each
-    speaker's use of those phrases), ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and
-    ``interruptions`` (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
+    speaker's use of those phrases), ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS` then
+    :data:`podium.answers.INDICATOR_COLUMNS`) and ``interruptions``
+    (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
     """
     turns = transcript.turns
     timed = transcript.timing == "source"
-    pending = _start_qa_pairs(turns) if workers >= 2 else None
+    done = on_table or (lambda name, frame: None)
+    pending = None
+    if workers >= 2:
+        pairs, _ = qa_exchanges(turns)
+        cut = _child_share(pairs)
+        pending = _start_assess(pairs.iloc[:cut]) if cut else None
+        if pending is None:
+            cut = 0
+    out: dict[str, pd.DataFrame] = {"turns": turns}
+    done("turns", turns)
     speakers = speaker_table(turns, timed=timed)
-    counted = tally(turns["text"], turns["speaker"])
-    phrases = phrase_table_from_tally(counted, min_count=2)
     found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
-    return {
-        "turns": turns,
-        "speakers": speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left"),
-        "phrases": phrases,
-        "phrases_by_speaker": speaker_phrase_table(counted, phrases),
-        "qa_pairs": qa_pairs(turns) if pending is None else _finish_qa_pairs(pending, turns),
-        "interruptions": found,
-    }
+    out["speakers"] = speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left")
+    done("speakers", out["speakers"])
+    counted = tally(turns["text"], turns["speaker"])
+    out["phrases"] = phrase_table_from_tally(counted, min_count=2)
+    done("phrases", out["phrases"])
+    out["phrases_by_speaker"] = speaker_phrase_table(counted, out["phrases"])
+    done("phrases_by_speaker", out["phrases_by_speaker"])
+    del counted
+    out["interruptions"] = found
+    done("interruptions", found)
+    if pending is None:
+        out["qa_pairs"] = qa_pairs(turns)
+    else:
+        rest = assess_pairs(pairs.iloc[cut:])
+        out["qa_pairs"] = pd.concat([_finish_assess(pending, pairs.iloc[:cut]), rest])
+    done("qa_pairs", out["qa_pairs"])
+    return {name: out[name] for name in TABLE_NAMES}
 
 
-def _start_qa_pairs(turns: pd.DataFrame):
-    """Fork a child that computes ``qa_pairs(turns)`` and sends it back pickled; ``None`` when
-    ``fork`` is not available (the caller then computes the pairs itself)."""
+#: The tables of :func:`tables`, in the order they are returned and written.
+TABLE_NAMES = ("turns", "speakers", "phrases", "phrases_by_speaker", "qa_pairs", "interruptions")
+
+#: Share of the Q&A pairs' text (answers and questions, in characters) whose indicators the child
+#: process computes under ``workers >= 2``; the parent computes the other tables (about as much CPU
+#: as the indicators of 80 % of the pairs at a million words, ``bench/README.md``), then the rest.
+CHILD_SHARE = 0.8
+
+
+def _child_share(pairs: pd.DataFrame) -> int:
+    """How many of the first ``pairs`` the child assesses: :data:`CHILD_SHARE` of their characters."""
+    if len(pairs) < 2:
+        return 0
+    size = (pairs["answer"].str.len() + pairs["question"].str.len()).to_numpy().cumsum()
+    return int(np.searchsorted(size, CHILD_SHARE * size[-1]))
+
+
+def _start_assess(pairs: pd.DataFrame):
+    """Fork a child that computes ``assess_pairs(pairs)`` and sends back its indicator columns
+    pickled; ``None`` when ``fork`` is not available (the caller then computes them itself)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_qa_pairs_child, args=(turns, send), daemon=True)  # turns inherited, not copied
+    child = context.Process(target=_assess_child, args=(pairs, send), daemon=True)  # pairs inherited, not copied
     child.start()
     send.close()
     return child, receive
 
 
-def _qa_pairs_child(turns: pd.DataFrame, send) -> None:
+def _assess_child(pairs: pd.DataFrame, send) -> None:
     try:
-        payload = pickle.dumps(("ok", qa_pairs(turns)), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # reported to the parent, which computes the pairs itself
+        indicators = assess_pairs(pairs)[list(INDICATOR_COLUMNS)]  # the pairs' own columns stay in the parent
+        payload = pickle.dumps(("ok", indicators), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # reported to the parent, which computes the indicators itself
         payload = pickle.dumps(("error", repr(exc)))
     send.send_bytes(payload)
     send.close()
 
 
-def _finish_qa_pairs(pending, turns: pd.DataFrame) -> pd.DataFrame:
-    """The child's pairs table; computed here if the child failed or died."""
+def _finish_assess(pending, pairs: pd.DataFrame) -> pd.DataFrame:
+    """``assess_pairs(pairs)`` from the child's indicator columns; computed here if the child failed or died."""
     child, receive = pending
     try:
         status, value = pickle.loads(receive.recv_bytes())
@@ -128,7 +186,19 @@ def _finish_qa_pairs(pending, turns: pd.DataFrame) -> pd.DataFrame:
     finally:
         receive.close()
         child.join()
-    return value if status == "ok" else qa_pairs(turns)
+    if status != "ok" or not value.index.equals(pairs.index):
+        return assess_pairs(pairs)
+    return pd.concat([pairs, value], axis=1)
+
+
+def default_jobs() -> int:
+    """Processes ``python -m podium export`` uses by default (``--jobs auto``): 2 when this process
+    may run on two or more CPUs (:func:`os.sched_getaffinity`, else :func:`os.cpu_count`), else 1."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return 2 if cpus >= 2 else 1
 
 
 #: Longest download file name, in characters (browsers and file systems cut or refuse longer ones).
@@ -167,9 +237,8 @@ def export_tables(transcript: Transcript, out_dir: str | Path, *, workers: int =
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for view, frame in tables(transcript, workers=workers).items():
-        path = out / f"{view}.csv"
-        path.write_bytes(to_csv_bytes(frame))
-        written.append(path)
-    return written
+
+    def write(view: str, frame: pd.DataFrame) -> None:  # each table as soon as it is ready
+        (out / f"{view}.csv").write_bytes(to_csv_bytes(frame))
+
+    return [out / f"{view}.csv" for view in tables(transcript, workers=workers, on_table=write)]

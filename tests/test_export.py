@@ -223,16 +223,47 @@ def test_two_jobs_fall_back_to_one_when_the_child_fails(monkeypatch):
     from podium.parse import read_transcript
 
     transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
-    parent, real = os.getpid(), export.qa_pairs
+    parent, real = os.getpid(), export.assess_pairs
+    calls = []
 
-    def fails_in_the_child(turns):
+    def fails_in_the_child(pairs):
         if os.getpid() != parent:
             raise RuntimeError("the child failed")
-        return real(turns)
+        calls.append(len(pairs))
+        return real(pairs)
 
-    monkeypatch.setattr(export, "qa_pairs", fails_in_the_child)
+    monkeypatch.setattr(export, "assess_pairs", fails_in_the_child)
     pairs = export.tables(transcript, workers=2)["qa_pairs"]
-    pd.testing.assert_frame_equal(pairs, real(transcript.turns))
-    # by hand: the reporters' first turn and "So you would say ...?" ask; "Well, there is no change
-    # ..." asks nothing and stays inside the second answer
+    pd.testing.assert_frame_equal(pairs, export.qa_pairs(transcript.turns))
+    cut = export._child_share(export.qa_exchanges(transcript.turns)[0])
+    # by hand: the first pair is 1,282 of the two pairs' 1,901 characters; 80 % falls in the second
+    assert cut == 1
+    assert calls == [2 - cut, cut]  # the parent's own share, then the failed child's again
     assert pairs["question_turn_id"].tolist() == [0, 2]
+
+
+def test_pairs_assessed_in_two_parts_equal_one_pass():
+    """The split of ``tables(workers=2)``: indicators of any cut of the pairs, concatenated, are those
+    of all the pairs at once (each row is measured on its own)."""
+    from podium import export
+    from podium.answers import assess_pairs
+    from podium.parse import read_transcript
+    from podium.qa import qa_exchanges
+
+    transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
+    pairs, _ = qa_exchanges(transcript.turns)
+    whole = assess_pairs(pairs)
+    for cut in range(len(pairs) + 1):
+        parts = pd.concat([assess_pairs(pairs.iloc[:cut]), assess_pairs(pairs.iloc[cut:])])
+        pd.testing.assert_frame_equal(parts, whole)
+    assert export._child_share(pairs) in range(len(pairs) + 1)
+
+
+def test_jobs_default_is_auto(tmp_path):
+    from podium.__main__ import build_parser
+    from podium.export import default_jobs
+
+    args = build_parser().parse_args(["export", "x.txt", "--out", str(tmp_path)])
+    assert args.jobs == "auto"
+    assert build_parser().parse_args(["export", "x.txt", "--out", str(tmp_path), "--jobs", "2"]).jobs == 2
+    assert default_jobs() in (1, 2)
