@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (MIN_WPM <= args.wpm <= MAX_WPM):
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2
+    jobs = default_jobs() if args.jobs == "auto" else args.jobs
     try:
         transcript = read_transcript(
             args.file,
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             source_format=args.format,
             keep_suspect=args.keep_hallucinations,
             speakers=args.rttm,
+            workers=jobs,
         )
     except (DecodeError, ParseError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
@@ -181,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     try:
-        paths = export_tables(transcript, args.out, workers=default_jobs() if args.jobs == "auto" else args.jobs)
+        paths = export_tables(transcript, args.out, workers=jobs)
     except OSError as exc:
         print(f"error: cannot write to {args.out}: {exc.strerror or exc}.", file=sys.stderr)
         return 1

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import parallel
 from .answers import INDICATOR_COLUMNS, assess_pairs
 from .model import Transcript
 from .phrases import phrase_table_from_tally, speaker_phrase_table, tally
@@ -110,7 +109,7 @@ def tables(
     if workers >= 2:
         pairs, _ = qa_exchanges(turns)
         cut = _child_share(pairs)
-        pending = _start_assess(pairs.iloc[:cut]) if cut else None
+        pending = parallel.start(_indicators, pairs.iloc[:cut]) if cut else None
         if pending is None:
             cut = 0
     out: dict[str, pd.DataFrame] = {"turns": turns}
@@ -153,40 +152,16 @@ def _child_share(pairs: pd.DataFrame) -> int:
     return int(np.searchsorted(size, CHILD_SHARE * size[-1]))
 
 
-def _start_assess(pairs: pd.DataFrame):
-    """Fork a child that computes ``assess_pairs(pairs)`` and sends back its indicator columns
-    pickled; ``None`` when ``fork`` is not available (the caller then computes them itself)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_assess_child, args=(pairs, send), daemon=True)  # pairs inherited, not copied
-    child.start()
-    send.close()
-    return child, receive
-
-
-def _assess_child(pairs: pd.DataFrame, send) -> None:
-    try:
-        indicators = assess_pairs(pairs)[list(INDICATOR_COLUMNS)]  # the pairs' own columns stay in the parent
-        payload = pickle.dumps(("ok", indicators), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # reported to the parent, which computes the indicators itself
-        payload = pickle.dumps(("error", repr(exc)))
-    send.send_bytes(payload)
-    send.close()
+def _indicators(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The indicator columns of ``assess_pairs(pairs)``: what the child sends back (the pairs' own
+    columns stay in the parent)."""
+    return assess_pairs(pairs)[list(INDICATOR_COLUMNS)]
 
 
 def _finish_assess(pending, pairs: pd.DataFrame) -> pd.DataFrame:
     """``assess_pairs(pairs)`` from the child's indicator columns; computed here if the child failed or died."""
-    child, receive = pending
-    try:
-        status, value = pickle.loads(receive.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):
-        status, value = "error", "no answer"
-    finally:
-        receive.close()
-        child.join()
-    if status != "ok" or not value.index.equals(pairs.index):
+    ok, value = parallel.finish(pending)
+    if not ok or not value.index.equals(pairs.index):
         return assess_pairs(pairs)
     return pd.concat([pairs, value], axis=1)
 

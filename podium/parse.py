@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import formats
+from . import formats, parallel, questions
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.base import parse_clock
 from .formats.docx import docx_text, is_docx
@@ -26,7 +26,7 @@ from .phrases import turn_token_ids
 from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
-from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
+from .talk_time import DEFAULT_WPM, MIN_WPM, count_sentences, estimate_times, format_spans
 from .text import (
     RESUME_RE,
     STAGE_DIRECTION_RE,
@@ -81,23 +81,72 @@ def measure_text(text: str) -> dict[str, object]:
     "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
     "n_stage_directions": int}``.
     """
+    measured, speech = _measure_but_questions(text)
+    measured["n_questions"] = count_questions(speech)
+    return measured
+
+
+def _speech(text: str) -> tuple[str, int]:
+    """A turn's text without its stage directions and trailing whitespace, and how many it had."""
     stage_directions = STAGE_DIRECTION_RE.findall(text)
-    speech = (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip()
+    return (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip(), len(stage_directions)
+
+
+def _measure_but_questions(text: str) -> tuple[dict[str, object], str]:
+    """:func:`measure_text` but ``n_questions`` (left 0), and the speech it is counted in."""
+    speech, n_stage_directions = _speech(text)
     return {
         "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
         "cut_off": is_cut_off(speech),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
-        "n_questions": count_questions(speech),
-        "n_stage_directions": len(stage_directions),
-    }
+        "n_questions": 0,
+        "n_stage_directions": n_stage_directions,
+    }, speech
+
+
+#: Below this many characters of distinct turn text, :func:`build_turns` measures in one process
+#: whatever ``workers`` says (a fork costs more than it saves on a short transcript).
+PARALLEL_MIN_CHARS = 200_000
+
+
+def _count_in_child(texts: list[str], sentences: bool) -> tuple[list[int], list[int] | None, list]:
+    """What :func:`_measure_texts` has a child process count: each text's questions (in its speech)
+    and, for untimed transcripts, sentences (:func:`~podium.talk_time.count_sentences`, for the
+    talk-time estimate), plus the paragraphs' question sentences it found (for the parent's cache,
+    which the Q&A indicators reuse)."""
+    before = questions.cached_paragraphs()
+    n_questions = [count_questions(_speech(text)[0]) for text in texts]
+    n_sentences = [count_sentences(text) for text in texts] if sentences else None
+    found = [(k, v) for k, v in questions.cached_paragraphs().items() if k not in before]
+    return n_questions, n_sentences, found
+
+
+def _measure_texts(texts: list[str], *, workers: int, sentences: bool) -> tuple[list[dict], dict[str, int] | None]:
+    """``[measure_text(t) for t in texts]`` and, with ``sentences``, ``{text: count_sentences(text)}``
+    (else ``None``). With ``workers`` of 2 or more and enough text, a forked child counts questions
+    and sentences while this process tokenises: the same values."""
+    if workers < 2 or len(texts) < 2 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+        return [measure_text(t) for t in texts], None
+    pending = parallel.start(_count_in_child, texts, sentences)
+    if pending is None:
+        return [measure_text(t) for t in texts], None
+    measured = [_measure_but_questions(t)[0] for t in texts]
+    ok, value = parallel.finish(pending)
+    if not ok:
+        return [measure_text(t) for t in texts], None
+    n_questions, n_sentences, found = value
+    questions.remember_paragraphs(found)
+    for row, n in zip(measured, n_questions, strict=True):
+        row["n_questions"] = n
+    return measured, dict(zip(texts, n_sentences, strict=True)) if n_sentences is not None else None
 
 
 #: The turn columns :func:`measure_text` gives.
 _MEASURED_COLUMNS = ("n_words", "cut_off", "resumes", "is_question", "n_questions", "n_stage_directions")
 
 
-def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
+def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM, workers: int = 1) -> tuple[pd.DataFrame, str]:
     """Merge consecutive blocks of one speaker into turns and measure each turn.
 
     Consecutive blocks labelled with a :data:`GENERIC_QUESTIONERS` label stay separate turns.
@@ -106,6 +155,8 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         blocks: speaker blocks in transcript order; blocks with no words and no stage
             direction are dropped.
         wpm: words per minute used when the blocks carry no timestamps.
+        workers: 2 or more lets a forked child process count questions and sentences while this
+            one tokenises (:mod:`podium.parallel`; the command line's ``--jobs``; never from a page).
 
     Returns:
         ``(turns, timing)``: the turns table with the columns of
@@ -151,16 +202,15 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     columns: dict[str, list] = {c: [] for c in TURN_COLUMNS}  # built column by column, not row by row
     measured_columns = [(c, columns[c]) for c in _MEASURED_COLUMNS]
     roles: dict[str, str] = {}  # per label, and measures per distinct text ("Thank you." recurs)
-    measures: dict[str, tuple[str, dict[str, object]]] = {}
-    for turn_id, (block, speech_s) in enumerate(merged):
-        text = "\n\n".join(block.paragraphs)
+    texts = ["\n\n".join(block.paragraphs) for block, _ in merged]
+    distinct = list(dict.fromkeys(texts))  # the first of identical texts: one string for all of them
+    measured_texts, n_sentences = _measure_texts(distinct, workers=workers, sentences=not timed)
+    measures = {text: (text, measured) for text, measured in zip(distinct, measured_texts, strict=True)}
+    for turn_id, ((block, speech_s), text) in enumerate(zip(merged, texts, strict=True)):
         role = roles.get(block.speaker)
         if role is None:
             role = roles[block.speaker] = infer_role(block.speaker)
-        known = measures.get(text)
-        if known is None:
-            known = measures[text] = (text, measure_text(text))
-        text, measured = known  # one string for identical turns
+        text, measured = measures[text]  # one string for identical turns
         columns["turn_id"].append(turn_id)
         columns["speaker"].append(block.speaker)
         columns["role"].append(role)
@@ -173,7 +223,9 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
             values.append(measured[name])
     turns = pd.DataFrame(columns, columns=list(TURN_COLUMNS))
     if not timed:
-        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
+        turns = estimate_times(
+            turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm, n_sentences=n_sentences
+        )
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
 
 
@@ -394,6 +446,7 @@ def parse_text(
     decode_notices: tuple[str, ...] = (),
     keep_suspect: bool = False,
     speakers: tuple[str, str] | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -413,6 +466,7 @@ def parse_text(
         speakers: ``(RTTM text, its file name)``: speaker segments that name, by time, the
             speakers of timed speech the transcript does not attribute (captions without names,
             Whisper output); see :class:`~podium.formats.rttm.SpeakerTimeline`.
+        workers: processes for measuring turns (:func:`build_turns`); 1 from a page.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -509,7 +563,7 @@ def parse_text(
     if result.title:
         title = result.title
     n_timed, n_passages = start_coverage(blocks)
-    turns, timing = build_turns(blocks, wpm=wpm)
+    turns, timing = build_turns(blocks, wpm=wpm, workers=workers)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
     if 0 < n_timed < n_passages:
@@ -571,6 +625,7 @@ def parse_bytes(
     merge_aliases: bool = True,
     keep_suspect: bool = False,
     speakers: tuple[bytes, str] | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
@@ -626,6 +681,7 @@ def parse_bytes(
         merge_aliases=merge_aliases,
         keep_suspect=keep_suspect,
         speakers=rttm,
+        workers=workers,
     )
 
 
@@ -636,9 +692,11 @@ def read_transcript(
     source_format: str = "auto",
     keep_suspect: bool = False,
     speakers: str | Path | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Read and parse a transcript file; see :func:`parse_text`. ``speakers`` is the path of an
-    RTTM file whose speaker segments name the transcript's unattributed speech by time.
+    RTTM file whose speaker segments name the transcript's unattributed speech by time; ``workers``
+    as in :func:`build_turns` (the command line's ``--jobs``).
 
     Raises:
         DecodeError: if the file is empty, binary or in no recognisable encoding.
@@ -654,6 +712,7 @@ def read_transcript(
         source_format=source_format,
         keep_suspect=keep_suspect,
         speakers=rttm,
+        workers=workers,
     )
 
 

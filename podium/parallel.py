@@ -1,0 +1,58 @@
+"""One function call in a forked child process, for the command line's ``--jobs 2``.
+
+The child inherits the parent's memory (the parsed transcript, caches) without copying it; only the
+result comes back, pickled through a pipe. Used by :func:`podium.parse.build_turns` (question and
+sentence counts while the parent tokenises) and :func:`podium.export.tables` (Q&A indicators while
+the parent computes the other tables). Only where the ``fork`` start method exists (Linux, macOS)
+and only from a single-threaded program (the command line, never a page).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["can_fork", "finish", "start"]
+
+
+def can_fork() -> bool:
+    """Whether this platform has the ``fork`` start method."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def start(fn: Callable[..., Any], *args: Any):
+    """Start ``fn(*args)`` in a forked child; return a handle for :func:`finish`, or ``None`` when
+    ``fork`` is not available (the caller then calls ``fn`` itself)."""
+    if not can_fork():
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_run, args=(fn, args, send), daemon=True)  # args inherited, not copied
+    child.start()
+    send.close()
+    return child, receive
+
+
+def _run(fn: Callable[..., Any], args: tuple, send) -> None:
+    try:
+        payload = pickle.dumps(("ok", fn(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # reported to the parent, which does the work itself
+        payload = pickle.dumps(("error", repr(exc)))
+    send.send_bytes(payload)
+    send.close()
+
+
+def finish(pending) -> tuple[bool, Any]:
+    """Wait for the child of :func:`start`: ``(True, its result)``, or ``(False, a description)``
+    when it raised, died or sent nothing readable."""
+    child, receive = pending
+    try:
+        status, value = pickle.loads(receive.recv_bytes())
+    except (EOFError, OSError, pickle.UnpicklingError):
+        status, value = "error", "no answer"
+    finally:
+        receive.close()
+        child.join()
+    return status == "ok", value
