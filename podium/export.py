@@ -7,11 +7,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import parallel
-from .answers import INDICATOR_COLUMNS, assess_pairs
+from .answers import assess_row, indicator_frame, pair_columns
 from .model import Transcript
 from .phrases import phrase_table_from_tally, speaker_phrase_table, tally
 from .qa import qa_exchanges, qa_pairs
@@ -83,12 +82,13 @@ def tables(
 ) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
-    With ``workers`` of 2 or more (the command line's ``--jobs``), most of the Q&A pairs' indicators
-    (:func:`podium.answers.assess_pairs`, the costliest table) are computed in a forked child process
-    while this one computes the other tables and then the rest of the pairs: the same tables, in
-    less wall time on two free cores. Only where the ``fork`` start method exists (Linux, macOS) and
-    only from a single-threaded program: a page never asks for it. If the child fails, this process
-    computes its pairs too.
+    With ``workers`` of 2 or more (the command line's ``--jobs``), the Q&A pairs' indicators
+    (:func:`podium.answers.assess_row`, the costliest table) are computed by a forked child process
+    from the first pair on while this one computes the other tables, then by both until they meet
+    (:func:`podium.parallel.map_from_both_ends`): the same tables, in less wall time on two free
+    cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
+    single-threaded program: a page never asks for it. If the child fails, this process computes
+    its pairs too.
 
     ``on_table(name, frame)``, when given, is called with each table as soon as it is complete (the
     Q&A pairs last), so a caller can write one table while the child still works on the pairs.
@@ -105,65 +105,40 @@ def tables(
     turns = transcript.turns
     timed = transcript.timing == "source"
     done = on_table or (lambda name, frame: None)
-    pending = None
+    out: dict[str, pd.DataFrame] = {"turns": turns}
+
+    def other_tables() -> None:
+        done("turns", turns)
+        speakers = speaker_table(turns, timed=timed)
+        found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
+        out["speakers"] = speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left")
+        done("speakers", out["speakers"])
+        counted = tally(turns["text"], turns["speaker"])
+        out["phrases"] = phrase_table_from_tally(counted, min_count=2)
+        done("phrases", out["phrases"])
+        out["phrases_by_speaker"] = speaker_phrase_table(counted, out["phrases"])
+        done("phrases_by_speaker", out["phrases_by_speaker"])
+        out["interruptions"] = found
+        done("interruptions", found)
+
     if workers >= 2:
         pairs, _ = qa_exchanges(turns)
-        cut = _child_share(pairs)
-        pending = parallel.start(_indicators, pairs.iloc[:cut]) if cut else None
-        if pending is None:
-            cut = 0
-    out: dict[str, pd.DataFrame] = {"turns": turns}
-    done("turns", turns)
-    speakers = speaker_table(turns, timed=timed)
-    found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
-    out["speakers"] = speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left")
-    done("speakers", out["speakers"])
-    counted = tally(turns["text"], turns["speaker"])
-    out["phrases"] = phrase_table_from_tally(counted, min_count=2)
-    done("phrases", out["phrases"])
-    out["phrases_by_speaker"] = speaker_phrase_table(counted, out["phrases"])
-    done("phrases_by_speaker", out["phrases_by_speaker"])
-    del counted
-    out["interruptions"] = found
-    done("interruptions", found)
-    if pending is None:
-        out["qa_pairs"] = qa_pairs(turns)
+        columns = pair_columns(pairs)
+        # the child assesses pairs from the first on while this process computes the other tables,
+        # then this one takes pairs from the last back until they meet
+        _, rows = parallel.map_from_both_ends(
+            lambda i: assess_row(*(column[i] for column in columns)), len(pairs), other_tables
+        )
+        out["qa_pairs"] = pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1)
     else:
-        rest = assess_pairs(pairs.iloc[cut:])
-        out["qa_pairs"] = pd.concat([_finish_assess(pending, pairs.iloc[:cut]), rest])
+        other_tables()
+        out["qa_pairs"] = qa_pairs(turns)
     done("qa_pairs", out["qa_pairs"])
     return {name: out[name] for name in TABLE_NAMES}
 
 
 #: The tables of :func:`tables`, in the order they are returned and written.
 TABLE_NAMES = ("turns", "speakers", "phrases", "phrases_by_speaker", "qa_pairs", "interruptions")
-
-#: Share of the Q&A pairs' text (answers and questions, in characters) whose indicators the child
-#: process computes under ``workers >= 2``; the parent computes the other tables (about as much CPU
-#: as the indicators of 80 % of the pairs at a million words, ``bench/README.md``), then the rest.
-CHILD_SHARE = 0.8
-
-
-def _child_share(pairs: pd.DataFrame) -> int:
-    """How many of the first ``pairs`` the child assesses: :data:`CHILD_SHARE` of their characters."""
-    if len(pairs) < 2:
-        return 0
-    size = (pairs["answer"].str.len() + pairs["question"].str.len()).to_numpy().cumsum()
-    return int(np.searchsorted(size, CHILD_SHARE * size[-1]))
-
-
-def _indicators(pairs: pd.DataFrame) -> pd.DataFrame:
-    """The indicator columns of ``assess_pairs(pairs)``: what the child sends back (the pairs' own
-    columns stay in the parent)."""
-    return assess_pairs(pairs)[list(INDICATOR_COLUMNS)]
-
-
-def _finish_assess(pending, pairs: pd.DataFrame) -> pd.DataFrame:
-    """``assess_pairs(pairs)`` from the child's indicator columns; computed here if the child failed or died."""
-    ok, value = parallel.finish(pending)
-    if not ok or not value.index.equals(pairs.index):
-        return assess_pairs(pairs)
-    return pd.concat([pairs, value], axis=1)
 
 
 def default_jobs() -> int:

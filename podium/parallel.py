@@ -14,7 +14,7 @@ import pickle
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["can_fork", "finish", "start"]
+__all__ = ["can_fork", "finish", "map_from_both_ends", "start"]
 
 
 def can_fork() -> bool:
@@ -56,3 +56,45 @@ def finish(pending) -> tuple[bool, Any]:
         receive.close()
         child.join()
     return status == "ok", value
+
+
+def map_from_both_ends(item: Callable[[int], Any], n: int, first: Callable[[], Any]) -> tuple[Any, list]:
+    """``(first(), [item(i) for i in range(n)])``, with the items shared between two processes.
+
+    A forked child takes ``item(0)``, ``item(1)``, ... while this process runs ``first()``, then takes
+    ``item(n - 1)``, ``item(n - 2)``, ...; each claims its next index under a lock and both stop where
+    they meet, so the work is balanced however long ``first()`` takes or whatever else runs on the
+    machine. ``item`` must not depend on the order in which items are computed. When ``fork`` is not
+    available, or the child fails, this process computes the items it did not get.
+    """
+    if n == 0 or not can_fork():
+        return first(), [item(i) for i in range(n)]
+    bounds = multiprocessing.get_context("fork").Array("q", [0, n])  # the child's next index, this process's end
+    pending = start(_from_start, item, bounds)
+    if pending is None:
+        return first(), [item(i) for i in range(n)]
+    head = first()
+    mine = []
+    while True:
+        with bounds.get_lock():
+            low, high = bounds[0], bounds[1]
+            if low >= high:
+                break
+            bounds[1] = high - 1
+        mine.append(item(high - 1))
+    ok, theirs = finish(pending)
+    n_theirs = n - len(mine)  # the child claimed exactly the indices below this process's
+    if not ok or len(theirs) != n_theirs:
+        theirs = [item(i) for i in range(n_theirs)]
+    return head, theirs + mine[::-1]
+
+
+def _from_start(item: Callable[[int], Any], bounds) -> list:
+    out = []
+    while True:
+        with bounds.get_lock():
+            low, high = bounds[0], bounds[1]
+            if low >= high:
+                return out
+            bounds[0] = low + 1
+        out.append(item(low))

@@ -223,40 +223,42 @@ def test_two_jobs_fall_back_to_one_when_the_child_fails(monkeypatch):
     from podium.parse import read_transcript
 
     transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
-    parent, real = os.getpid(), export.assess_pairs
+    parent, real = os.getpid(), export.assess_row
     calls = []
 
-    def fails_in_the_child(pairs):
+    def fails_in_the_child(*row):
         if os.getpid() != parent:
             raise RuntimeError("the child failed")
-        calls.append(len(pairs))
-        return real(pairs)
+        calls.append(row[0][:20])
+        return real(*row)
 
-    monkeypatch.setattr(export, "assess_pairs", fails_in_the_child)
+    monkeypatch.setattr(export, "assess_row", fails_in_the_child)
     pairs = export.tables(transcript, workers=2)["qa_pairs"]
     pd.testing.assert_frame_equal(pairs, export.qa_pairs(transcript.turns))
-    cut = export._child_share(export.qa_exchanges(transcript.turns)[0])
-    # by hand: the first pair is 1,282 of the two pairs' 1,901 characters; 80 % falls in the second
-    assert cut == 1
-    assert calls == [2 - cut, cut]  # the parent's own share, then the failed child's again
+    # by hand: the reporters' first turn and "So you would say ...?" ask; "Well, there is no change
+    # ..." asks nothing and stays inside the second answer
     assert pairs["question_turn_id"].tolist() == [0, 2]
+    # each pair assessed once here: the child failed on the first it claimed, this process took the rest
+    assert sorted(calls) == sorted(pairs["question"].str[:20])
 
 
-def test_pairs_assessed_in_two_parts_equal_one_pass():
-    """The split of ``tables(workers=2)``: indicators of any cut of the pairs, concatenated, are those
-    of all the pairs at once (each row is measured on its own)."""
-    from podium import export
-    from podium.answers import assess_pairs
+def test_pairs_measured_from_both_ends_equal_one_pass():
+    """The split of ``tables(workers=2)``: rows assessed one by one, in any order, are those of all the
+    pairs at once (each row is measured on its own)."""
+    from podium.answers import assess_pairs, assess_row, indicator_frame, pair_columns
+    from podium.parallel import map_from_both_ends
     from podium.parse import read_transcript
     from podium.qa import qa_exchanges
 
     transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
     pairs, _ = qa_exchanges(transcript.turns)
     whole = assess_pairs(pairs)
-    for cut in range(len(pairs) + 1):
-        parts = pd.concat([assess_pairs(pairs.iloc[:cut]), assess_pairs(pairs.iloc[cut:])])
-        pd.testing.assert_frame_equal(parts, whole)
-    assert export._child_share(pairs) in range(len(pairs) + 1)
+    columns = pair_columns(pairs)
+    rows = [assess_row(*(c[i] for c in columns)) for i in reversed(range(len(pairs)))][::-1]
+    pd.testing.assert_frame_equal(pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1), whole)
+    head, both = map_from_both_ends(lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first")
+    assert head == "first" and both == rows
+    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None)[1] == [i * i for i in range(1000)]
 
 
 def test_jobs_default_is_auto(tmp_path):
