@@ -81,28 +81,21 @@ def measure_text(text: str) -> dict[str, object]:
     "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
     "n_stage_directions": int}``.
     """
-    measured, speech = _measure_but_questions(text)
-    measured["n_questions"] = count_questions(speech)
-    return measured
+    return {"n_words": turn_token_ids(text)[1], **_measure_speech(text)}  # the tokenising pass phrases reuse
 
 
-def _speech(text: str) -> tuple[str, int]:
-    """A turn's text without its stage directions and trailing whitespace, and how many it had."""
+def _measure_speech(text: str) -> dict[str, object]:
+    """:func:`measure_text` but ``n_words``: what is measured in the turn's speech (stage directions
+    removed) rather than in its tokens."""
     stage_directions = STAGE_DIRECTION_RE.findall(text)
-    return (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip(), len(stage_directions)
-
-
-def _measure_but_questions(text: str) -> tuple[dict[str, object], str]:
-    """:func:`measure_text` but ``n_questions`` (left 0), and the speech it is counted in."""
-    speech, n_stage_directions = _speech(text)
+    speech = (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip()
     return {
-        "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
         "cut_off": is_cut_off(speech),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
-        "n_questions": 0,
-        "n_stage_directions": n_stage_directions,
-    }, speech
+        "n_questions": count_questions(speech),
+        "n_stage_directions": len(stage_directions),
+    }
 
 
 #: Below this many characters of distinct turn text, :func:`build_turns` measures in one process
@@ -110,35 +103,34 @@ def _measure_but_questions(text: str) -> tuple[dict[str, object], str]:
 PARALLEL_MIN_CHARS = 200_000
 
 
-def _count_in_child(texts: list[str], sentences: bool) -> tuple[list[int], list[int] | None, list]:
-    """What :func:`_measure_texts` has a child process count: each text's questions (in its speech)
-    and, for untimed transcripts, sentences (:func:`~podium.talk_time.count_sentences`, for the
+def _measure_in_child(texts: list[str], sentences: bool) -> tuple[list[dict], list[int] | None, list]:
+    """What :func:`_measure_texts` has a child process measure: :func:`_measure_speech` of each text
+    and, for untimed transcripts, its sentences (:func:`~podium.talk_time.count_sentences`, for the
     talk-time estimate), plus the paragraphs' question sentences it found (for the parent's cache,
     which the Q&A indicators reuse)."""
     before = questions.cached_paragraphs()
-    n_questions = [count_questions(_speech(text)[0]) for text in texts]
+    measured = [_measure_speech(text) for text in texts]
     n_sentences = [count_sentences(text) for text in texts] if sentences else None
     found = [(k, v) for k, v in questions.cached_paragraphs().items() if k not in before]
-    return n_questions, n_sentences, found
+    return measured, n_sentences, found
 
 
 def _measure_texts(texts: list[str], *, workers: int, sentences: bool) -> tuple[list[dict], dict[str, int] | None]:
     """``[measure_text(t) for t in texts]`` and, with ``sentences``, ``{text: count_sentences(text)}``
-    (else ``None``). With ``workers`` of 2 or more and enough text, a forked child counts questions
-    and sentences while this process tokenises: the same values."""
+    (else ``None``). With ``workers`` of 2 or more and enough text, a forked child measures the
+    speech (questions, cut-offs) and counts sentences while this process tokenises: the same values."""
     if workers < 2 or len(texts) < 2 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
         return [measure_text(t) for t in texts], None
-    pending = parallel.start(_count_in_child, texts, sentences)
+    pending = parallel.start(_measure_in_child, texts, sentences)
     if pending is None:
         return [measure_text(t) for t in texts], None
-    measured = [_measure_but_questions(t)[0] for t in texts]
+    n_words = [turn_token_ids(t)[1] for t in texts]
     ok, value = parallel.finish(pending)
     if not ok:
         return [measure_text(t) for t in texts], None
-    n_questions, n_sentences, found = value
+    speech, n_sentences, found = value
     questions.remember_paragraphs(found)
-    for row, n in zip(measured, n_questions, strict=True):
-        row["n_questions"] = n
+    measured = [{"n_words": n, **rest} for n, rest in zip(n_words, speech, strict=True)]
     return measured, dict(zip(texts, n_sentences, strict=True)) if n_sentences is not None else None
 
 
