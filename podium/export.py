@@ -82,9 +82,10 @@ def tables(
 ) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
-    With ``workers`` of 2 or more (the command line's ``--jobs``), the Q&A pairs' indicators
-    (:func:`podium.answers.assess_row`, the costliest table) are computed by a forked child process
-    from the first pair on while this one computes the other tables, then by both until they meet
+    With ``workers`` of 2 or more (the command line's ``--jobs``), a forked child process computes
+    the phrase tables (and calls ``on_table`` with them) while this one computes the turn tables;
+    then both compute the Q&A pairs' indicators (:func:`podium.answers.assess_row`, the costliest
+    table), the child from the first pair on, this process from the last, until they meet
     (:func:`podium.parallel.map_from_both_ends`): the same tables, in less wall time on two free
     cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
     single-threaded program: a page never asks for it. If the child fails, this process computes
@@ -107,31 +108,35 @@ def tables(
     done = on_table or (lambda name, frame: None)
     out: dict[str, pd.DataFrame] = {"turns": turns}
 
-    def other_tables() -> None:
+    def turn_tables() -> None:
         done("turns", turns)
         speakers = speaker_table(turns, timed=timed)
         found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
         out["speakers"] = speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left")
         done("speakers", out["speakers"])
-        counted = tally(turns["text"], turns["speaker"])
-        out["phrases"] = phrase_table_from_tally(counted, min_count=2)
-        done("phrases", out["phrases"])
-        out["phrases_by_speaker"] = speaker_phrase_table(counted, out["phrases"])
-        done("phrases_by_speaker", out["phrases_by_speaker"])
         out["interruptions"] = found
         done("interruptions", found)
+
+    def phrase_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+        counted = tally(turns["text"], turns["speaker"])
+        phrases = phrase_table_from_tally(counted, min_count=2)
+        done("phrases", phrases)
+        by_speaker = speaker_phrase_table(counted, phrases)
+        done("phrases_by_speaker", by_speaker)
+        return phrases, by_speaker
 
     if workers >= 2:
         pairs, _ = qa_exchanges(turns)
         columns = pair_columns(pairs)
-        # the child assesses pairs from the first on while this process computes the other tables,
-        # then this one takes pairs from the last back until they meet
-        _, rows = parallel.map_from_both_ends(
-            lambda i: assess_row(*(column[i] for column in columns)), len(pairs), other_tables
+        # the child computes (and writes) the phrase tables, then assesses pairs from the first on;
+        # this process computes the turn tables, then assesses pairs from the last back until they meet
+        _, (out["phrases"], out["phrases_by_speaker"]), rows = parallel.map_from_both_ends(
+            lambda i: assess_row(*(column[i] for column in columns)), len(pairs), turn_tables, phrase_tables
         )
         out["qa_pairs"] = pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1)
     else:
-        other_tables()
+        turn_tables()
+        out["phrases"], out["phrases_by_speaker"] = phrase_tables()
         out["qa_pairs"] = qa_pairs(turns)
     done("qa_pairs", out["qa_pairs"])
     return {name: out[name] for name in TABLE_NAMES}

@@ -58,21 +58,25 @@ def finish(pending) -> tuple[bool, Any]:
     return status == "ok", value
 
 
-def map_from_both_ends(item: Callable[[int], Any], n: int, first: Callable[[], Any]) -> tuple[Any, list]:
-    """``(first(), [item(i) for i in range(n)])``, with the items shared between two processes.
+def map_from_both_ends(
+    item: Callable[[int], Any], n: int, first: Callable[[], Any], child_first: Callable[[], Any] | None = None
+) -> tuple[Any, Any, list]:
+    """``(first(), child_first(), [item(i) for i in range(n)])``, with the work shared by two processes.
 
-    A forked child takes ``item(0)``, ``item(1)``, ... while this process runs ``first()``, then takes
-    ``item(n - 1)``, ``item(n - 2)``, ...; each claims its next index under a lock and both stop where
-    they meet, so the work is balanced however long ``first()`` takes or whatever else runs on the
-    machine. ``item`` must not depend on the order in which items are computed. When ``fork`` is not
-    available, or the child fails, this process computes the items it did not get.
+    A forked child runs ``child_first()`` (when given), then takes ``item(0)``, ``item(1)``, ...; this
+    process runs ``first()``, then takes ``item(n - 1)``, ``item(n - 2)``, ...; each claims its next
+    index under a lock and both stop where they meet, so the work is balanced however long the two
+    heads take or whatever else runs on the machine. ``item`` must not depend on the order in which
+    items are computed; ``child_first()``'s result comes back pickled (``None`` when not given).
+    When ``fork`` is not available, or the child fails, this process does what the child did not.
     """
-    if n == 0 or not can_fork():
-        return first(), [item(i) for i in range(n)]
+    run_child_first = child_first or (lambda: None)
+    if (n == 0 and child_first is None) or not can_fork():
+        return first(), run_child_first(), [item(i) for i in range(n)]
     bounds = multiprocessing.get_context("fork").Array("q", [0, n])  # the child's next index, this process's end
-    pending = start(_from_start, item, bounds)
+    pending = start(_child, item, bounds, run_child_first)
     if pending is None:
-        return first(), [item(i) for i in range(n)]
+        return first(), run_child_first(), [item(i) for i in range(n)]
     head = first()
     mine = []
     while True:
@@ -82,19 +86,20 @@ def map_from_both_ends(item: Callable[[int], Any], n: int, first: Callable[[], A
                 break
             bounds[1] = high - 1
         mine.append(item(high - 1))
-    ok, theirs = finish(pending)
+    ok, value = finish(pending)
     n_theirs = n - len(mine)  # the child claimed exactly the indices below this process's
-    if not ok or len(theirs) != n_theirs:
-        theirs = [item(i) for i in range(n_theirs)]
-    return head, theirs + mine[::-1]
+    if not ok or len(value[1]) != n_theirs:
+        value = (run_child_first(), [item(i) for i in range(n_theirs)])
+    return head, value[0], value[1] + mine[::-1]
 
 
-def _from_start(item: Callable[[int], Any], bounds) -> list:
+def _child(item: Callable[[int], Any], bounds, child_first: Callable[[], Any]) -> tuple[Any, list]:
+    child_head = child_first()
     out = []
     while True:
         with bounds.get_lock():
             low, high = bounds[0], bounds[1]
             if low >= high:
-                return out
+                return child_head, out
             bounds[0] = low + 1
         out.append(item(low))

@@ -233,8 +233,11 @@ def test_two_jobs_fall_back_to_one_when_the_child_fails(monkeypatch):
         return real(*row)
 
     monkeypatch.setattr(export, "assess_row", fails_in_the_child)
-    pairs = export.tables(transcript, workers=2)["qa_pairs"]
+    both = export.tables(transcript, workers=2)
+    pairs = both["qa_pairs"]
     pd.testing.assert_frame_equal(pairs, export.qa_pairs(transcript.turns))
+    for name, frame in export.tables(transcript).items():  # the child's phrase tables made here again
+        pd.testing.assert_frame_equal(both[name], frame)
     # by hand: the reporters' first turn and "So you would say ...?" ask; "Well, there is no change
     # ..." asks nothing and stays inside the second answer
     assert pairs["question_turn_id"].tolist() == [0, 2]
@@ -256,9 +259,12 @@ def test_pairs_measured_from_both_ends_equal_one_pass():
     columns = pair_columns(pairs)
     rows = [assess_row(*(c[i] for c in columns)) for i in reversed(range(len(pairs)))][::-1]
     pd.testing.assert_frame_equal(pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1), whole)
-    head, both = map_from_both_ends(lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first")
-    assert head == "first" and both == rows
-    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None)[1] == [i * i for i in range(1000)]
+    head, child_head, both = map_from_both_ends(
+        lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first", lambda: "child's"
+    )
+    assert (head, child_head) == ("first", "child's") and both == rows
+    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None)[2] == [i * i for i in range(1000)]
+    assert map_from_both_ends(lambda i: i, 0, lambda: 1, lambda: 2) == (1, 2, [])
 
 
 def test_jobs_default_is_auto(tmp_path):
