@@ -388,7 +388,8 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
             paragraphs.append(" ".join(current))
             current = []
     paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
-    titles = [p for p in paragraphs if _looks_like_title(p)]
+    titles = [next((p for p in paragraphs if _looks_like_title(p)), None)]  # only the first is used
+    titles = titles if titles[0] is not None else []
     title = re.sub(r"[\s\-_=*]{3,}$", "", titles[0]).strip() if titles else fallback_title
     later = paragraphs[paragraphs.index(titles[0]) + 1 :] if titles else paragraphs
     summary = [p for p in later if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p)]
@@ -409,8 +410,8 @@ _DATELINE_RE = re.compile(r"^[\d\s:.,/()apmAPMESTDT-]*$|^(?:\w+ )?\d{1,2},? \d{4
 def _looks_like_title(paragraph: str) -> bool:
     """True for a paragraph that can be a headline: some letters, not a banner or a dateline."""
     return (
-        sum(c.isalpha() for c in paragraph) >= 4
-        and len(paragraph) <= 300
+        len(paragraph) <= 300  # first: counting the letters of a long paragraph is the slow test
+        and sum(c.isalpha() for c in paragraph) >= 4
         and not _BANNER_RE.search(paragraph)
         and not _DATELINE_RE.match(paragraph)
         and ":" not in paragraph[:30].split(" ")[0]  # "tags: ...", "date: ..."
