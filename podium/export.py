@@ -130,10 +130,11 @@ def tables(
         columns = pair_columns(pairs)
         # the child computes (and writes) the phrase tables, then assesses pairs from the first on;
         # this process computes the turn tables, then assesses pairs from the last back until they meet
-        _, (out["phrases"], out["phrases_by_speaker"]), rows = parallel.map_from_both_ends(
+        shared = parallel.map_from_both_ends(
             lambda i: assess_row(*(column[i] for column in columns)), len(pairs), turn_tables, phrase_tables
         )
-        out["qa_pairs"] = pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1)
+        out["phrases"], out["phrases_by_speaker"] = shared.child_head
+        out["qa_pairs"] = pd.concat([pairs, indicator_frame(shared.items, pairs.index)], axis=1)
     else:
         turn_tables()
         out["phrases"], out["phrases_by_speaker"] = phrase_tables()

@@ -12,9 +12,9 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["can_fork", "finish", "map_from_both_ends", "start"]
+__all__ = ["Shared", "can_fork", "finish", "map_from_both_ends", "start"]
 
 
 def can_fork() -> bool:
@@ -58,25 +58,47 @@ def finish(pending) -> tuple[bool, Any]:
     return status == "ok", value
 
 
+class Shared(NamedTuple):
+    """What :func:`map_from_both_ends` returns."""
+
+    head: Any  # first()
+    child_head: Any  # child_first(), or None
+    items: list  # [item(i) for i in range(n)]
+    child_tail: Any  # child_last(), or None
+
+
 def map_from_both_ends(
-    item: Callable[[int], Any], n: int, first: Callable[[], Any], child_first: Callable[[], Any] | None = None
-) -> tuple[Any, Any, list]:
-    """``(first(), child_first(), [item(i) for i in range(n)])``, with the work shared by two processes.
+    item: Callable[[int], Any],
+    n: int,
+    first: Callable[[], Any],
+    child_first: Callable[[], Any] | None = None,
+    child_last: Callable[[], Any] | None = None,
+) -> Shared:
+    """``first()``, ``child_first()``, ``[item(i) for i in range(n)]`` and ``child_last()``, with the
+    work shared by two processes.
 
     A forked child runs ``child_first()`` (when given), then takes ``item(0)``, ``item(1)``, ...; this
     process runs ``first()``, then takes ``item(n - 1)``, ``item(n - 2)``, ...; each claims its next
     index under a lock and both stop where they meet, so the work is balanced however long the two
-    heads take or whatever else runs on the machine. ``item`` must not depend on the order in which
-    items are computed; ``child_first()``'s result comes back pickled (``None`` when not given).
-    When ``fork`` is not available, or the child fails, this process does what the child did not.
+    heads take or whatever else runs on the machine; the child then runs ``child_last()`` (when
+    given). ``item`` must not depend on the order in which items are computed; the child's results
+    come back pickled. When ``fork`` is not available, or the child fails, this process does what the
+    child did not (``child_first``, the items, ``child_last``, in that order).
     """
     run_child_first = child_first or (lambda: None)
-    if (n == 0 and child_first is None) or not can_fork():
-        return first(), run_child_first(), [item(i) for i in range(n)]
+    run_child_last = child_last or (lambda: None)
+
+    def alone() -> Shared:
+        head, child_head = first(), run_child_first()
+        items = [item(i) for i in range(n)]
+        return Shared(head, child_head, items, run_child_last())
+
+    if (n == 0 and child_first is None and child_last is None) or not can_fork():
+        return alone()
     bounds = multiprocessing.get_context("fork").Array("q", [0, n])  # the child's next index, this process's end
-    pending = start(_child, item, bounds, run_child_first)
+    pending = start(_child, item, bounds, run_child_first, run_child_last)
     if pending is None:
-        return first(), run_child_first(), [item(i) for i in range(n)]
+        return alone()
     head = first()
     mine = []
     while True:
@@ -89,17 +111,19 @@ def map_from_both_ends(
     ok, value = finish(pending)
     n_theirs = n - len(mine)  # the child claimed exactly the indices below this process's
     if not ok or len(value[1]) != n_theirs:
-        value = (run_child_first(), [item(i) for i in range(n_theirs)])
-    return head, value[0], value[1] + mine[::-1]
+        child_head = run_child_first()
+        theirs = [item(i) for i in range(n_theirs)]
+        value = (child_head, theirs, run_child_last())
+    return Shared(head, value[0], value[1] + mine[::-1], value[2])
 
 
-def _child(item: Callable[[int], Any], bounds, child_first: Callable[[], Any]) -> tuple[Any, list]:
+def _child(item: Callable[[int], Any], bounds, child_first: Callable[[], Any], child_last: Callable[[], Any]):
     child_head = child_first()
     out = []
     while True:
         with bounds.get_lock():
             low, high = bounds[0], bounds[1]
             if low >= high:
-                return child_head, out
+                return child_head, out, child_last()
             bounds[0] = low + 1
         out.append(item(low))

@@ -103,35 +103,36 @@ def _measure_speech(text: str) -> dict[str, object]:
 PARALLEL_MIN_CHARS = 200_000
 
 
-def _measure_in_child(texts: list[str], sentences: bool) -> tuple[list[dict], list[int] | None, list]:
-    """What :func:`_measure_texts` has a child process measure: :func:`_measure_speech` of each text
-    and, for untimed transcripts, its sentences (:func:`~podium.talk_time.count_sentences`, for the
-    talk-time estimate), plus the paragraphs' question sentences it found (for the parent's cache,
-    which the Q&A indicators reuse)."""
-    before = questions.cached_paragraphs()
-    measured = [_measure_speech(text) for text in texts]
-    n_sentences = [count_sentences(text) for text in texts] if sentences else None
-    found = [(k, v) for k, v in questions.cached_paragraphs().items() if k not in before]
-    return measured, n_sentences, found
-
-
 def _measure_texts(texts: list[str], *, workers: int, sentences: bool) -> tuple[list[dict], dict[str, int] | None]:
     """``[measure_text(t) for t in texts]`` and, with ``sentences``, ``{text: count_sentences(text)}``
-    (else ``None``). With ``workers`` of 2 or more and enough text, a forked child measures the
-    speech (questions, cut-offs) and counts sentences while this process tokenises: the same values."""
+    (else ``None``: the caller counts them).
+
+    With ``workers`` of 2 or more and enough text, a forked child measures the texts' speech
+    (:func:`_measure_speech`: cut-offs, questions) and counts their sentences from the first text on
+    while this process tokenises every text (the token ids stay here, for the phrase counts), then
+    takes the speech of texts from the last back until they meet
+    (:func:`podium.parallel.map_from_both_ends`); the child hands back the question sentences it
+    found, for the Q&A indicators. The same values as one process.
+    """
     if workers < 2 or len(texts) < 2 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
         return [measure_text(t) for t in texts], None
-    pending = parallel.start(_measure_in_child, texts, sentences)
-    if pending is None:
-        return [measure_text(t) for t in texts], None
-    n_words = [turn_token_ids(t)[1] for t in texts]
-    ok, value = parallel.finish(pending)
-    if not ok:
-        return [measure_text(t) for t in texts], None
-    speech, n_sentences, found = value
-    questions.remember_paragraphs(found)
-    measured = [{"n_words": n, **rest} for n, rest in zip(n_words, speech, strict=True)]
-    return measured, dict(zip(texts, n_sentences, strict=True)) if n_sentences is not None else None
+    before: list[set[str]] = []
+
+    def snapshot() -> None:  # in the child: the paragraphs whose questions it inherited
+        before.append(set(questions.cached_paragraphs()))
+
+    def found() -> list:  # in the child: the question sentences it found, for this process's cache
+        return [(k, v) for k, v in questions.cached_paragraphs().items() if k not in before[-1]]
+
+    def item(i: int) -> tuple[dict[str, object], int | None]:
+        return _measure_speech(texts[i]), count_sentences(texts[i]) if sentences else None
+
+    shared = parallel.map_from_both_ends(
+        item, len(texts), lambda: [turn_token_ids(t)[1] for t in texts], snapshot, found
+    )
+    questions.remember_paragraphs(shared.child_tail)
+    measured = [{"n_words": n, **speech} for n, (speech, _) in zip(shared.head, shared.items, strict=True)]
+    return measured, {t: n for t, (_, n) in zip(texts, shared.items, strict=True)} if sentences else None
 
 
 #: The turn columns :func:`measure_text` gives.

@@ -259,12 +259,12 @@ def test_pairs_measured_from_both_ends_equal_one_pass():
     columns = pair_columns(pairs)
     rows = [assess_row(*(c[i] for c in columns)) for i in reversed(range(len(pairs)))][::-1]
     pd.testing.assert_frame_equal(pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1), whole)
-    head, child_head, both = map_from_both_ends(
-        lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first", lambda: "child's"
+    shared = map_from_both_ends(
+        lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first", lambda: "child's", lambda: "last"
     )
-    assert (head, child_head) == ("first", "child's") and both == rows
-    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None)[2] == [i * i for i in range(1000)]
-    assert map_from_both_ends(lambda i: i, 0, lambda: 1, lambda: 2) == (1, 2, [])
+    assert shared == ("first", "child's", rows, "last")
+    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None).items == [i * i for i in range(1000)]
+    assert map_from_both_ends(lambda i: i, 0, lambda: 1, lambda: 2) == (1, 2, [], None)
 
 
 def test_jobs_default_is_auto(tmp_path):
