@@ -24,13 +24,18 @@ def can_fork() -> bool:
 
 def start(fn: Callable[..., Any], *args: Any):
     """Start ``fn(*args)`` in a forked child; return a handle for :func:`finish`, or ``None`` when
-    ``fork`` is not available (the caller then calls ``fn`` itself)."""
+    ``fork`` is not available or no child can be started (the caller then calls ``fn`` itself)."""
     if not can_fork():
         return None
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_run, args=(fn, args, send), daemon=True)  # args inherited, not copied
-    child.start()
+    try:
+        child.start()
+    except (AssertionError, OSError):  # a daemonic process (a pool's worker) may not have children; no memory
+        receive.close()
+        send.close()
+        return None
     send.close()
     return child, receive
 

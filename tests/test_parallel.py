@@ -74,3 +74,22 @@ def test_parallel_start_and_finish_return_the_result_or_the_failure():
     assert parallel.finish(parallel.start(len, "abc")) == (True, 3)
     ok, why = parallel.finish(parallel.start(int, "not a number"))
     assert not ok and "ValueError" in why
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="needs fork")
+def test_two_workers_inside_a_pool_worker_fall_back_to_one():
+    """A pool's worker is daemonic and may not start children: ``workers=2`` there does the work itself."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        n_turns, n_pairs = pool.apply(_export_in_worker)
+    # by hand: the seed has six turns (three reporter questions, three answers) and two Q&A pairs
+    assert (n_turns, n_pairs) == (6, 2)
+
+
+def _export_in_worker() -> tuple[int, int]:
+    from podium.export import tables
+
+    transcript = parse_bytes((ROOT / "data" / "blinken_nato_open_door.txt").read_bytes(), name="seed.txt", workers=2)
+    out = tables(transcript, workers=2)
+    return len(out["turns"]), len(out["qa_pairs"])
