@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     try:
+        if args.jobs == "auto":  # the tables of a very long transcript in one process (memory)
+            jobs = default_jobs(int(transcript.turns["n_words"].sum()))
         paths = export_tables(transcript, args.out, workers=jobs)
     except OSError as exc:
         print(f"error: cannot write to {args.out}: {exc.strerror or exc}.", file=sys.stderr)

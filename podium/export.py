@@ -18,6 +18,7 @@ from .talk_time import speaker_table
 from .turn_taking import interruptions, turn_taking_table
 
 __all__ = [
+    "AUTO_MAX_WORDS",
     "FORMULA_PREFIXES",
     "TABLE_NAMES",
     "default_jobs",
@@ -147,13 +148,22 @@ def tables(
 TABLE_NAMES = ("turns", "speakers", "phrases", "phrases_by_speaker", "qa_pairs", "interruptions")
 
 
-def default_jobs() -> int:
+#: Above this many words, ``--jobs auto`` computes the tables in one process: the second process's
+#: own memory (mostly the phrase tally's arrays) would take a 50 MB transcript (6.4 M words) to about
+#: 1.0 GB for the two processes together, against 0.81 GB for one (``bench/README.md``).
+AUTO_MAX_WORDS = 2_000_000
+
+
+def default_jobs(n_words: int | None = None) -> int:
     """Processes ``python -m podium export`` uses by default (``--jobs auto``): 2 when this process
-    may run on two or more CPUs (:func:`os.sched_getaffinity`, else :func:`os.cpu_count`), else 1."""
+    may run on two or more CPUs (:func:`os.sched_getaffinity`, else :func:`os.cpu_count`) and the
+    transcript, when ``n_words`` is given, has at most :data:`AUTO_MAX_WORDS` words; else 1."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
+    if n_words is not None and n_words > AUTO_MAX_WORDS:
+        return 1
     return 2 if cpus >= 2 else 1
 
 

@@ -275,3 +275,10 @@ def test_jobs_default_is_auto(tmp_path):
     assert args.jobs == "auto"
     assert build_parser().parse_args(["export", "x.txt", "--out", str(tmp_path), "--jobs", "2"]).jobs == 2
     assert default_jobs() in (1, 2)
+
+
+def test_auto_jobs_use_one_process_for_the_tables_of_a_very_long_transcript():
+    from podium.export import AUTO_MAX_WORDS, default_jobs
+
+    assert default_jobs(AUTO_MAX_WORDS + 1) == 1  # memory: the second process's phrase tally
+    assert default_jobs(AUTO_MAX_WORDS) == default_jobs()
