@@ -9,8 +9,10 @@ writes) go to ``OUT/<input>/<table>.csv``; an input that is refused gets ``OUT/<
 with the error's class and message.
 
 Usage: python bench/golden_exports.py OUT [--jobs N]   then, after a change, into another folder and
-``diff -r OUT_BEFORE OUT_AFTER`` (no output = byte-identical). ``--jobs 2`` computes the tables as
-``python -m podium export --jobs 2`` does (Q&A pairs in a forked process).
+``diff -r OUT_BEFORE OUT_AFTER`` (no output = byte-identical). ``--jobs 2`` parses and computes the
+tables as ``python -m podium export --jobs 2`` does (questions and sentences counted in a forked
+process during the parse, most Q&A indicators in another after it), for every input whatever its
+length.
 """
 
 from __future__ import annotations
@@ -55,15 +57,19 @@ def inputs() -> list[tuple[str, str, bytes]]:
 
 
 def main(out_dir: str, workers: int = 1) -> None:
+    from podium import parse
     from podium.export import tables, to_csv_bytes
     from podium.parse import parse_bytes
+
+    if workers >= 2:
+        parse.PARALLEL_MIN_CHARS = 0  # every input's turns measured in two processes, not only long ones
 
     out = Path(out_dir)
     for label, file_name, data in inputs():
         folder = out / re.sub(r"[^\w.\-]+", "_", label)
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            transcript = parse_bytes(data, name=file_name)
+            transcript = parse_bytes(data, name=file_name, workers=workers)
         except Exception as exc:  # refused inputs: the message is part of the output
             (folder / "error.txt").write_text(f"{type(exc).__name__}: {exc}\n")
             continue

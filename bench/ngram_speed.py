@@ -83,6 +83,9 @@ def clear_caches() -> None:
         text.phrase_token_parts,
     ):
         cached.cache_clear()
+    for single in (phrases._SINGLE_IDS, phrases._SINGLE_CAPS_IDS):  # the look-ups in front of them
+        single.clear()
+        single[phrases.RUN_BREAK] = 0
 
 
 def best_of(fn, repeat: int) -> float:

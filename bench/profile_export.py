@@ -54,6 +54,9 @@ def _clear_caches() -> None:
     for cached in (answers.content_words, answers._find_phrases):
         cached.cache_clear()
     questions.clear_cache()
+    for single in (phrases._SINGLE_IDS, phrases._SINGLE_CAPS_IDS):
+        single.clear()
+        single[phrases.RUN_BREAK] = 0
 
 
 def main(argv: list[str]) -> None:

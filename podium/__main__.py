@@ -8,7 +8,7 @@ import sys
 import time
 
 from .edits import MappingError, edit_transcript, read_mapping
-from .export import export_tables
+from .export import default_jobs, export_tables
 from .model import ParseError
 from .parse import FORMATS, read_transcript
 from .talk_time import DEFAULT_WPM, MAX_WPM, MIN_WPM
@@ -52,11 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--jobs",
-        type=int,
-        default=1,
+        type=_jobs,
+        default="auto",
         metavar="N",
-        help="processes to use: 2 computes the Q&A pairs in a second process while the other tables are "
-        "computed (the same files; faster on a machine with two free cores; default 1)",
+        help="processes to use: 2 computes most Q&A pairs in a second process while the other tables are "
+        "computed (the same files, faster with two free cores); 1 uses one process; default auto: 2 when "
+        "the machine has two or more CPUs",
     )
     label = commands.add_parser(
         "label-answers",
@@ -68,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     label.add_argument("--out", metavar="OUT.csv", required=True, help="CSV file to write")
     _add_index_command(commands)
     return parser
+
+
+def _jobs(value: str) -> str | int:
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or auto, not {value!r}") from None
 
 
 def _add_index_command(commands) -> None:
@@ -138,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (MIN_WPM <= args.wpm <= MAX_WPM):
         print(f"error: --wpm must be between {MIN_WPM:g} and {MAX_WPM:g}.", file=sys.stderr)
         return 2
+    jobs = default_jobs() if args.jobs == "auto" else args.jobs
     try:
         transcript = read_transcript(
             args.file,
@@ -145,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             source_format=args.format,
             keep_suspect=args.keep_hallucinations,
             speakers=args.rttm,
+            workers=jobs,
         )
     except (DecodeError, ParseError) as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
@@ -171,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     try:
-        paths = export_tables(transcript, args.out, workers=args.jobs)
+        if args.jobs == "auto":  # the tables of a very long transcript in one process (memory)
+            jobs = default_jobs(int(transcript.turns["n_words"].sum()))
+        paths = export_tables(transcript, args.out, workers=jobs)
     except OSError as exc:
         print(f"error: cannot write to {args.out}: {exc.strerror or exc}.", file=sys.stderr)
         return 1

@@ -38,12 +38,15 @@ __all__ = [
     "MODEL_PATH",
     "PhraseMatch",
     "assess_pairs",
+    "assess_row",
     "content_words",
     "find_phrases",
+    "indicator_frame",
     "label_answer",
     "load_model",
     "load_phrases",
     "overlap",
+    "pair_columns",
     "pair_sides",
     "parse_phrases",
     "shared_word_spans",
@@ -414,6 +417,8 @@ def _rate_counts(lowered: str) -> dict[str, int]:
     for match in _RATES_RE.finditer(lowered):
         counts[match.lastgroup] += 1
     return counts
+
+
 _NUMBER_RE = re.compile(r"\d|\b(?:percent|million|billion|thousand|hundred)\b", re.IGNORECASE)
 
 #: Each signal's description as shown to a reader, with ``{v}`` for its value.
@@ -648,38 +653,54 @@ def assess_pairs(pairs: pd.DataFrame, phrases: list[tuple[str, str]] | None = No
     Returns:
         A new DataFrame: ``pairs``' columns, then :data:`INDICATOR_COLUMNS`.
     """
-    rows = []
+    rows = [assess_row(*sides, phrases) for sides in zip(*pair_columns(pairs), strict=True)]
+    return pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1)
+
+
+def pair_columns(pairs: pd.DataFrame) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``(questions, answers, question speakers, answer speakers)`` of a pairs table as lists, the
+    arguments of :func:`assess_row` row by row (speakers ``""`` when the table has no such column)."""
     n = len(pairs)
-    q_speakers = pairs["question_speaker"] if "question_speaker" in pairs else [""] * n
-    a_speakers = pairs["answer_speaker"] if "answer_speaker" in pairs else [""] * n
-    for question, answer, asked_by, answered_by in zip(
-        pairs["question"], pairs["answer"], q_speakers, a_speakers, strict=True
-    ):
-        # each side's own words, without "NAME: " prefixes or the other side's interjections
-        question, answer = pair_sides(question, answer, asked_by, answered_by)
-        # the answer's words, content stems and phrases found once, for the indicators and the label
-        answer_words = _WORD_RE.findall(answer)
-        a_stems = _stems_of(answer_words)
-        share, shared = _overlap(question, a_stems)
-        found = find_phrases(answer, phrases)
-        if answer.strip():
-            shipped = found if phrases is None else find_phrases(answer)  # the label uses the shipped list
-            result = _label(_signals(question, answer, answer_words, a_stems, shipped))
-        else:
-            result = label_answer(question, answer)
-        rows.append(
-            {
-                "overlap": share,
-                "shared_words": " ".join(shared),
-                "deflection_phrases": "; ".join(f"{m.kind}: {answer[m.start : m.end]}" for m in found),
-                "n_deflections": sum(m.kind != "hedge" for m in found),
-                "n_hedges": sum(m.kind == "hedge" for m in found),
-                "label": result["label"],
-                "p_direct": result["p_direct"],
-                "p_partial": result["p_partial"],
-                "p_deflected": result["p_deflected"],
-                "reasons": result["reasons"],
-            }
-        )
-    extra = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS), index=pairs.index).astype(INDICATOR_COLUMNS)
-    return pd.concat([pairs, extra], axis=1)
+    return (
+        pairs["question"].tolist(),
+        pairs["answer"].tolist(),
+        pairs["question_speaker"].tolist() if "question_speaker" in pairs else [""] * n,
+        pairs["answer_speaker"].tolist() if "answer_speaker" in pairs else [""] * n,
+    )
+
+
+def assess_row(
+    question: str, answer: str, asked_by: str = "", answered_by: str = "", phrases: list[tuple[str, str]] | None = None
+) -> dict[str, object]:
+    """The indicators of one pair, as :func:`assess_pairs` measures them (arguments: a row of
+    :func:`pair_columns`): a dict keyed by :data:`INDICATOR_COLUMNS`. Pairs are measured
+    independently, so a table's rows may be measured in any order or process (``--jobs 2``)."""
+    # each side's own words, without "NAME: " prefixes or the other side's interjections
+    question, answer = pair_sides(question, answer, asked_by, answered_by)
+    # the answer's words, content stems and phrases found once, for the indicators and the label
+    answer_words = _WORD_RE.findall(answer)
+    a_stems = _stems_of(answer_words)
+    share, shared = _overlap(question, a_stems)
+    found = find_phrases(answer, phrases)
+    if answer.strip():
+        shipped = found if phrases is None else find_phrases(answer)  # the label uses the shipped list
+        result = _label(_signals(question, answer, answer_words, a_stems, shipped))
+    else:
+        result = label_answer(question, answer)
+    return {
+        "overlap": share,
+        "shared_words": " ".join(shared),
+        "deflection_phrases": "; ".join(f"{m.kind}: {answer[m.start : m.end]}" for m in found),
+        "n_deflections": sum(m.kind != "hedge" for m in found),
+        "n_hedges": sum(m.kind == "hedge" for m in found),
+        "label": result["label"],
+        "p_direct": result["p_direct"],
+        "p_partial": result["p_partial"],
+        "p_deflected": result["p_deflected"],
+        "reasons": result["reasons"],
+    }
+
+
+def indicator_frame(rows: list[dict[str, object]], index: pd.Index) -> pd.DataFrame:
+    """The indicator columns (:data:`INDICATOR_COLUMNS`, their dtypes) of :func:`assess_row` results."""
+    return pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS), index=index).astype(INDICATOR_COLUMNS)

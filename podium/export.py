@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import pickle
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from . import parallel
+from .answers import assess_row, indicator_frame, pair_columns
 from .model import Transcript
 from .phrases import phrase_table_from_tally, speaker_phrase_table, tally
-from .qa import qa_pairs
+from .qa import qa_exchanges, qa_pairs
 from .talk_time import speaker_table
 from .turn_taking import interruptions, turn_taking_table
 
-__all__ = ["FORMULA_PREFIXES", "download_name", "export_tables", "neutralise_formulas", "tables", "to_csv_bytes"]
+__all__ = [
+    "AUTO_MAX_WORDS",
+    "FORMULA_PREFIXES",
+    "TABLE_NAMES",
+    "default_jobs",
+    "download_name",
+    "export_tables",
+    "neutralise_formulas",
+    "tables",
+    "to_csv_bytes",
+]
 
 #: A cell starting with one of these is run as a formula by Excel, LibreOffice and
 #: Google Sheets (OWASP, "CSV Injection"); such cells are prefixed with ``'``.
@@ -63,72 +75,96 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv.encode("utf-8-sig")
 
 
-def tables(transcript: Transcript, *, workers: int = 1) -> dict[str, pd.DataFrame]:
+def tables(
+    transcript: Transcript,
+    *,
+    workers: int = 1,
+    on_table: Callable[[str, pd.DataFrame], None] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Compute every table Podium shows, for the whole transcript.
 
-    With ``workers`` of 2 or more (the command line's ``--jobs``), the Q&A pairs are computed in a
-    forked child process while this one computes the other tables: the same tables, in less wall
-    time on two free cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
-    single-threaded program: a page never asks for it.
+    With ``workers`` of 2 or more (the command line's ``--jobs``), a forked child process computes
+    the phrase tables (and calls ``on_table`` with them) while this one computes the turn tables;
+    then both compute the Q&A pairs' indicators (:func:`podium.answers.assess_row`, the costliest
+    table), the child from the first pair on, this process from the last, until they meet
+    (:func:`podium.parallel.map_from_both_ends`): the same tables, in less wall time on two free
+    cores. Only where the ``fork`` start method exists (Linux, macOS) and only from a
+    single-threaded program: a page never asks for it. If the child fails, this process computes
+    its pairs too.
+
+    ``on_table(name, frame)``, when given, is called with each table as soon as it is complete (the
+    Q&A pairs last), so a caller can write one table while the child still works on the pairs.
 
     Returns a dict of DataFrames keyed by export name: ``turns`` (columns of
     :data:`podium.model.TURN_COLUMNS`), ``speakers`` (:data:`podium.talk_time.SPEAKER_COLUMNS`
     then :data:`podium.turn_taking.TURN_TAKING_COLUMNS` but ``speaker``), ``phrases``
     (:data:`podium.phrases.PHRASE_COLUMNS`, n from 1 to 5, phrases said at least twice, default
     stopword rule), ``phrases_by_speaker`` (:data:`podium.phrases.SPEAKER_PHRASE_COLUMNS`, each
-    speaker's use of those phrases), ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS`) and
-    ``interruptions`` (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
+    speaker's use of those phrases), ``qa_pairs`` (:data:`podium.qa.QA_COLUMNS` then
+    :data:`podium.answers.INDICATOR_COLUMNS`) and ``interruptions``
+    (:data:`podium.turn_taking.INTERRUPTION_COLUMNS`).
     """
     turns = transcript.turns
     timed = transcript.timing == "source"
-    pending = _start_qa_pairs(turns) if workers >= 2 else None
-    speakers = speaker_table(turns, timed=timed)
-    counted = tally(turns["text"], turns["speaker"])
-    phrases = phrase_table_from_tally(counted, min_count=2)
-    found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
-    return {
-        "turns": turns,
-        "speakers": speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left"),
-        "phrases": phrases,
-        "phrases_by_speaker": speaker_phrase_table(counted, phrases),
-        "qa_pairs": qa_pairs(turns) if pending is None else _finish_qa_pairs(pending, turns),
-        "interruptions": found,
-    }
+    done = on_table or (lambda name, frame: None)
+    out: dict[str, pd.DataFrame] = {"turns": turns}
+
+    def turn_tables() -> None:
+        done("turns", turns)
+        speakers = speaker_table(turns, timed=timed)
+        found = interruptions(turns, timed=timed)  # once, for its table and the speakers' counts
+        out["speakers"] = speakers.merge(turn_taking_table(turns, timed=timed, found=found), on="speaker", how="left")
+        done("speakers", out["speakers"])
+        out["interruptions"] = found
+        done("interruptions", found)
+
+    def phrase_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+        counted = tally(turns["text"], turns["speaker"])
+        phrases = phrase_table_from_tally(counted, min_count=2)
+        done("phrases", phrases)
+        by_speaker = speaker_phrase_table(counted, phrases)
+        done("phrases_by_speaker", by_speaker)
+        return phrases, by_speaker
+
+    if workers >= 2:
+        pairs, _ = qa_exchanges(turns)
+        columns = pair_columns(pairs)
+        # the child computes (and writes) the phrase tables, then assesses pairs from the first on;
+        # this process computes the turn tables, then assesses pairs from the last back until they meet
+        shared = parallel.map_from_both_ends(
+            lambda i: assess_row(*(column[i] for column in columns)), len(pairs), turn_tables, phrase_tables
+        )
+        out["phrases"], out["phrases_by_speaker"] = shared.child_head
+        out["qa_pairs"] = pd.concat([pairs, indicator_frame(shared.items, pairs.index)], axis=1)
+    else:
+        turn_tables()
+        out["phrases"], out["phrases_by_speaker"] = phrase_tables()
+        out["qa_pairs"] = qa_pairs(turns)
+    done("qa_pairs", out["qa_pairs"])
+    return {name: out[name] for name in TABLE_NAMES}
 
 
-def _start_qa_pairs(turns: pd.DataFrame):
-    """Fork a child that computes ``qa_pairs(turns)`` and sends it back pickled; ``None`` when
-    ``fork`` is not available (the caller then computes the pairs itself)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_qa_pairs_child, args=(turns, send), daemon=True)  # turns inherited, not copied
-    child.start()
-    send.close()
-    return child, receive
+#: The tables of :func:`tables`, in the order they are returned and written.
+TABLE_NAMES = ("turns", "speakers", "phrases", "phrases_by_speaker", "qa_pairs", "interruptions")
 
 
-def _qa_pairs_child(turns: pd.DataFrame, send) -> None:
+#: Above this many words, ``--jobs auto`` computes the tables in one process: the second process's
+#: own memory (mostly the phrase tally's arrays) would take a 50 MB transcript (6.4 M words) to about
+#: 1.0 GB for the two processes together, against 0.81 GB for one (``bench/README.md``).
+AUTO_MAX_WORDS = 2_000_000
+
+
+def default_jobs(n_words: int | None = None) -> int:
+    """Processes ``python -m podium export`` uses by default (``--jobs auto``): 2 when this process
+    may run on two or more CPUs (:func:`os.sched_getaffinity`, else :func:`os.cpu_count`) and the
+    transcript, when ``n_words`` is given, has at most :data:`AUTO_MAX_WORDS` words; else 1."""
     try:
-        payload = pickle.dumps(("ok", qa_pairs(turns)), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # reported to the parent, which computes the pairs itself
-        payload = pickle.dumps(("error", repr(exc)))
-    send.send_bytes(payload)
-    send.close()
-
-
-def _finish_qa_pairs(pending, turns: pd.DataFrame) -> pd.DataFrame:
-    """The child's pairs table; computed here if the child failed or died."""
-    child, receive = pending
-    try:
-        status, value = pickle.loads(receive.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):
-        status, value = "error", "no answer"
-    finally:
-        receive.close()
-        child.join()
-    return value if status == "ok" else qa_pairs(turns)
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if n_words is not None and n_words > AUTO_MAX_WORDS:
+        return 1
+    return 2 if cpus >= 2 else 1
 
 
 #: Longest download file name, in characters (browsers and file systems cut or refuse longer ones).
@@ -167,9 +203,8 @@ def export_tables(transcript: Transcript, out_dir: str | Path, *, workers: int =
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for view, frame in tables(transcript, workers=workers).items():
-        path = out / f"{view}.csv"
-        path.write_bytes(to_csv_bytes(frame))
-        written.append(path)
-    return written
+
+    def write(view: str, frame: pd.DataFrame) -> None:  # each table as soon as it is ready
+        (out / f"{view}.csv").write_bytes(to_csv_bytes(frame))
+
+    return [out / f"{view}.csv" for view in tables(transcript, workers=workers, on_table=write)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import formats
+from . import formats, parallel, questions
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.base import parse_clock
 from .formats.docx import docx_text, is_docx
@@ -26,7 +26,7 @@ from .phrases import turn_token_ids
 from .questions import count_questions
 from .roles import infer_roles
 from .speakers import infer_role, propose_aliases
-from .talk_time import DEFAULT_WPM, MIN_WPM, estimate_times, format_spans
+from .talk_time import DEFAULT_WPM, MIN_WPM, count_sentences, estimate_times, format_spans
 from .text import (
     RESUME_RE,
     STAGE_DIRECTION_RE,
@@ -81,10 +81,15 @@ def measure_text(text: str) -> dict[str, object]:
     "is_question": bool, "n_questions": int (:func:`~podium.questions.count_questions`),
     "n_stage_directions": int}``.
     """
+    return {"n_words": turn_token_ids(text)[1], **_measure_speech(text)}  # the tokenising pass phrases reuse
+
+
+def _measure_speech(text: str) -> dict[str, object]:
+    """:func:`measure_text` but ``n_words``: what is measured in the turn's speech (stage directions
+    removed) rather than in its tokens."""
     stage_directions = STAGE_DIRECTION_RE.findall(text)
     speech = (STAGE_DIRECTION_RE.sub("", text) if stage_directions else text).rstrip()
     return {
-        "n_words": turn_token_ids(text)[1],  # the tokenising pass the phrase counts reuse
         "cut_off": is_cut_off(speech),
         "resumes": bool(RESUME_RE.match(speech)),
         "is_question": bool(QUESTION_RE.search(speech)),
@@ -93,11 +98,48 @@ def measure_text(text: str) -> dict[str, object]:
     }
 
 
+#: Below this many characters of distinct turn text, :func:`build_turns` measures in one process
+#: whatever ``workers`` says (a fork costs more than it saves on a short transcript).
+PARALLEL_MIN_CHARS = 200_000
+
+
+def _measure_texts(texts: list[str], *, workers: int, sentences: bool) -> tuple[list[dict], dict[str, int] | None]:
+    """``[measure_text(t) for t in texts]`` and, with ``sentences``, ``{text: count_sentences(text)}``
+    (else ``None``: the caller counts them).
+
+    With ``workers`` of 2 or more and enough text, a forked child measures the texts' speech
+    (:func:`_measure_speech`: cut-offs, questions) and counts their sentences from the first text on
+    while this process tokenises every text (the token ids stay here, for the phrase counts), then
+    takes the speech of texts from the last back until they meet
+    (:func:`podium.parallel.map_from_both_ends`); the child hands back the question sentences it
+    found, for the Q&A indicators. The same values as one process.
+    """
+    if workers < 2 or len(texts) < 2 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+        return [measure_text(t) for t in texts], None
+    before: list[set[str]] = []
+
+    def snapshot() -> None:  # in the child: the paragraphs whose questions it inherited
+        before.append(set(questions.cached_paragraphs()))
+
+    def found() -> list:  # in the child: the question sentences it found, for this process's cache
+        return [(k, v) for k, v in questions.cached_paragraphs().items() if k not in before[-1]]
+
+    def item(i: int) -> tuple[dict[str, object], int | None]:
+        return _measure_speech(texts[i]), count_sentences(texts[i]) if sentences else None
+
+    shared = parallel.map_from_both_ends(
+        item, len(texts), lambda: [turn_token_ids(t)[1] for t in texts], snapshot, found
+    )
+    questions.remember_paragraphs(shared.child_tail)
+    measured = [{"n_words": n, **speech} for n, (speech, _) in zip(shared.head, shared.items, strict=True)]
+    return measured, {t: n for t, (_, n) in zip(texts, shared.items, strict=True)} if sentences else None
+
+
 #: The turn columns :func:`measure_text` gives.
 _MEASURED_COLUMNS = ("n_words", "cut_off", "resumes", "is_question", "n_questions", "n_stage_directions")
 
 
-def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.DataFrame, str]:
+def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM, workers: int = 1) -> tuple[pd.DataFrame, str]:
     """Merge consecutive blocks of one speaker into turns and measure each turn.
 
     Consecutive blocks labelled with a :data:`GENERIC_QUESTIONERS` label stay separate turns.
@@ -106,6 +148,8 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
         blocks: speaker blocks in transcript order; blocks with no words and no stage
             direction are dropped.
         wpm: words per minute used when the blocks carry no timestamps.
+        workers: 2 or more lets a forked child process count questions and sentences while this
+            one tokenises (:mod:`podium.parallel`; the command line's ``--jobs``; never from a page).
 
     Returns:
         ``(turns, timing)``: the turns table with the columns of
@@ -151,16 +195,15 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
     columns: dict[str, list] = {c: [] for c in TURN_COLUMNS}  # built column by column, not row by row
     measured_columns = [(c, columns[c]) for c in _MEASURED_COLUMNS]
     roles: dict[str, str] = {}  # per label, and measures per distinct text ("Thank you." recurs)
-    measures: dict[str, tuple[str, dict[str, object]]] = {}
-    for turn_id, (block, speech_s) in enumerate(merged):
-        text = "\n\n".join(block.paragraphs)
+    texts = ["\n\n".join(block.paragraphs) for block, _ in merged]
+    distinct = list(dict.fromkeys(texts))  # the first of identical texts: one string for all of them
+    measured_texts, n_sentences = _measure_texts(distinct, workers=workers, sentences=not timed)
+    measures = {text: (text, measured) for text, measured in zip(distinct, measured_texts, strict=True)}
+    for turn_id, ((block, speech_s), text) in enumerate(zip(merged, texts, strict=True)):
         role = roles.get(block.speaker)
         if role is None:
             role = roles[block.speaker] = infer_role(block.speaker)
-        known = measures.get(text)
-        if known is None:
-            known = measures[text] = (text, measure_text(text))
-        text, measured = known  # one string for identical turns
+        text, measured = measures[text]  # one string for identical turns
         columns["turn_id"].append(turn_id)
         columns["speaker"].append(block.speaker)
         columns["role"].append(role)
@@ -173,7 +216,9 @@ def build_turns(blocks: list[Block], *, wpm: float = DEFAULT_WPM) -> tuple[pd.Da
             values.append(measured[name])
     turns = pd.DataFrame(columns, columns=list(TURN_COLUMNS))
     if not timed:
-        turns = estimate_times(turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm)
+        turns = estimate_times(
+            turns.assign(start_s=0.0, end_s=0.0, speech_s=0.0, speech_spans=""), wpm=wpm, n_sentences=n_sentences
+        )
     return turns.astype(TURN_COLUMNS).reset_index(drop=True), "source" if timed else "estimated"
 
 
@@ -344,7 +389,8 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
             paragraphs.append(" ".join(current))
             current = []
     paragraphs = [p for p in paragraphs if not _MARKER_RE.match(p)]
-    titles = [p for p in paragraphs if _looks_like_title(p)]
+    titles = [next((p for p in paragraphs if _looks_like_title(p)), None)]  # only the first is used
+    titles = titles if titles[0] is not None else []
     title = re.sub(r"[\s\-_=*]{3,}$", "", titles[0]).strip() if titles else fallback_title
     later = paragraphs[paragraphs.index(titles[0]) + 1 :] if titles else paragraphs
     summary = [p for p in later if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p)]
@@ -365,8 +411,8 @@ _DATELINE_RE = re.compile(r"^[\d\s:.,/()apmAPMESTDT-]*$|^(?:\w+ )?\d{1,2},? \d{4
 def _looks_like_title(paragraph: str) -> bool:
     """True for a paragraph that can be a headline: some letters, not a banner or a dateline."""
     return (
-        sum(c.isalpha() for c in paragraph) >= 4
-        and len(paragraph) <= 300
+        len(paragraph) <= 300  # first: counting the letters of a long paragraph is the slow test
+        and sum(c.isalpha() for c in paragraph) >= 4
         and not _BANNER_RE.search(paragraph)
         and not _DATELINE_RE.match(paragraph)
         and ":" not in paragraph[:30].split(" ")[0]  # "tags: ...", "date: ..."
@@ -394,6 +440,7 @@ def parse_text(
     decode_notices: tuple[str, ...] = (),
     keep_suspect: bool = False,
     speakers: tuple[str, str] | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Parse transcript text into a :class:`~podium.model.Transcript`.
 
@@ -413,6 +460,7 @@ def parse_text(
         speakers: ``(RTTM text, its file name)``: speaker segments that name, by time, the
             speakers of timed speech the transcript does not attribute (captions without names,
             Whisper output); see :class:`~podium.formats.rttm.SpeakerTimeline`.
+        workers: processes for measuring turns (:func:`build_turns`); 1 from a page.
 
     Returns:
         The transcript. Text before the first speaker label becomes ``title``, ``summary``
@@ -509,7 +557,7 @@ def parse_text(
     if result.title:
         title = result.title
     n_timed, n_passages = start_coverage(blocks)
-    turns, timing = build_turns(blocks, wpm=wpm)
+    turns, timing = build_turns(blocks, wpm=wpm, workers=workers)
     if turns.empty:
         raise ParseError("No speech was found in the file.")
     if 0 < n_timed < n_passages:
@@ -571,6 +619,7 @@ def parse_bytes(
     merge_aliases: bool = True,
     keep_suspect: bool = False,
     speakers: tuple[bytes, str] | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Decode and parse a transcript file's bytes; see :func:`parse_text`.
 
@@ -626,6 +675,7 @@ def parse_bytes(
         merge_aliases=merge_aliases,
         keep_suspect=keep_suspect,
         speakers=rttm,
+        workers=workers,
     )
 
 
@@ -636,9 +686,11 @@ def read_transcript(
     source_format: str = "auto",
     keep_suspect: bool = False,
     speakers: str | Path | None = None,
+    workers: int = 1,
 ) -> Transcript:
     """Read and parse a transcript file; see :func:`parse_text`. ``speakers`` is the path of an
-    RTTM file whose speaker segments name the transcript's unattributed speech by time.
+    RTTM file whose speaker segments name the transcript's unattributed speech by time; ``workers``
+    as in :func:`build_turns` (the command line's ``--jobs``).
 
     Raises:
         DecodeError: if the file is empty, binary or in no recognisable encoding.
@@ -654,6 +706,7 @@ def read_transcript(
         source_format=source_format,
         keep_suspect=keep_suspect,
         speakers=rttm,
+        workers=workers,
     )
 
 

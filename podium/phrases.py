@@ -141,8 +141,42 @@ def _turn_ids(text: str) -> tuple[list[int], int]:
                 out.extend(_initial_word_ids(word) if initial else _word_ids(word))
                 initial = False
         return out, n_words
-    ids = _caps_word_ids if caps else _word_ids
-    return [i for word in found for i in ids(word)], n_words
+    if caps:
+        return _ids_of_words(found, _caps_word_ids, _SINGLE_CAPS_IDS), n_words
+    return _ids_of_words(found, _word_ids, _SINGLE_IDS), n_words
+
+
+#: Words whose ids (``_word_ids``, ``_caps_word_ids``) are a single id, mapped to it: a plain dict
+#: look-up per word instead of a cached call (most words are one token), bounded like those caches.
+_SINGLE_IDS: dict[str, int] = {RUN_BREAK: 0}
+_SINGLE_CAPS_IDS: dict[str, int] = {RUN_BREAK: 0}
+_MAX_SINGLE_IDS = 500_000
+
+
+def _ids_of_words(found: list[str], ids_of, single: dict[str, int]) -> list[int]:
+    """``[i for word in found for i in ids_of(word)]``: each word's ids, looked up in ``single``
+    where it has one id (one C-level pass); the others (hyphenated compounds, words not seen yet)
+    are spliced in from ``ids_of``, and a single id found is remembered."""
+    get = single.get
+    codes = [get(word, -1) for word in found]
+    try:
+        k = codes.index(-1)
+    except ValueError:
+        return codes
+    out = codes[:k]
+    while True:
+        word = found[k]
+        got = ids_of(word)
+        if len(got) == 1 and len(single) < _MAX_SINGLE_IDS:
+            single[word] = got[0]  # the same id every time: safe to set from several threads
+        out.extend(got)
+        try:
+            after = codes.index(-1, k + 1)
+        except ValueError:
+            out.extend(codes[k + 1 :])
+            return out
+        out.extend(codes[k + 1 : after])
+        k = after
 
 
 # ---- one tokenising pass per turn, shared by the turn's word count and the phrase counts --------

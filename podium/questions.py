@@ -145,6 +145,28 @@ def _paragraph_questions(paragraph: str) -> tuple[str, ...]:
     return found
 
 
+def cached_paragraphs() -> dict[str, tuple[str, ...]]:
+    """A copy of the per-paragraph cache of :func:`question_sentences`: ``{paragraph: its question
+    sentences}`` (for handing a child process's work back to its parent, :mod:`podium.measure`)."""
+    with _PARAGRAPH_CACHE_LOCK:
+        return dict(_PARAGRAPH_CACHE)
+
+
+def remember_paragraphs(items) -> None:
+    """Add ``(paragraph, question sentences)`` pairs, as :func:`question_sentences` found them in
+    another process, to the per-paragraph cache (bounded as usual)."""
+    global _paragraph_cache_chars
+    with _PARAGRAPH_CACHE_LOCK:
+        for paragraph, found in items:
+            if paragraph not in _PARAGRAPH_CACHE:
+                _PARAGRAPH_CACHE[paragraph] = found
+                _paragraph_cache_chars += len(paragraph)
+        while _paragraph_cache_chars > QUESTION_CACHE_CHARS and len(_PARAGRAPH_CACHE) > 1:
+            old = next(iter(_PARAGRAPH_CACHE))
+            del _PARAGRAPH_CACHE[old]
+            _paragraph_cache_chars -= len(old)
+
+
 def clear_cache() -> None:
     """Empty the per-paragraph cache of :func:`question_sentences` (for benchmarks and tests)."""
     global _paragraph_cache_chars

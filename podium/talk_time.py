@@ -14,6 +14,7 @@ left out. Without timestamps a turn has one interval, estimated from its words b
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -164,7 +165,9 @@ def estimate_seconds(n_words: np.ndarray, n_sentences: np.ndarray, *, wpm: float
     return np.maximum(seconds, n_words * 60.0 / MAX_WPM)
 
 
-def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataFrame:
+def estimate_times(
+    turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM, n_sentences: Mapping[str, int] | None = None
+) -> pd.DataFrame:
     """Return a copy of ``turns`` with ``start_s``, ``end_s``, ``speech_s`` and ``speech_spans`` estimated.
 
     Each turn lasts :func:`estimate_seconds` of its words and sentences (sentences counted in
@@ -175,6 +178,8 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     Parameters:
         turns: a turns table with at least ``n_words`` (int), in transcript order.
         wpm: speaking rate in words per minute.
+        n_sentences: ``{text: count_sentences(text)}`` already counted (by the parse's child
+            process), for some or all of the texts; the others are counted here.
 
     Returns:
         A new DataFrame, the input's columns with ``start_s``, ``end_s``, ``speech_s`` (float64,
@@ -187,7 +192,9 @@ def estimate_times(turns: pd.DataFrame, *, wpm: float = DEFAULT_WPM) -> pd.DataF
     if "text" in turns:
         # each distinct text counted once (identical turns such as "Thank you." recur)
         codes, texts = pd.factorize(turns["text"], use_na_sentinel=False)
-        sentences = np.array([count_sentences(t) for t in texts], dtype="float64")[codes]
+        known = n_sentences or {}
+        counted = [known[t] if t in known else count_sentences(t) for t in texts]
+        sentences = np.array(counted, dtype="float64")[codes]
     else:  # sentences unknown: take them to be of the reference length, so each turn goes at ``wpm``
         sentences = n_words / REFERENCE_SENTENCE_WORDS
     durations = estimate_seconds(n_words, sentences, wpm=wpm)

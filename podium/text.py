@@ -399,7 +399,17 @@ def words(text: str) -> list[str]:
 def has_words(text: str) -> bool:
     """Whether ``text`` holds at least one word: ``bool(words(text))``, without building the list
     (a 50 MB transcript is 6 million words)."""
-    return _WORD_RE.search(strip_stage_directions(text.replace("\u2019", "'"))) is not None
+    text = text.replace("\u2019", "'")
+    word = _WORD_RE.search(text)
+    if word is None:
+        return False
+    # a word that ends before the first stage direction is a word of the stripped text too (the text
+    # up to there is unchanged, and what follows the word, "(", "[", "♪" or a line break, never
+    # joins it): no need to strip a whole 50 MB file to find its first word
+    direction = STAGE_DIRECTION_RE.search(text)  # the first one strip_stage_directions replaces
+    if direction is None or word.end() <= direction.start():
+        return True
+    return _WORD_RE.search(strip_stage_directions(text)) is not None
 
 
 # Between two words, any of these ends a sentence-like run for n-gram counting.

@@ -223,16 +223,62 @@ def test_two_jobs_fall_back_to_one_when_the_child_fails(monkeypatch):
     from podium.parse import read_transcript
 
     transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
-    parent, real = os.getpid(), export.qa_pairs
+    parent, real = os.getpid(), export.assess_row
+    calls = []
 
-    def fails_in_the_child(turns):
+    def fails_in_the_child(*row):
         if os.getpid() != parent:
             raise RuntimeError("the child failed")
-        return real(turns)
+        calls.append(row[0][:20])
+        return real(*row)
 
-    monkeypatch.setattr(export, "qa_pairs", fails_in_the_child)
-    pairs = export.tables(transcript, workers=2)["qa_pairs"]
-    pd.testing.assert_frame_equal(pairs, real(transcript.turns))
+    monkeypatch.setattr(export, "assess_row", fails_in_the_child)
+    both = export.tables(transcript, workers=2)
+    pairs = both["qa_pairs"]
+    pd.testing.assert_frame_equal(pairs, export.qa_pairs(transcript.turns))
+    for name, frame in export.tables(transcript).items():  # the child's phrase tables made here again
+        pd.testing.assert_frame_equal(both[name], frame)
     # by hand: the reporters' first turn and "So you would say ...?" ask; "Well, there is no change
     # ..." asks nothing and stays inside the second answer
     assert pairs["question_turn_id"].tolist() == [0, 2]
+    # each pair assessed once here: the child failed on the first it claimed, this process took the rest
+    assert sorted(calls) == sorted(pairs["question"].str[:20])
+
+
+def test_pairs_measured_from_both_ends_equal_one_pass():
+    """The split of ``tables(workers=2)``: rows assessed one by one, in any order, are those of all the
+    pairs at once (each row is measured on its own)."""
+    from podium.answers import assess_pairs, assess_row, indicator_frame, pair_columns
+    from podium.parallel import map_from_both_ends
+    from podium.parse import read_transcript
+    from podium.qa import qa_exchanges
+
+    transcript = read_transcript(ROOT / "data" / "blinken_nato_open_door.txt")
+    pairs, _ = qa_exchanges(transcript.turns)
+    whole = assess_pairs(pairs)
+    columns = pair_columns(pairs)
+    rows = [assess_row(*(c[i] for c in columns)) for i in reversed(range(len(pairs)))][::-1]
+    pd.testing.assert_frame_equal(pd.concat([pairs, indicator_frame(rows, pairs.index)], axis=1), whole)
+    shared = map_from_both_ends(
+        lambda i: assess_row(*(c[i] for c in columns)), len(pairs), lambda: "first", lambda: "child's", lambda: "last"
+    )
+    assert shared == ("first", "child's", rows, "last")
+    assert map_from_both_ends(lambda i: i * i, 1000, lambda: None).items == [i * i for i in range(1000)]
+    assert map_from_both_ends(lambda i: i, 0, lambda: 1, lambda: 2) == (1, 2, [], None)
+
+
+def test_jobs_default_is_auto(tmp_path):
+    from podium.__main__ import build_parser
+    from podium.export import default_jobs
+
+    args = build_parser().parse_args(["export", "x.txt", "--out", str(tmp_path)])
+    assert args.jobs == "auto"
+    assert build_parser().parse_args(["export", "x.txt", "--out", str(tmp_path), "--jobs", "2"]).jobs == 2
+    assert default_jobs() in (1, 2)
+
+
+def test_auto_jobs_use_one_process_for_the_tables_of_a_very_long_transcript():
+    from podium.export import AUTO_MAX_WORDS, default_jobs
+
+    assert default_jobs(AUTO_MAX_WORDS + 1) == 1  # memory: the second process's phrase tally
+    assert default_jobs(AUTO_MAX_WORDS) == default_jobs()

@@ -155,3 +155,34 @@ def test_property_spans_and_runs_agree_and_count_every_word(text):
     runs, n_words = phrase_runs_and_words(text)
     assert [[t for t, _, _ in run] for run in phrase_spans(text)] == runs
     assert n_words == len(words(text))
+
+
+def _has_words_before(text: str) -> bool:
+    """``podium.text.has_words`` before its first-word shortcut (reference copy)."""
+    from podium.text import _WORD_RE, strip_stage_directions
+
+    return _WORD_RE.search(strip_stage_directions(text.replace("\u2019", "'"))) is not None
+
+
+_DIRECTION_PARTS = [
+    "(Laughter.)", "(laughter)", "[inaudible]", "[crosstalk 00:01:02]", "♪", "♪ la la ♪", "(", ")",
+    "[", "]", "word", "x", "’", "'", "-", "&", ",", "1,000", " ", "\n", "(Applause", "NATO's",
+]  # fmt: skip
+
+
+@given(hst.lists(hst.sampled_from(_DIRECTION_PARTS) | hst.text(max_size=4), max_size=12), hst.sampled_from(["", " "]))
+@settings(max_examples=1500, deadline=None)
+def test_has_words_equals_the_definition_before(parts, glue):
+    from podium.text import has_words
+
+    text = glue.join(parts)
+    assert has_words(text) == _has_words_before(text)
+
+
+def test_has_words_by_hand():
+    from podium.text import has_words
+
+    assert not has_words("(Laughter.)")  # only a stage direction: nothing to analyse
+    assert not has_words("  [inaudible]  ♪ ♪ ")
+    assert has_words("(Laughter.) Hello")  # the first word is inside the direction, the second is not
+    assert has_words("Hello (Laughter.)")

@@ -138,3 +138,53 @@ def test_a_sentence_opening_stopword_in_capitals_is_lower_cased_by_hand():
     # "IT" opening a sentence is the pronoun "it"; inside a sentence it stays "IT" (the department)
     assert Tally.phrase(ids).split(" \x00 ")[:3] == ["it was late", "the IT desk", "we act"]
     assert n_words == 8
+
+
+def _turn_ids_before(text: str) -> tuple[list[int], int]:
+    """The definition of ``podium.phrases._turn_ids`` before the single-id look-up (reference copy)."""
+    from podium.phrases import _caps_word_ids, _initial_word_ids, _word_ids
+    from podium.text import RUN_BREAK, phrase_words
+
+    found, caps, initial_caps = phrase_words(text)
+    n_words = len(found) - found.count(RUN_BREAK)
+    if initial_caps:
+        out: list[int] = []
+        initial = True
+        for word in found:
+            if word == RUN_BREAK:
+                initial = True
+                out.append(0)
+            else:
+                out.extend(_initial_word_ids(word) if initial else _word_ids(word))
+                initial = False
+        return out, n_words
+    ids = _caps_word_ids if caps else _word_ids
+    return [i for word in found for i in ids(word)], n_words
+
+
+_TURN_PARTS = [
+    "US", "NATO", "the", "Ukraine's", "open-door", "U.S.", "well-known-fact", "3.5", "$1,250,000", "P&L",
+    "Élysée", "naïve", "--", "(Laughter.)", ". ", "? ", "\n\n", " ", "THE", "SHOUTING", "ALL", "CAPS",
+    "co-operation", "it's", "x-", "-y", "北京", "♪",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TURN_PARTS) | st.text(max_size=6), max_size=40))
+@settings(max_examples=600, deadline=None)
+def test_turn_ids_with_single_id_look_ups_equal_the_definition_before(parts):
+    from podium import phrases
+
+    text = " ".join(parts)
+    # twice: the first pass fills the single-id look-up, the second reads from it
+    assert phrases._turn_ids(text) == _turn_ids_before(text)
+    assert phrases._turn_ids(text) == _turn_ids_before(text)
+
+
+def test_single_id_look_up_by_hand():
+    from podium import phrases
+
+    ids, n_words = phrases._turn_ids("Open-door policy. Open-door policy.")
+    # words: Open-door, policy, Open-door, policy; a hyphenated compound is two tokens, spliced in
+    assert n_words == 4
+    assert phrases.Tally.phrase(ids) == "open door policy \x00 open door policy \x00"
+    assert "policy" in phrases._SINGLE_IDS and "Open-door" not in phrases._SINGLE_IDS
