@@ -128,33 +128,18 @@ def _question_sentences(text: str) -> tuple[str, ...]:
 
 
 def _paragraph_questions(paragraph: str) -> tuple[str, ...]:
-    global _paragraph_cache_chars
     hit = _PARAGRAPH_CACHE.get(paragraph)
     if hit is not None:
         return hit
     unquoted = _QUOTED_RE.sub(" ", paragraph)
     found = tuple(s for s in sentences(unquoted) if _asks(s))
-    with _PARAGRAPH_CACHE_LOCK:  # pages run in threads
-        if paragraph not in _PARAGRAPH_CACHE:
-            _PARAGRAPH_CACHE[paragraph] = found
-            _paragraph_cache_chars += len(paragraph)
-            while _paragraph_cache_chars > QUESTION_CACHE_CHARS and len(_PARAGRAPH_CACHE) > 1:
-                old = next(iter(_PARAGRAPH_CACHE))
-                del _PARAGRAPH_CACHE[old]
-                _paragraph_cache_chars -= len(old)
+    _remember([(paragraph, found)])
     return found
 
 
-def cached_paragraphs() -> dict[str, tuple[str, ...]]:
-    """A copy of the per-paragraph cache of :func:`question_sentences`: ``{paragraph: its question
-    sentences}`` (for handing a child process's work back to its parent, :mod:`podium.measure`)."""
-    with _PARAGRAPH_CACHE_LOCK:
-        return dict(_PARAGRAPH_CACHE)
-
-
-def remember_paragraphs(items) -> None:
-    """Add ``(paragraph, question sentences)`` pairs, as :func:`question_sentences` found them in
-    another process, to the per-paragraph cache (bounded as usual)."""
+def _remember(items) -> None:
+    """Add ``(paragraph, question sentences)`` pairs to the per-paragraph cache, oldest dropped
+    beyond :data:`QUESTION_CACHE_CHARS` characters of paragraphs (pages run in threads: locked)."""
     global _paragraph_cache_chars
     with _PARAGRAPH_CACHE_LOCK:
         for paragraph, found in items:
@@ -165,6 +150,19 @@ def remember_paragraphs(items) -> None:
             old = next(iter(_PARAGRAPH_CACHE))
             del _PARAGRAPH_CACHE[old]
             _paragraph_cache_chars -= len(old)
+
+
+def cached_paragraphs() -> dict[str, tuple[str, ...]]:
+    """A copy of the per-paragraph cache of :func:`question_sentences`: ``{paragraph: its question
+    sentences}`` (for handing a child process's work back to its parent, :mod:`podium.parallel`)."""
+    with _PARAGRAPH_CACHE_LOCK:
+        return dict(_PARAGRAPH_CACHE)
+
+
+def remember_paragraphs(items) -> None:
+    """Add ``(paragraph, question sentences)`` pairs, as :func:`question_sentences` found them in
+    another process, to the per-paragraph cache (bounded as usual)."""
+    _remember(items)
 
 
 def clear_cache() -> None:
