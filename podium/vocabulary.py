@@ -21,6 +21,7 @@ __all__ = [
     "ROLE_WORDS",
     "TITLES",
     "UNKNOWN_SPEAKER",
+    "UNNAMED_PREFIX",
     "UNNAMED_QUESTIONER",
 ]
 
@@ -28,6 +29,9 @@ __all__ = [
 UNNAMED_QUESTIONER = "REPORTER"
 #: Speaker name given to speech whose speaker the source does not say.
 UNKNOWN_SPEAKER = "UNKNOWN"
+#: Speaker name prefix for unnamed speakers that captions mark only by ``>>`` or a dialogue dash
+#: ("SPEAKER 1", "SPEAKER 2", in order of appearance).
+UNNAMED_PREFIX = "SPEAKER"
 
 #: Words that open a person's label as a title or office ("MR. LITTLE", "Senator Smith", "THE
 #: PRESIDENT"): US and UK honorifics, military ranks and offices as they appear in the corpus's White

@@ -288,3 +288,18 @@ def test_editorial_and_email_lines_are_not_speakers():
         "HOST: Goodbye.\n\nGUEST: Bye.\n"
     )
     assert set(_words(text)) == {"HOST", "GUEST"}
+
+
+def test_caption_text_with_speaker_marks_names_and_numbers_the_speakers():
+    text = (
+        ">> ANCHOR: Good evening and welcome.\nTonight we have the senator.\n"
+        ">> SEN. WARNER: Thanks for having me.\n"
+        ">> ANCHOR: What about the budget?\n"
+        ">> SEN. WARNER: The budget is fine.\nWe will pass it next week.\n"
+        ">> Senator, one more question. Will you run again?\n"
+        ">> No.\n"
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["ANCHOR", "SEN. WARNER", "ANCHOR", "SEN. WARNER", "SPEAKER 1", "SPEAKER 2"]
+    assert list(t.turns["n_words"]) == [9, 4, 4, 10, 8, 1]  # ">>" is no word
+    assert any("SPEAKER 1 to SPEAKER 2" in n for n in t.notices)

@@ -157,6 +157,10 @@ def _candidate_every_pattern(line):
     if decoration:
         prefix += stripped[:decoration]
         stripped = stripped[decoration:]
+    if stripped.startswith(">>"):  # a caption's speaker-change mark before the label: ">> ANCHOR: ..."
+        rest = stripped.lstrip(">").lstrip()
+        prefix += stripped[: len(stripped) - len(rest)]
+        stripped = rest
     m = L._COLON_RE.match(stripped)
     if m:
         label = L._key(L._strip_decoration(m.group("label")))

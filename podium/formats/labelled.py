@@ -36,7 +36,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from ..vocabulary import EMPHASIS_WORDS, NAME_PARTICLES, NAME_SUFFIXES, NOT_LABELS, ROLE_WORDS, TITLES
+from ..vocabulary import (
+    EMPHASIS_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_LABELS,
+    ROLE_WORDS,
+    TITLES,
+    UNNAMED_PREFIX,
+)
 from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
 
 __all__ = [
@@ -481,6 +489,10 @@ def _candidate(line: str) -> Candidate | None:
     if decoration:
         prefix += stripped[:decoration]
         stripped = stripped[decoration:]
+    if stripped.startswith(">>"):  # a caption's speaker-change mark before the label: ">> ANCHOR: ..."
+        rest = stripped.lstrip(">").lstrip()
+        prefix += stripped[: len(stripped) - len(rest)]
+        stripped = rest
     # a colon label and a long label both need a colon (ASCII or full-width); most lines have none
     has_colon = ":" in stripped or "\uff1a" in stripped
     m = _COLON_RE.match(stripped) if has_colon else None
@@ -1349,6 +1361,25 @@ def _titled_name(name: str) -> bool:
     return len(words) >= 2 and words[0] in TITLES
 
 
+def _unnamed_caption_changes(lines: list[str], labels: list[Candidate | None]) -> int:
+    """In text copied from captions, where two or more labels were read after ``>>`` (">> ANCHOR:
+    ..."), a line that opens with ``>>`` and no label is a change of speaker the captions did not
+    name: it starts a turn of "SPEAKER 1", "SPEAKER 2"... in order, as the subtitle reader numbers
+    them (``labels`` is changed in place). Returns how many."""
+    if sum(1 for c in labels if c is not None and c.removed.lstrip().startswith(">>")) < 2:
+        return 0
+    unnamed = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if labels[i] is None and stripped.startswith(">>"):
+            rest = stripped.lstrip(">").strip()
+            if rest:
+                unnamed += 1
+                mark = stripped[: len(stripped) - len(rest)]
+                labels[i] = Candidate(f"{UNNAMED_PREFIX} {unnamed}", rest, None, LabelKind.COLON, mark)
+    return unnamed
+
+
 def _timed_without_labels(lines: list[str], labels: list[Candidate | None]) -> int:
     """Text with no speaker label but three or more lines that are only a clock (YouTube's "Show
     transcript" copied: "0:05" / "thanks for coming today"): each such line starts a passage of
@@ -1386,10 +1417,21 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
+    unnamed = _unnamed_caption_changes(prepared.lines, labels)
     timed_only = _timed_without_labels(prepared.lines, labels)
     lines, cut = split_inline_labels(prepared.lines, labels)
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    if unnamed:
+        named = (
+            f"those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} in order of appearance"
+            if unnamed > 1
+            else f"that turn is named {UNNAMED_PREFIX} 1"
+        )
+        notices.append(
+            f"The text marks {unnamed} change{'s' if unnamed != 1 else ''} of speaker with >> and no name; {named}. "
+            f"Rename or merge {'them' if unnamed > 1 else 'it'} on the Speakers page."
+        )
     if timed_only:
         notices.append(
             f"No speaker labels were found, so all the text is attributed to one unknown speaker; its {timed_only:,} "

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import words
+from ..vocabulary import UNNAMED_PREFIX  # re-exported: "SPEAKER 1", "SPEAKER 2"
 from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult
 from .labelled import is_cue_label
 from .rttm import SpeakerTimeline
@@ -53,8 +54,6 @@ _ASS_OVERRIDE_RE = re.compile(r"\{\\[^{}]*\}")
 _BROADCAST_RE = re.compile(r"\s*>>>?")
 _DIALOGUE_DASH_RE = re.compile(r"^[-\u2010\u2013]\s*(?=[^\s\-\u2010\u2013])")
 _BLOCK_RE = re.compile(r"^(?:NOTE|STYLE|REGION)(?:\s|$)")
-#: Speaker name prefix for unnamed speakers that captions mark only by ``>>`` or a dialogue dash.
-UNNAMED_PREFIX = "SPEAKER"
 
 
 @dataclass
