@@ -213,3 +213,37 @@ def test_a_short_cue_counts_two_seconds_a_word_not_its_time_on_screen():
     table = speaker_table(t.turns, timed=True).set_index("speaker")
     assert table.loc["Ben Ode", "talk_time_s"] == 2.0 and table.loc["Anna Ruiz", "talk_time_s"] == 4.0
     assert round(float(table.loc["Ben Ode", "talk_share"]), 4) == round(2 / 6, 4)
+
+
+def test_speaker_names_in_square_brackets_start_turns():
+    # SDH-style captions naming who speaks: "[JOHN] ...", a tag alone on a cue's first line, a cue
+    # with no tag continuing the speaker, and sound tags that are not people
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n[JOHN] Hello everyone, welcome.\n\n"
+        "2\n00:00:03,500 --> 00:00:06,000\n[MARY ANN] Thanks John, glad to be here.\n\n"
+        "3\n00:00:06,500 --> 00:00:09,000\nIt has been a long week.\n\n"
+        "4\n00:00:09,500 --> 00:00:11,000\n[MUSIC]\n\n"
+        "5\n00:00:11,500 --> 00:00:14,000\n[JOHN]\nTell me about it.\n\n"
+        "6\n00:00:14,500 --> 00:00:16,000\n- [MARY ANN] Indeed.\n- [JOHN] Right.\n"
+    )
+    t, got = turns(srt)
+    assert got == [
+        ("JOHN", "Hello everyone, welcome."),
+        ("MARY ANN", "Thanks John, glad to be here. It has been a long week. [MUSIC]"),
+        ("JOHN", "Tell me about it."),
+        ("MARY ANN", "Indeed."),
+        ("JOHN", "Right."),
+    ]
+    assert list(t.turns["n_words"]) == [3, 12, 4, 1, 1]  # "[MUSIC]" is no word, nor any tag
+    assert list(t.turns["start_s"])[:3] == [1.0, 3.5, 11.5]
+
+
+def test_sound_tags_and_a_lone_bracketed_phrase_are_not_speakers():
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n[Speaking Spanish] Hola a todos.\n\n"
+        "00:00:03.500 --> 00:00:06.000\n[Door Slams] Who is there?\n\n"
+        "00:00:06.500 --> 00:00:09.000\n[APPLAUSE] Thank you.\n"
+    )
+    _, got = turns(vtt, "x.vtt")
+    assert [s for s, _ in got] == ["UNKNOWN"]
+    assert "[Door Slams] Who is there?" in got[0][1]  # one bracketed phrase, seen once: kept as written

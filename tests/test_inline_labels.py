@@ -303,3 +303,13 @@ def test_caption_text_with_speaker_marks_names_and_numbers_the_speakers():
     assert list(t.turns["speaker"]) == ["ANCHOR", "SEN. WARNER", "ANCHOR", "SEN. WARNER", "SPEAKER 1", "SPEAKER 2"]
     assert list(t.turns["n_words"]) == [9, 4, 4, 10, 8, 1]  # ">>" is no word
     assert any("SPEAKER 1 to SPEAKER 2" in n for n in t.notices)
+
+
+def test_names_in_square_brackets_label_a_text():
+    text = (
+        "[JOHN] Hello everyone, welcome.\n\n[Mary de la Cruz] Thanks John, glad to be here.\n\n"
+        "It has been a long week.\n\n[JOHN] Tell me about it. [LAUGHTER]\n\n[Music]\n\n[Mary de la Cruz] Indeed.\n"
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["JOHN", "Mary de la Cruz", "JOHN", "Mary de la Cruz"]
+    assert list(t.turns["n_words"]) == [3, 12, 4, 1]

@@ -33,9 +33,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from ..text import STAGE_DIRECTION_RE
 from ..vocabulary import (
     EMPHASIS_WORDS,
     NAME_PARTICLES,
@@ -1361,6 +1363,50 @@ def _titled_name(name: str) -> bool:
     return len(words) >= 2 and words[0] in TITLES
 
 
+#: A name in square brackets opening a line: "[JOHN] Hello.", "[Ana Ruiz] Hi.", "[DR. LEE]".
+BRACKET_TAG_RE = re.compile(r"\[\s*([^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s*\]\s*")
+
+
+def bracket_speaker_tags(lines: Iterable[str]) -> frozenset[str]:
+    """The names a text gives in square brackets at a line's start (``[JOHN] Hello.``, ``[Ana Ruiz]``
+    / ``Hi.``), a captioning convention for who speaks.
+
+    A tag (:data:`BRACKET_TAG_RE`) is a name when it is one to four capitalised words (name
+    particles such as "de" allowed) and not a sound or stage tag (``[MUSIC]``, ``[APPLAUSE]``,
+    ``[SPEAKING SPANISH]``: :data:`podium.text.STAGE_DIRECTION_RE`; a word of
+    :data:`~podium.vocabulary.NOT_LABELS`). The text uses the convention only when two or more
+    names are tagged, three or more times in all (people talking to each other), so a lone
+    "[Door Slams]" stays speech. Returns the names, as written, or an empty set.
+    """
+    seen: Counter[str] = Counter()
+    for line in lines:
+        if line.startswith("[") or line.lstrip().startswith("["):
+            m = BRACKET_TAG_RE.match(line.lstrip())
+            if m:
+                seen[m.group(1)] += 1
+    names = {
+        tag
+        for tag in seen
+        if all(w[0].isupper() or w in NAME_PARTICLES for w in tag.split())
+        and not STAGE_DIRECTION_RE.fullmatch(f"[{tag}]")
+        and tag.upper().rstrip(".") not in NOT_LABELS
+    }
+    return frozenset(names) if len(names) >= 2 and sum(seen[t] for t in names) >= 3 else frozenset()
+
+
+def _bracket_labels(lines: list[str], labels: list[Candidate | None]) -> int:
+    """Lines with no label that open with a bracketed name of :func:`bracket_speaker_tags` start
+    that speaker's turn (``labels`` is changed in place). Returns how many."""
+    tagged = bracket_speaker_tags(lines)
+    n = 0
+    for i, line in enumerate(lines) if tagged else ():
+        m = BRACKET_TAG_RE.match(line.lstrip()) if labels[i] is None else None
+        if m and m.group(1) in tagged:
+            labels[i] = Candidate(m.group(1), line.lstrip()[m.end() :], None, LabelKind.COLON, m.group(0).strip())
+            n += 1
+    return n
+
+
 def _unnamed_caption_changes(lines: list[str], labels: list[Candidate | None]) -> int:
     """In text copied from captions, where two or more labels were read after ``>>`` (">> ANCHOR:
     ..."), a line that opens with ``>>`` and no label is a change of speaker the captions did not
@@ -1417,6 +1463,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
+    _bracket_labels(prepared.lines, labels)
     unnamed = _unnamed_caption_changes(prepared.lines, labels)
     timed_only = _timed_without_labels(prepared.lines, labels)
     lines, cut = split_inline_labels(prepared.lines, labels)

@@ -16,6 +16,9 @@ anything else is speech.
 - Broadcast captions' ``>>`` (change of speaker) and ``>>>`` (change of story) start a new
   turn: named when a label follows, otherwise an unnamed speaker numbered in order of
   appearance (``SPEAKER 1``, ``SPEAKER 2``). ``>>`` is never a word.
+- Names in square brackets (``[JOHN] Hello.``, ``[MARY]`` / ``Hi.``), when the captions use
+  the convention (:func:`~podium.formats.labelled.bracket_speaker_tags`); sound tags are speech's
+  stage directions as before.
 - Dialogue dashes: a cue of several lines whose later lines open with ``-`` holds one speaker
   per dashed line (``-Where is the vote?`` / ``- On Thursday.``).
 - Styling is not speech: ``<b>``, ``<i>``, ``<u>``, ``<font ...>``, ``<c.class>``, ``<span>``
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from ..text import words
 from ..vocabulary import UNNAMED_PREFIX  # re-exported: "SPEAKER 1", "SPEAKER 2"
 from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult
-from .labelled import is_cue_label
+from .labelled import BRACKET_TAG_RE, bracket_speaker_tags, is_cue_label
 from .rttm import SpeakerTimeline
 
 __all__ = ["SBV_TIMING_RE", "TIMING_RE", "Cue", "looks_like_sbv", "looks_like_subtitles", "read_cues", "read_subtitles"]
@@ -224,6 +227,18 @@ def _name_lines(cues: list[Cue]) -> bool:
     return len(set(firsts)) <= max(2, len(cues) // 2)
 
 
+def _bracket_names(cues: list[Cue]) -> frozenset[str]:
+    """The names a subtitle file gives in square brackets at a cue line's start (``[JOHN] Hello.``):
+    :func:`~podium.formats.labelled.bracket_speaker_tags` of every line's pieces (after ``>>`` and a
+    dialogue dash)."""
+    return bracket_speaker_tags(
+        _DIALOGUE_DASH_RE.sub("", piece.strip(), count=1)
+        for cue in cues
+        for line in cue.lines
+        for piece in _BROADCAST_RE.split(line)
+    )
+
+
 @dataclass
 class _Segment:
     voice: str | None
@@ -235,6 +250,7 @@ class _Segment:
 
 def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
     segments: list[_Segment] = []
+    tagged = _bracket_names(cues)
     for cue in cues:
         dialogue = len(cue.lines) >= 2 and any(_DIALOGUE_DASH_RE.match(ln) for ln in cue.lines[1:])
         for line in cue.lines:
@@ -264,6 +280,9 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
                     if found is not None:
                         label, label_text, piece = found
                         removed.append(label_text)
+                    elif tagged and (tag := BRACKET_TAG_RE.match(piece)) and tag.group(1) in tagged:
+                        label, piece = tag.group(1), piece[tag.end() :]
+                        removed.append(tag.group(0).strip())
                     segments.append(_Segment(voice, label, piece, cue, change))
     return segments
 
