@@ -313,3 +313,25 @@ def test_names_in_square_brackets_label_a_text():
     t = _parse(text)
     assert list(t.turns["speaker"]) == ["JOHN", "Mary de la Cruz", "JOHN", "Mary de la Cruz"]
     assert list(t.turns["n_words"]) == [3, 12, 4, 1]
+
+
+def test_zoom_chat_reactions_and_reply_quotes_are_not_the_senders_words():
+    # a reaction quotes Ana's message; a reply opens with Ben's message: neither is said by the sender
+    text = (
+        "00:01:02 From Ana Ruiz to Everyone:\n\tGood morning everyone, can you hear me?\n"
+        "00:01:15 From Ben Li to Everyone:\n\tYes, loud and clear.\n"
+        '00:02:03 From Ben Li to Everyone:\n\tReacted to "Good morning everyone,..." with 👍\n'
+        '00:02:30 From Cara Moss to Everyone:\n\tReplying to "Yes, loud and clear."\n\tSame here, thanks.\n'
+        '00:03:00 From Ana Ruiz to Everyone:\n\tGreat, "let us" begin with the budget.\n'
+        '00:03:10 From Cara Moss to Everyone:\n\tRemoved a 👍 reaction from "Great, let us begin..."\n'
+    )
+    t = _parse(text)
+    assert t.source_format == "chat"
+    assert list(t.turns["speaker"]) == ["Ana Ruiz", "Ben Li", "Cara Moss", "Ana Ruiz"]
+    assert list(t.turns["text"]) == [
+        "Good morning everyone, can you hear me?",
+        "Yes, loud and clear.",
+        "Same here, thanks.",
+        'Great, "let us" begin with the budget.',
+    ]
+    assert list(t.turns["n_words"]) == [7, 4, 3, 7]

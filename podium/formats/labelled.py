@@ -1407,6 +1407,39 @@ def _bracket_labels(lines: list[str], labels: list[Candidate | None]) -> int:
     return n
 
 
+# Zoom and Teams chat lines that are not a participant's own words: a reaction to someone else's
+# message, its removal, and the quoted message a reply opens with ("Replying to \"...\":").
+_CHAT_REACTION_RE = re.compile(
+    r'(?:Reacted to ".*" with \S+|Removed an? \S+ reaction from ".*")\s*', re.DOTALL
+)
+_CHAT_REPLY_RE = re.compile(r'Replying to "[^\n]*"[ \t]*:?[ \t]*\n?\s*')
+
+
+def _drop_chat_quotes(blocks: list[Block], removed: list[str]) -> int:
+    """In a chat log, take out what quotes another participant: reactions (``Reacted to "Good
+    morning..." with 👍``, ``Removed a 👍 reaction from "..."``) and the quoted message a reply
+    opens with (``Replying to "Yes, loud and clear."``), adding them to ``removed``; a message that
+    was only a reaction leaves no turn. ``blocks`` is changed in place. Returns how many were taken."""
+    taken = 0
+    for block in blocks:
+        kept = []
+        for paragraph in block.paragraphs:
+            if _CHAT_REACTION_RE.fullmatch(paragraph):
+                removed.append(paragraph)
+                taken += 1
+                continue
+            reply = _CHAT_REPLY_RE.match(paragraph)
+            if reply:
+                removed.append(reply.group(0).strip())
+                taken += 1
+                paragraph = paragraph[reply.end() :]
+            if paragraph.strip():
+                kept.append(paragraph)
+        block.paragraphs = kept
+    blocks[:] = [b for b in blocks if b.paragraphs or b.keep_empty]
+    return taken
+
+
 def _unnamed_caption_changes(lines: list[str], labels: list[Candidate | None]) -> int:
     """In text copied from captions, where two or more labels were read after ``>>`` (">> ANCHOR:
     ..."), a line that opens with ``>>`` and no label is a change of speaker the captions did not
@@ -1469,6 +1502,8 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     lines, cut = split_inline_labels(prepared.lines, labels)
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    if layout == Layout.CHAT:
+        _drop_chat_quotes(split.blocks, split.removed)
     if unnamed:
         named = (
             f"those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} in order of appearance"
