@@ -583,7 +583,7 @@ def parse_text(
                 f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
                 f"{listed}. Everyone else answers. Change roles on the Speakers page."
             )
-    set_aside = len(words("\n".join(metadata)))
+    set_aside = len(words("\n".join(metadata))) - result.inserted_words  # inserted documents have their notice
     if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
         set_aside + int(turns["n_words"].sum())
     ):

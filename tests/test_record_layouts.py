@@ -281,3 +281,42 @@ def test_news_subheads_over_third_person_prose_are_not_speakers():
         "Senate Minority Leader Chuck Schumer (D-NY)\nSchumer said Democrats would review the text.\n"
     )
     assert set(_words(text)) == {"UNKNOWN"}
+
+
+GPO_HEARING_WITH_INSERTED_STATEMENT = """\
+    Chairman JOHNSON. The committee will come to order. Our witness
+today is Ms. Rivera. Ms. Rivera, you are recognized for five minutes.
+
+    Ms. RIVERA. Thank you, Mr. Chairman. I will summarize my
+written statement and ask that it be made part of the record.
+
+    Chairman JOHNSON. Without objection.
+
+    [The prepared statement of Ms. Rivera follows:]
+
+              Prepared Statement of Maria Rivera
+
+    Chairman Johnson, Ranking Member Lee, and members of the
+committee, thank you for the opportunity to testify today about
+the budget of the Office.
+
+    The Office has three priorities this year. First, we will
+modernize our systems.
+
+    Chairman JOHNSON. Thank you. Mr. LEE, you are recognized.
+
+    Mr. LEE. Thank you. Ms. Rivera, when will the systems be ready?
+
+    Ms. RIVERA. Next year, sir.
+"""
+
+
+def test_a_statement_inserted_into_the_record_is_not_the_chairs_speech():
+    t = parse_text(GPO_HEARING_WITH_INSERTED_STATEMENT, name="hearing.txt")
+    # the chair: 20 + "Without objection." 2 + "Thank you. Mr. LEE, you are recognized." 7; the written
+    # statement (heading 5 + 24 + 13 words) is page text, never the chair's words
+    assert _words(GPO_HEARING_WITH_INSERTED_STATEMENT) == {"Chairman JOHNSON": 29, "Ms. RIVERA": 23, "Mr. LEE": 10}
+    assert "priorities" not in " ".join(t.turns["text"])
+    assert "three priorities this year" in t.metadata
+    assert any(n.startswith("42 words of documents inserted into the record") for n in t.notices)
+    assert not any("before the first speaker label" in n for n in t.notices)  # one notice, not two

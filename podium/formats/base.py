@@ -76,6 +76,8 @@ class ReadResult:
             Kept so that tests can prove no word was lost.
         notices: sentences for the reader about how the file was read.
         source_format: the name of the format read.
+        inserted_words: words of ``metadata`` that are documents inserted into a hearing's record
+            ("[The prepared statement of ... follows:]"), which a notice already reports.
     """
 
     blocks: list[Block]
@@ -84,6 +86,7 @@ class ReadResult:
     removed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     source_format: str = ""
+    inserted_words: int = 0
 
 
 _CLOCK_RE = re.compile(r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")

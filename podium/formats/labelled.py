@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from ..text import STAGE_DIRECTION_RE
+from ..text import STAGE_DIRECTION_RE, words
 from ..vocabulary import (
     EMPHASIS_WORDS,
     NAME_PARTICLES,
@@ -1440,6 +1440,34 @@ def _drop_chat_quotes(blocks: list[Block], removed: list[str]) -> int:
     return taken
 
 
+# A congressional record's note that a document is inserted into the record here, not read out:
+# "[The prepared statement of Ms. Rivera follows:]", "[The information referred to follows:]",
+# "[Additional material submitted for the record follows:]" (GPO hearings).
+_INSERTION_RE = re.compile(r"\[[^\[\]\n]{3,200}?\bfollows?\s*:?\s*\]")
+
+
+def _set_aside_insertions(blocks: list[Block], metadata: list[str]) -> int:
+    """Move documents inserted into a hearing's record out of the speech: after a note such as
+    ``[The prepared statement of Ms. Rivera follows:]`` the text up to the next speaker label is
+    that document (a witness's written statement, a letter), printed in the record but not said by
+    the speaker who asked for it to be inserted. It goes to ``metadata`` (listed on the Overview,
+    not counted as speech); the note stays in the turn as a stage direction. ``blocks`` is changed
+    in place. Returns the number of words set aside."""
+    n_words = 0
+    for block in blocks:
+        for k, paragraph in enumerate(block.paragraphs):
+            note = _INSERTION_RE.search(paragraph)
+            if note is None:
+                continue
+            inserted = [paragraph[note.end() :].strip(), *block.paragraphs[k + 1 :]]
+            inserted = [p for p in inserted if p]
+            block.paragraphs = [*block.paragraphs[:k], paragraph[: note.end()].strip()]
+            metadata.extend(inserted)
+            n_words += sum(len(words(p)) for p in inserted)
+            break
+    return n_words
+
+
 def _unnamed_caption_changes(lines: list[str], labels: list[Candidate | None]) -> int:
     """In text copied from captions, where two or more labels were read after ``>>`` (">> ANCHOR:
     ..."), a line that opens with ``>>`` and no label is a change of speaker the captions did not
@@ -1502,6 +1530,13 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     lines, cut = split_inline_labels(prepared.lines, labels)
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
+    inserted = _set_aside_insertions(split.blocks, split.metadata)
+    if inserted:
+        notices.append(
+            f"{inserted:,} word{'s' if inserted != 1 else ''} of documents inserted into the record (after notes such "
+            "as [The prepared statement of ... follows:]) were set aside, not counted as the speech of whoever asked "
+            "for them to be inserted; the Overview lists them."
+        )
     if layout == Layout.CHAT:
         _drop_chat_quotes(split.blocks, split.removed)
     if unnamed:
@@ -1528,4 +1563,5 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         removed=prepared.removed + split.removed,
         notices=notices,
         source_format=str(layout),
+        inserted_words=inserted,
     )
