@@ -1343,6 +1343,117 @@ def _name_line_layout(lines: list[str]) -> list[str] | None:
     return out
 
 
+# An earnings call's name line (The Motley Fool): "Tim Cook -- Chief Executive Officer", "Erik
+# Woodring -- Morgan Stanley -- Analyst"; the separator is two hyphens or a dash between spaces.
+_NAME_ROLE_LINE_RE = re.compile(
+    rf"(?P<name>[^\W\d_a-z][\w'.\-]*(?: {_NAME_WORD}){{0,5}}) (?:--|\u2014|\u2013) (?P<role>[^\n]{{2,120}})"
+)
+#: The conference-call operator's name line in the same layout.
+_OPERATOR_LINES = frozenset({"Operator", "OPERATOR"})
+# The same page's section headings, and the closing list of participants (with the call's length)
+# that ends the transcript: page text, not speech.
+_CALL_HEADING_RE = re.compile(r"(?:Prepared [Rr]emarks|Questions (?:&|and) [Aa]nswers|Contents)\s*:?", re.IGNORECASE)
+_CALL_END_RE = re.compile(r"(?:Call [Pp]articipants|Duration)\s*:.*")
+
+
+def _name_role_layout(lines: list[str], removed: list[str], metadata: list[str]) -> list[str] | None:
+    """An earnings-call transcript as The Motley Fool prints it: each turn opens with a paragraph
+    that is only the speaker's name and role ("Tim Cook -- Chief Executive Officer", "Erik Woodring
+    -- Morgan Stanley -- Analyst", or "Operator"), the speech in the paragraphs below. When three or
+    more paragraphs are such name lines and a name recurs, each becomes a label of the name alone
+    ("Tim Cook:"; the role, "-- Chief Executive Officer", is structure, added to ``removed``) and is
+    read by the usual rules. Section headings ("Prepared Remarks:", "Questions & Answers:") are
+    structure (``removed``); from "Duration: 57 minutes" or "Call participants:" on, the page's
+    closing list of participants is page text (``metadata``). Returns the rewritten lines, or
+    ``None`` when the text is not laid out so."""
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line[:1].isspace():
+            line = line.strip()
+        if not line or (i and lines[i - 1].strip()) or len(line) > 2 * MAX_LABEL_CHARS:
+            continue
+        if line in _OPERATOR_LINES:
+            found[i] = line
+            continue
+        m = _NAME_ROLE_LINE_RE.fullmatch(line)
+        if m and not m.group("role").rstrip().endswith((".", "?", "!", ",", ";", ":")):
+            found[i] = m.group("name")
+    names = Counter(n for n in found.values() if n not in _OPERATOR_LINES)
+    if len(found) < 3 or not any(k >= 2 for k in names.values()):
+        return None
+    end = next(
+        (i for i, ln in enumerate(lines) if _CALL_END_RE.fullmatch(ln.strip()) and sum(j < i for j in found) >= 3),
+        len(lines),
+    )
+    metadata.extend(ln.strip() for ln in lines[end:])  # blank lines kept: its paragraphs stay apart
+    out = list(lines[:end])
+    for i, line in enumerate(out):
+        if i in found:
+            role = line.strip()[len(found[i]) :].strip()
+            if role:
+                removed.append(role)
+            out[i] = f"{found[i]}:"
+        elif _CALL_HEADING_RE.fullmatch(line.strip()) and (i == 0 or not lines[i - 1].strip()):
+            removed.append(line.strip())
+            out[i] = ""
+    return out
+
+
+# Seeking Alpha's earnings-call layout: a roster under "Company Participants" / "Conference Call
+# Participants" ("Tim Cook - CEO"), then each turn opens with a paragraph that is only a name.
+_ROSTER_HEADING_RE = re.compile(
+    r"(?:Company|Corporate|Conference Call|Call|Executive|Analyst)s? Participants\s*:?", re.IGNORECASE
+)
+_ROSTER_LINE_RE = re.compile(rf"(?P<name>[^\W\d_a-z][\w'.\-]*(?: {_NAME_WORD}){{0,5}}) ?(?:--?|\u2014|\u2013) ?\S.*")
+_UNIDENTIFIED_LINE_RE = re.compile(
+    r"Unidentified (?:Analyst|Company Representative|Participant|Speaker|Corporate Participant)"
+)
+_SESSION_HEADING_RE = re.compile(
+    r"Question-and-Answer Session|Questions? (?:&|and) Answers?(?: Session)?\s*:?", re.IGNORECASE
+)
+
+
+def _roster_layout(lines: list[str], removed: list[str]) -> list[str] | None:
+    """An earnings-call transcript as Seeking Alpha prints it: the participants listed under
+    "Company Participants" and "Conference Call Participants" ("Tim Cook - CEO"), then each turn
+    opening with a paragraph that is only a listed name, "Operator" or "Unidentified Analyst".
+    When three or more paragraphs open so, those lines become labels ("Tim Cook:") read by the
+    usual rules; the roster stays page text and "Question-and-Answer Session" is structure (added to
+    ``removed``). Returns the rewritten lines, or ``None`` when the text is not laid out so."""
+    names: set[str] = set()
+    for i, line in enumerate(lines):
+        if _ROSTER_HEADING_RE.fullmatch(line.strip()):
+            for later in lines[i + 1 :]:
+                m = _ROSTER_LINE_RE.fullmatch(later.strip())
+                if m is None:
+                    if later.strip():
+                        break
+                    continue
+                names.add(m.group("name").strip())
+    if not names:
+        return None
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if (i == 0 or not lines[i - 1].strip())
+        and i + 1 < len(lines)
+        and (
+            line.strip() in names or line.strip() in _OPERATOR_LINES or _UNIDENTIFIED_LINE_RE.fullmatch(line.strip())
+        )
+        and not _ROSTER_LINE_RE.fullmatch(lines[i + 1].strip())
+    ]
+    if len(found) < 3:
+        return None
+    out = list(lines)
+    for i in found:
+        out[i] = f"{lines[i].strip()}:"
+    for i in range(found[0], len(lines)):
+        if _SESSION_HEADING_RE.fullmatch(lines[i].strip()) and (i == 0 or not lines[i - 1].strip()):
+            removed.append(lines[i].strip())
+            out[i] = ""
+    return out
+
+
 #: What marks a name line as Hansard's: a party after the constituency ("(Con)", "(Lab)", "(LD)")
 #: or one of the House's own speakers.
 _HANSARD_NAME_RE = re.compile(
@@ -1517,7 +1628,15 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     prepared = prepare_text(text, markdown=markdown)
     candidates = find_candidates(prepared.lines)
     labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
-    named = None if any(c is not None for c in labels) else _name_line_layout(prepared.lines)
+    named = None
+    ending: list[str] = []  # an earnings call's closing list of participants
+    if not any(c is not None for c in labels):
+        roles: list[str] = []
+        named = _name_role_layout(prepared.lines, roles, ending) or _roster_layout(prepared.lines, roles)
+        if named is not None:
+            prepared.removed.extend(roles)
+        else:
+            named = _name_line_layout(prepared.lines)
     if named is not None:  # Hansard's web layout: the speaker's name on a line of its own, no colon
         prepared = replace(prepared, lines=named)
         candidates = find_candidates(named)
@@ -1558,7 +1677,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     notices.extend(unread_label_notices(lines, cut))
     return ReadResult(
         blocks=split.blocks,
-        metadata=prepared.metadata + split.metadata,
+        metadata=prepared.metadata + split.metadata + ending,
         title=prepared.title,
         removed=prepared.removed + split.removed,
         notices=notices,
