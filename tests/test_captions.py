@@ -247,3 +247,22 @@ def test_sound_tags_and_a_lone_bracketed_phrase_are_not_speakers():
     _, got = turns(vtt, "x.vtt")
     assert [s for s, _ in got] == ["UNKNOWN"]
     assert "[Door Slams] Who is there?" in got[0][1]  # one bracketed phrase, seen once: kept as written
+
+
+def test_a_voice_span_wrapped_onto_the_next_line_keeps_its_speaker():
+    # every cue voiced (so an unvoiced line would be an unknown speaker), one cue wrapped onto two lines
+    cue = "00:00:{:02d}.000 --> 00:00:{:02d}.500\n<v {}>{}</v>\n\n"
+    said = [
+        ("Ana Ochoa", "Hi everyone."),
+        ("Ana Ochoa", "Welcome to City Desk."),
+        ("Rob Neill", "Thanks, Ana."),
+        ("Rob Neill", "Glad to be here."),
+        ("Ana Ochoa", "So what happened?"),
+        ("Rob Neill", "The vote failed."),
+    ]
+    vtt = "WEBVTT\n\n" + "".join(cue.format(2 * i, 2 * i + 1, who, text) for i, (who, text) in enumerate(said))
+    vtt += "00:00:20.000 --> 00:00:23.000\n<v Ana Ochoa>And with our\nhousing reporter, why?</v>\n"
+    t, got = turns(vtt, "x.vtt")
+    assert [s for s, _ in got] == ["Ana Ochoa", "Rob Neill", "Ana Ochoa", "Rob Neill", "Ana Ochoa"]
+    assert got[-1] == ("Ana Ochoa", "And with our housing reporter, why?")
+    assert list(t.turns["n_words"]) == [6, 6, 3, 3, 6]

@@ -253,14 +253,16 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
     tagged = _bracket_names(cues)
     for cue in cues:
         dialogue = len(cue.lines) >= 2 and any(_DIALOGUE_DASH_RE.match(ln) for ln in cue.lines[1:])
+        carried: str | None = None  # a <v Name> span still open at the end of the line before
         for line in cue.lines:
             removed.extend(_INLINE_TS_RE.findall(line))
             line = _INLINE_TS_RE.sub("", line)
             for voice, part in _split_voices(line):
                 if voice:
                     removed.append(f"<v {voice}>")
+                    carried = voice
                 part = re.sub(r"\s+", " ", strip_styling(part, removed)).strip()
-                voice = voice or cue.voice
+                voice = voice or carried or cue.voice
                 pieces = _BROADCAST_RE.split(part)
                 for k, piece in enumerate(pieces):
                     change = k > 0
@@ -284,6 +286,8 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
                         label, piece = tag.group(1), piece[tag.end() :]
                         removed.append(tag.group(0).strip())
                     segments.append(_Segment(voice, label, piece, cue, change))
+            if "</v>" in line[max(line.rfind("<v"), 0) :]:
+                carried = None  # the span was closed on this line
     return segments
 
 
