@@ -335,3 +335,22 @@ def test_zoom_chat_reactions_and_reply_quotes_are_not_the_senders_words():
         'Great, "let us" begin with the budget.',
     ]
     assert list(t.turns["n_words"]) == [7, 4, 3, 7]
+
+
+def test_uk_committee_question_numbers_are_not_part_of_the_speaker():
+    text = (
+        "Q1                Chair: Good morning. Why not by half?\n\n"
+        "Andrew Bailey: The committee was split.\n\n"
+        "Q2                Chair: Professor Greene, tell us why.\n\n"
+        "Professor Greene: I was worried.\n\n"
+        "Q3 Dr Sandher: Ambiguous in which direction?\n\n"
+        "Sarah Breeden: Slightly downward.\n\n"
+        "Q14   Dr Sandher: And the Q3 figures?\n\n"
+        "Chair: Thank you all very much.\n"
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == [
+        "Chair", "Andrew Bailey", "Chair", "Professor Greene", "Dr Sandher", "Sarah Breeden", "Dr Sandher", "Chair",
+    ]
+    assert list(t.turns["n_words"]) == [6, 4, 5, 3, 4, 2, 4, 5]  # "Q1" is no word of the Chair's
+    assert t.turns["text"].iloc[6] == "And the Q3 figures?"

@@ -161,6 +161,10 @@ def _candidate_every_pattern(line):
         rest = stripped.lstrip(">").lstrip()
         prefix += stripped[: len(stripped) - len(rest)]
         stripped = rest
+    q_number = L._QUESTION_NUMBER_RE.match(stripped) if stripped[:1] == "Q" else None
+    if q_number:  # a UK select committee's question number before the label: "Q12   Chair: ..."
+        prefix += q_number.group(0)
+        stripped = stripped[q_number.end() :]
     m = L._COLON_RE.match(stripped)
     if m:
         label = L._key(L._strip_decoration(m.group("label")))

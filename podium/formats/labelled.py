@@ -447,6 +447,10 @@ def _clock_group(m: re.Match) -> str:
     return next(groups[g] for g in ("ts", "bts", "pts") if groups.get(g))
 
 
+# The number a UK select committee's evidence gives each question, before the label: "Q12   Chair:".
+_QUESTION_NUMBER_RE = re.compile(r"Q\d{1,4}\s+(?=[^\W\d_][^:\n]{0,60}:\s)")
+
+
 def _candidate(line: str) -> Candidate | None:
     """Return the label a line starts with, if it starts like one."""
     stripped = line.strip()
@@ -495,6 +499,10 @@ def _candidate(line: str) -> Candidate | None:
         rest = stripped.lstrip(">").lstrip()
         prefix += stripped[: len(stripped) - len(rest)]
         stripped = rest
+    q_number = _QUESTION_NUMBER_RE.match(stripped) if stripped[:1] == "Q" else None
+    if q_number:  # a UK select committee's question number before the label: "Q12   Chair: ..."
+        prefix += q_number.group(0)
+        stripped = stripped[q_number.end() :]
     # a colon label and a long label both need a colon (ASCII or full-width); most lines have none
     has_colon = ":" in stripped or "\uff1a" in stripped
     m = _COLON_RE.match(stripped) if has_colon else None
