@@ -354,3 +354,15 @@ def test_uk_committee_question_numbers_are_not_part_of_the_speaker():
     ]
     assert list(t.turns["n_words"]) == [6, 4, 5, 3, 4, 2, 4, 5]  # "Q1" is no word of the Chair's
     assert t.turns["text"].iloc[6] == "And the Q3 figures?"
+
+
+def test_magazine_q_and_a_with_the_answer_on_the_questions_line():
+    text = (
+        "Q: Mayor, why should taxpayers put $600 million into a stadium? A: Because the stadium is not the point. "
+        "The district around it is.\n\nQ: Do you believe him?\n\nA: I take him at his word.\n\n"
+        "QUESTION: Will you run? ANSWER: Ask me after the vote.\n\nQUESTION: Really?\n\nANSWER: Really.\n"
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["Q", "A", "Q", "A", "QUESTION", "ANSWER", "QUESTION", "ANSWER"]
+    assert list(t.turns["n_words"]) == [10, 12, 4, 6, 3, 5, 1, 1]
+    assert list(t.turns["role"])[:2] == ["question", "answer"]

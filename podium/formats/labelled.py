@@ -1263,7 +1263,8 @@ def split_inline_labels(
     copying): the line is cut there and the new line gets that label.
 
     Only labels already taken at least twice at a line's start, written in capitals, are looked
-    for, and only on lines holding ``": "``; on a line over :data:`_SCRAPED_LINE_CHARS` characters
+    for (``Q:``, ``A:`` and the like too, when they open three lines or more: "Q: Why? A: Because."),
+    and only on lines holding ``": "``; on a line over :data:`_SCRAPED_LINE_CHARS` characters
     (a passage scraped without line breaks), also the labels in capitals that recur inside it. The
     words are all kept (the label's own text goes to ``Candidate.removed``). Returns the lines and
     labels unchanged when there is nothing to cut.
@@ -1272,6 +1273,10 @@ def split_inline_labels(
     known = {
         k for k, n in counts.items() if n >= 2 and len(k) >= 2 and k.upper() == k and any(ch.isalpha() for ch in k)
     }
+    # "Q:" / "A:" (a magazine's Q&A: "Q: Why? A: Because."), when such labels open three lines or more
+    asked = Counter(c.label for c in labels if c is not None and c.kind == LabelKind.Q)
+    q_labels = set(asked) if asked.total() >= 3 else set()
+    known |= q_labels
     long_lines = [line for line in lines if len(line) > _SCRAPED_LINE_CHARS]
     if not (known or long_lines) or not any(": " in line for line in lines):
         return lines, labels
@@ -1309,7 +1314,8 @@ def split_inline_labels(
         for k, cut in enumerate(cuts):
             rest = text[cut.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(text)].strip()
             out_lines.append(f"{cut.group(1)}: {rest}")
-            out_labels.append(Candidate(cut.group(1), rest, None, LabelKind.COLON, f"{cut.group(1)}:"))
+            kind = LabelKind.Q if cut.group(1) in q_labels else LabelKind.COLON
+            out_labels.append(Candidate(cut.group(1), rest, None, kind, f"{cut.group(1)}:"))
     return out_lines, out_labels
 
 
