@@ -266,3 +266,23 @@ def test_a_voice_span_wrapped_onto_the_next_line_keeps_its_speaker():
     assert [s for s, _ in got] == ["Ana Ochoa", "Rob Neill", "Ana Ochoa", "Rob Neill", "Ana Ochoa"]
     assert got[-1] == ("Ana Ochoa", "And with our housing reporter, why?")
     assert list(t.turns["n_words"]) == [6, 6, 3, 3, 6]
+
+
+def test_zoom_display_names_of_any_shape_name_their_cues():
+    said = [
+        ("Mayor Teresa Lin-Harper", "Good morning, everybody."),
+        ("Chief Marcus D. Bell", "Crews have restored power."),
+        ("iPhone de Carlos", "Hi, Carlos Ruiz, El Tiempo Latino. Can you say it in Spanish too?"),
+        ("Mayor Teresa Lin-Harper", "Sí, claro."),
+        ("john smith", "What about Route 9?"),
+        ("Chief Marcus D. Bell", "Thursday."),
+        ("Carlos's iPad", "And the cost?"),
+        ("jdoe", "Is FEMA coming?"),
+    ]
+    vtt = "WEBVTT\n\n" + "".join(
+        f"{i + 1}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.500\n{who}: {text}\n\n"
+        for i, (who, text) in enumerate(said)
+    )
+    t, got = turns(vtt, "zoom.vtt")
+    assert got == said  # each participant's words under their own name, none glued to the cue before
+    assert list(t.turns["n_words"]) == [3, 4, 13, 2, 4, 1, 3, 3]

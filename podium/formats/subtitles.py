@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import words
-from ..vocabulary import UNNAMED_PREFIX  # re-exported: "SPEAKER 1", "SPEAKER 2"
+from ..vocabulary import EMPHASIS_WORDS, NOT_LABELS, UNNAMED_PREFIX  # UNNAMED_PREFIX re-exported
 from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult
 from .labelled import BRACKET_TAG_RE, bracket_speaker_tags, is_cue_label
 from .rttm import SpeakerTimeline
@@ -227,6 +227,35 @@ def _name_lines(cues: list[Cue]) -> bool:
     return len(set(firsts)) <= max(2, len(cues) // 2)
 
 
+# Zoom names every cue "Display Name: text", and a display name can be anything a participant
+# typed or a device's name ("iPhone de Carlos", "john smith", "jdoe", "Carlos's iPad", "Galaxy S21").
+_ANY_PREFIX_RE = re.compile(r"(?:<[^>]*>)*\s*([^\s:<>][^:?!<>\n]{0,39}?)\s*:\s+(?=\S)")
+_DISPLAY_NAME_RE = re.compile(r"[^\W_][\w'\-]*(?: [\w'\-]+){0,4}")
+
+
+def _names_every_cue(cues: list[Cue]) -> bool:
+    """Whether the captions open nearly every cue (90%, at least five cues) with ``Name: `` (Zoom's
+    transcript): then any short prefix before a colon at a cue's start is a participant's display
+    name, however it is written."""
+    if len(cues) < 5:
+        return False
+    prefixed = sum(1 for c in cues if c.lines and _ANY_PREFIX_RE.match(c.lines[0]))
+    return prefixed >= 0.9 * len(cues)
+
+
+def _display_name(piece: str) -> tuple[str, str, str] | None:
+    """``(name, text removed, speech)`` when ``piece`` opens with a display name and a colon (see
+    :func:`_names_every_cue`): one to five words of letters, digits, apostrophes and hyphens,
+    not an emphasis word ("Look:") or page furniture ("Note:")."""
+    m = _ANY_PREFIX_RE.match(piece)
+    if m is None or not _DISPLAY_NAME_RE.fullmatch(m.group(1)):
+        return None
+    name = m.group(1)
+    if name.lower() in EMPHASIS_WORDS or name.upper() in NOT_LABELS:
+        return None
+    return name, piece[: m.end()].strip(), piece[m.end() :].strip()
+
+
 def _bracket_names(cues: list[Cue]) -> frozenset[str]:
     """The names a subtitle file gives in square brackets at a cue line's start (``[JOHN] Hello.``):
     :func:`~podium.formats.labelled.bracket_speaker_tags` of every line's pieces (after ``>>`` and a
@@ -251,6 +280,7 @@ class _Segment:
 def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
     segments: list[_Segment] = []
     tagged = _bracket_names(cues)
+    every_cue_named = _names_every_cue(cues)
     for cue in cues:
         dialogue = len(cue.lines) >= 2 and any(_DIALOGUE_DASH_RE.match(ln) for ln in cue.lines[1:])
         carried: str | None = None  # a <v Name> span still open at the end of the line before
@@ -279,6 +309,8 @@ def _segments(cues: list[Cue], removed: list[str]) -> list[_Segment]:
                         continue
                     label = None
                     found = is_cue_label(piece) if piece else None
+                    if found is None and every_cue_named and piece:
+                        found = _display_name(piece)
                     if found is not None:
                         label, label_text, piece = found
                         removed.append(label_text)
