@@ -76,6 +76,15 @@ def _name_tokens(label: str) -> tuple[str, ...]:
 _PERSON_IN_NOTE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.? )?[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}")
 
 
+def _other_sex(title: str, full: str) -> bool:
+    """Whether the courtesy title ``title`` ("MR") and the courtesy title of the label ``full``
+    ("Ms. Jane Smith") are of different sexes: then they do not name one person."""
+    titles = {t.rstrip(".") for t in _tokens(full)} & COURTESY_TITLES
+    if title in MALE_COURTESY_TITLES:
+        return bool(titles & FEMALE_COURTESY_TITLES)
+    return title in FEMALE_COURTESY_TITLES and bool(titles & MALE_COURTESY_TITLES)
+
+
 def propose_aliases(labels: list[str]) -> dict[str, str]:
     """Propose which labels name the same person; return ``{label: canonical label}``.
 
@@ -95,7 +104,13 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
        (``MR. LITTLE``, ``WALLACE``), and the one full name with at least a first name and that
        surname (``GEORGE LITTLE``, ``CHRIS WALLACE``). Two different people who share a surname
        are never merged: not when two full names share it, not an office and surname
-       (``PRESIDENT CLINTON`` is not ``HILLARY CLINTON``), and not ``MR.`` and ``MRS.`` forms of it.
+       (``PRESIDENT CLINTON`` is not ``HILLARY CLINTON``), not ``MR.`` and ``MRS.`` forms of it,
+       and not ``MR. SMITH`` and ``MS. JANE SMITH``.
+    3a. A title and surname (``SECRETARY YELLEN``, ``Sen. Cortez Masto``, ``Ms. de la Cruz``) and
+       the one full name with that title and surname (``TREASURY SECRETARY JANET YELLEN``, ``Sen.
+       Catherine Cortez Masto (D-NV)``, ``Ms. Ana de la Cruz``; a courtesy title must not differ);
+       then a bare surname goes with them as in rule 3 (``MURPHY`` beside ``SEN. MURPHY`` and ``SEN.
+       CHRIS MURPHY``).
     4. A bare surname (``TRUMP``, ``Warren``) and the one label of a title and that surname
        (``PRESIDENT TRUMP``, ``Senator Warren``, ``GOV. DeSANTIS``), when no full name has that
        surname and no second titled form does.
@@ -182,6 +197,32 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         toks = [t.rstrip(".") for t in _tokens(label)]
         if len(_name_tokens(label)) == 1 and len(toks) >= 2 and toks[0] in TITLES and toks[0] not in COURTESY_TITLES:
             titled_forms.setdefault(_name_tokens(label)[0], []).append(label)
+    # 3a. a title and surname and the one full name with that title and surname: "SECRETARY YELLEN" and
+    #     "TREASURY SECRETARY JANET YELLEN", "Sen. Cortez Masto" and "Sen. Catherine Cortez Masto (D-NV)",
+    #     "Ms. de la Cruz-O'Brien" and "Ms. Jennifer de la Cruz-O'Brien"
+    for label in order:
+        toks = [t.rstrip(".") for t in _tokens(label)]
+        names = _name_tokens(label)
+        k = len(names)
+        if label in generic or canonical[label] != label or not 1 <= k <= 3 or len(toks) <= k:
+            continue
+        title = set(toks[:-k])
+        if tuple(toks[-k:]) != names or not title <= TITLES or (k == 1 and title <= COURTESY_TITLES):
+            continue  # "MR. LITTLE": rule 3
+        courtesy = title & COURTESY_TITLES
+        matches = []
+        for full in by_surname.get(names[-1], []):
+            full_tokens = {t.rstrip(".") for t in _tokens(full)}
+            if (
+                full != label
+                and len(_name_tokens(full)) > k
+                and _name_tokens(full)[-k:] == names
+                and title - COURTESY_TITLES <= full_tokens
+                and (not courtesy or not full_tokens & COURTESY_TITLES or full_tokens & COURTESY_TITLES == courtesy)
+            ):
+                matches.append(full)
+        if len(matches) == 1:
+            canonical[label] = matches[0]
     proposals: dict[str, list[str]] = {}
     for label in order:
         if label in generic or canonical[label] != label:
@@ -191,8 +232,8 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         is_short = len(names) == 1 and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in COURTESY_TITLES))
         if not is_short or re.fullmatch(r"SPEAKER[ _]?\d+|\d+", " ".join(tokens)):
             continue
-        matches = [f for f in by_surname.get(names[0], []) if f != label]
-        offices = [t for t in titled_forms.get(names[0], []) if t != label]
+        matches = [f for f in by_surname.get(names[0], []) if f != label and not _other_sex(tokens[0], f)]
+        offices = [t for t in titled_forms.get(names[0], []) if t != label and canonical[t] == t]  # not merged in 3a
         if len(matches) == 1 and not (len(tokens) == 1 and offices):
             # a bare "TRUMP" beside "MELANIA TRUMP" and "PRESIDENT TRUMP" could be either: left alone
             proposals.setdefault(matches[0], []).append(label)

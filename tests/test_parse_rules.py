@@ -650,3 +650,46 @@ def test_labelled_text_read_as_subtitles_says_there_are_no_cues():
         parse_text("ANA: Hello there.\n\nBEN: Hi.\n", name="pasted.txt", source_format="subtitles")
     with pytest.raises(ParseError, match="only cue numbers and times"):
         parse_text("1\n00:00:01,000 --> 00:00:02,000\n\n", name="empty.srt", source_format="subtitles")
+
+
+def test_a_title_and_surname_is_the_one_full_name_with_that_title_and_surname():
+    got = propose_aliases(
+        [
+            "MARGARET BRENNAN",
+            "TREASURY SECRETARY JANET YELLEN",
+            "SECRETARY YELLEN",
+            "Sen. Catherine Cortez Masto (D-NV)",
+            "Sen. Cortez Masto",
+            "Ms. Jennifer de la Cruz-O'Brien",
+            "Ms. de la Cruz-O'Brien",
+            "SEN. CHRIS MURPHY",
+            "SEN. MURPHY",
+            "MURPHY",
+        ]
+    )
+    assert got["SECRETARY YELLEN"] == "TREASURY SECRETARY JANET YELLEN"
+    assert got["Sen. Cortez Masto"] == "Sen. Catherine Cortez Masto (D-NV)"
+    assert got["Ms. de la Cruz-O'Brien"] == "Ms. Jennifer de la Cruz-O'Brien"
+    assert got["SEN. MURPHY"] == got["MURPHY"] == "SEN. CHRIS MURPHY"
+    # two people: an office and a different person's name, two full names with the title, other sexes
+    got = propose_aliases(
+        ["PRESIDENT BILL CLINTON", "HILLARY CLINTON", "PRESIDENT CLINTON", "SEN. CLINTON", "SEN. HILLARY CLINTON"]
+    )
+    assert got["PRESIDENT CLINTON"] == "PRESIDENT BILL CLINTON" and got["SEN. CLINTON"] == "SEN. HILLARY CLINTON"
+    assert (
+        propose_aliases(["PRESIDENT GEORGE W. BUSH", "PRESIDENT GEORGE H.W. BUSH", "PRESIDENT BUSH"])["PRESIDENT BUSH"]
+        == "PRESIDENT BUSH"
+    )
+    assert propose_aliases(["MS. JANE SMITH", "MR. SMITH"])["MR. SMITH"] == "MR. SMITH"
+    assert propose_aliases(["MS. JANE DE LA CRUZ", "MR. DE LA CRUZ"])["MR. DE LA CRUZ"] == "MR. DE LA CRUZ"
+
+
+def test_short_titled_labels_of_a_hearing_count_as_one_person_each():
+    text = (
+        "Sen. Lisa A. Murkowski (R-AK): The committee will come to order.\n\n"
+        "Chief Randy J. Moore-Castillo: We have hired 11,300 firefighters.\n\n"
+        "Sen. Murkowski: How many are fully qualified?\n\n"
+        "Chief Moore-Castillo: About eighty percent, Senator.\n"
+    )
+    words = parse_text(text, name="hearing.txt").turns.groupby("speaker")["n_words"].sum().to_dict()
+    assert words == {"Sen. Lisa A. Murkowski (R-AK)": 11, "Chief Randy J. Moore-Castillo": 9}  # 6 + 5; 5 + 4
