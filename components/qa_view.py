@@ -181,7 +181,8 @@ def remark_html(kind: str, remark) -> str:
     return (
         f'<div class="podium-remark"><span class="podium-badge">{html.escape(kind.capitalize())} · '
         f"{html.escape(remark.speaker)} · {plural(int(remark.n_words), 'word')} · "
-        f"turn{'s' if ' ' in remark.turn_ids else ''} {html.escape(remark.turn_ids.replace(' ', ', '))}</span>"
+        f"turn{'s' if ' ' in remark.turn_ids else ''} "  # turns numbered from 1, as the pairs' turns are
+        f"{html.escape(', '.join(str(int(t) + 1) for t in remark.turn_ids.split()))}</span>"
         f"{highlighted_html(remark.text, [])}</div>"
     )
 

@@ -70,7 +70,7 @@ REMARK_COLUMNS: dict[str, str] = {
     "turn_ids": "str",  # space-separated turn ids
     "speaker": "str",  # speakers, " / "-joined
     "text": "str",  # full text; blocks prefixed "NAME: " when several people speak
-    "n_words": "int64",  # words by the answer side
+    "n_words": "int64",  # words in the remark, whoever says them (what the page shows with it)
 }
 
 _TURN_FIELDS = ["turn_id", "speaker", "role", "text", "n_words", "cut_off", "n_questions"]
@@ -317,7 +317,7 @@ def qa_exchanges(turns: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "turn_ids": " ".join(str(b["turn_id"]) for b in seg.answer),
                     "speaker": " / ".join(dict.fromkeys(b["speaker"] for b in seg.answer)),
                     "text": _joined(seg.answer),
-                    "n_words": sum(b["n_words"] for b in seg.answer if b["role"] == "answer"),
+                    "n_words": sum(b["n_words"] for b in seg.answer),  # every word shown in the remark
                 }
             )
     return (

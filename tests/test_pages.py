@@ -205,8 +205,11 @@ def test_qa_page_search_filters_sort_and_remarks():
     at = _qa_with(data)
     assert "2 questions put, 2 answered" in _text(at)
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("Opening statement: Q / MS. PSAKI") for label in labels)
+    # "Good afternoon." 2 + "Good afternoon. Two announcements at the top." 7: every word the box shows
+    assert "Opening statement: Q / MS. PSAKI, 9 words (not an answer)" in labels
     assert any(label.startswith("Closing remarks: Q / MS. PSAKI") for label in labels)
+    html = "".join(str(h.proto.body) for h in at.get("html"))
+    assert "9 words · turns 1, 2</span>" in html  # turns numbered from 1, as the pairs' are
     next(w for w in at.text_input if w.label == "Search questions and answers").set_value("library").run()
     assert list(at.dataframe[0].value["pair_id"]) == [2]  # pairs numbered from 1 on the page
     next(w for w in at.text_input if w.label == "Search questions and answers").set_value("").run()

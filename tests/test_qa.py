@@ -72,7 +72,7 @@ def test_a_greeting_and_an_opening_statement_are_not_a_pair():
     assert list(pairs["question_turn_id"]) == [2]
     assert remarks.loc[0, "kind"] == "opening statement"
     assert remarks.loc[0, "turn_ids"] == "0 1"
-    assert remarks.loc[0, "n_words"] == 13  # the press secretary's words only
+    assert remarks.loc[0, "n_words"] == 15  # every word the remark shows: "Good afternoon." and her 13
     assert list(remarks.columns) == list(REMARK_COLUMNS)
 
 
