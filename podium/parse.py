@@ -18,6 +18,7 @@ from . import formats, parallel, questions
 from .formats import FORMATS, UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block
 from .formats.base import parse_clock
 from .formats.docx import docx_text, is_docx
+from .formats.labelled import is_page_furniture
 from .formats.markup import html_to_text
 from .formats.pdf import is_pdf, pdf_text
 from .formats.rttm import read_speaker_timeline
@@ -393,7 +394,11 @@ def _split_preamble(preamble: list[str], fallback_title: str) -> tuple[str, str]
     titles = titles if titles[0] is not None else []
     title = re.sub(r"[\s\-_=*]{3,}$", "", titles[0]).strip() if titles else fallback_title
     later = paragraphs[paragraphs.index(titles[0]) + 1 :] if titles else paragraphs
-    summary = [p for p in later if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p)]
+    summary = [
+        p
+        for p in later
+        if len(p.split()) >= 12 and len(p) <= 2000 and not _BANNER_RE.search(p) and not is_page_furniture(p)
+    ]
     return title, "\n\n".join(summary)
 
 
@@ -583,7 +588,7 @@ def parse_text(
                 f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
                 f"{listed}. Everyone else answers. Change roles on the Speakers page."
             )
-    set_aside = len(words("\n".join(metadata))) - result.inserted_words  # inserted documents have their notice
+    set_aside = len(words("\n".join(metadata))) - result.reported_words  # those have their own notice
     if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
         set_aside + int(turns["n_words"].sum())
     ):

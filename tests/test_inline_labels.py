@@ -366,3 +366,64 @@ def test_magazine_q_and_a_with_the_answer_on_the_questions_line():
     assert list(t.turns["speaker"]) == ["Q", "A", "Q", "A", "QUESTION", "ANSWER", "QUESTION", "ANSWER"]
     assert list(t.turns["n_words"]) == [10, 12, 4, 6, 3, 5, 1, 1]
     assert list(t.turns["role"])[:2] == ["question", "answer"]
+
+
+NEWS_PAGE_INTERVIEW = """\
+MARGARET BRENNAN: Is the economy slowing?
+
+SECRETARY OKONJO-PARK: It's cooling, which is what we expected.
+
+Advertisement
+
+We are seeing softness in manufacturing.
+
+Treasury Secretary Linda Okonjo-Park speaks at the Detroit Economic Club on June 6, 2025. Bill Pugliano / Getty Images
+
+MARGARET BRENNAN: Who pays that?
+
+SECRETARY OKONJO-PARK: I don't accept that number.
+
+Related: Automakers warn of price hikes as tariffs take effect
+
+MARGARET BRENNAN: But some will be paid by consumers.
+
+SECRETARY OKONJO-PARK: Some may be, in the short run.
+
+Story continues below advertisement
+
+MARGARET BRENNAN: Thank you.
+"""
+
+
+def test_a_news_pages_furniture_between_the_speech_is_nobodys_words():
+    t = _parse(NEWS_PAGE_INTERVIEW)
+    assert _words(NEWS_PAGE_INTERVIEW) == {"MARGARET BRENNAN": 16, "SECRETARY OKONJO-PARK": 25}  # 4+3+7+2; 7+6+5+7
+    said = " ".join(t.turns["text"])
+    assert "Advertisement" not in said and "Getty" not in said and "Related" not in said
+    assert "Bill Pugliano / Getty Images" in t.metadata
+    assert any(n.startswith("4 paragraphs of web-page furniture") for n in t.notices)
+
+
+HEADLINED_Q_AND_A = """\
+The Interview: Mayor Brandon T. Whitlock on the stadium deal
+
+This interview has been edited for length and clarity.
+
+Q: Are you saying they're wrong?
+
+A: I'm saying that study looked at stadiums in the suburbs. This is downtown.
+
+Correction: An earlier version of this article misstated the number of housing units. It is 4,000, not 40,000.
+
+Q: Will you run for governor?
+
+A: Ask me after the vote.
+"""
+
+
+def test_a_headline_written_like_a_label_is_the_title_and_a_correction_is_no_answer():
+    t = _parse(HEADLINED_Q_AND_A)
+    assert list(t.turns["speaker"]) == ["Q", "A", "Q", "A"]
+    assert list(t.turns["n_words"]) == [5, 13, 5, 5]
+    assert t.title == "The Interview: Mayor Brandon T. Whitlock on the stadium deal"
+    assert "Correction" not in t.summary and "misstated" in t.metadata

@@ -693,3 +693,8 @@ def test_short_titled_labels_of_a_hearing_count_as_one_person_each():
     )
     words = parse_text(text, name="hearing.txt").turns.groupby("speaker")["n_words"].sum().to_dict()
     assert words == {"Sen. Lisa A. Murkowski (R-AK)": 11, "Chief Randy J. Moore-Castillo": 9}  # 6 + 5; 5 + 4
+
+
+def test_labels_with_no_speech_are_still_refused_with_a_sentence():
+    with pytest.raises(ParseError, match="speaker labels but no speech"):
+        parse_text("MODERATOR:\n\nSENATOR HALE:\n\nMODERATOR:\n", name="only_labels.txt")

@@ -76,8 +76,8 @@ class ReadResult:
             Kept so that tests can prove no word was lost.
         notices: sentences for the reader about how the file was read.
         source_format: the name of the format read.
-        inserted_words: words of ``metadata`` that are documents inserted into a hearing's record
-            ("[The prepared statement of ... follows:]"), which a notice already reports.
+        reported_words: words of ``metadata`` that a notice of the reader already reports (documents
+            inserted into a hearing's record, a news page's furniture between the speech).
     """
 
     blocks: list[Block]
@@ -86,7 +86,7 @@ class ReadResult:
     removed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     source_format: str = ""
-    inserted_words: int = 0
+    reported_words: int = 0
 
 
 _CLOCK_RE = re.compile(r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")

@@ -1519,6 +1519,27 @@ def bracket_speaker_tags(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(names) if len(names) >= 2 and sum(seen[t] for t in names) >= 3 else frozenset()
 
 
+def _headline_label(lines: list[str], labels: list[Candidate | None]) -> None:
+    """A headline written like a label on the text's first line ("The Interview: Mayor Whitlock on
+    the stadium deal", "Transcript: ...") is page text, not a speaker: when that label is seen only
+    there, what follows it is not a sentence (no closing punctuation, at most 20 words) and the
+    text has two or more other labels that recur. ``labels`` is changed in place."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    cand = labels[first] if first is not None else None
+    if cand is None or cand.kind != LabelKind.COLON:
+        return
+    counts = Counter(c.label for c in labels if c is not None)
+    rest = cand.rest.strip()
+    if (
+        counts[cand.label] == 1
+        and rest
+        and not rest.endswith((".", "?", "!", "\u2026", '"', "\u201d", "'", ")"))
+        and len(rest.split()) <= 20
+        and sum(1 for label, n in counts.items() if n >= 2) >= 2
+    ):
+        labels[first] = None
+
+
 def _bracket_labels(lines: list[str], labels: list[Candidate | None]) -> int:
     """Lines with no label that open with a bracketed name of :func:`bracket_speaker_tags` start
     that speaker's turn (``labels`` is changed in place). Returns how many."""
@@ -1546,7 +1567,8 @@ def _drop_chat_quotes(blocks: list[Block], removed: list[str]) -> int:
     opens with (``Replying to "Yes, loud and clear."``), adding them to ``removed``; a message that
     was only a reaction leaves no turn. ``blocks`` is changed in place. Returns how many were taken."""
     taken = 0
-    for block in blocks:
+    emptied = set()
+    for k, block in enumerate(blocks):
         kept = []
         for paragraph in block.paragraphs:
             if _CHAT_REACTION_RE.fullmatch(paragraph):
@@ -1560,8 +1582,10 @@ def _drop_chat_quotes(blocks: list[Block], removed: list[str]) -> int:
                 paragraph = paragraph[reply.end() :]
             if paragraph.strip():
                 kept.append(paragraph)
+        if block.paragraphs and not kept:
+            emptied.add(k)
         block.paragraphs = kept
-    blocks[:] = [b for b in blocks if b.paragraphs or b.keep_empty]
+    blocks[:] = [b for k, b in enumerate(blocks) if k not in emptied]
     return taken
 
 
@@ -1569,6 +1593,52 @@ def _drop_chat_quotes(blocks: list[Block], removed: list[str]) -> int:
 # "[The prepared statement of Ms. Rivera follows:]", "[The information referred to follows:]",
 # "[Additional material submitted for the record follows:]" (GPO hearings).
 _INSERTION_RE = re.compile(r"\[[^\[\]\n]{3,200}?\bfollows?\s*:?\s*\]")
+
+
+# A news page's furniture between the paragraphs of an interview: advertisement slots, links to
+# other stories, editors' notes and corrections, and photo captions that end with the credit.
+_PAGE_FURNITURE_RE = re.compile(
+    r"(?:Skip )?Advertisement|ADVERTISEMENT|(?:Story|Article) continues below(?: (?:advertisement|this ad))?|"
+    r"Continue reading(?: the main story)?|Scroll to continue(?: with content)?|"
+    r"(?:Related|RELATED|Read more|READ MORE|See also|SEE ALSO|Also read|ALSO READ|Related coverage|RELATED COVERAGE)"
+    r"\s*:.{0,200}|"
+    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor's [Nn]ote|EDITOR'S NOTE|Editors' [Nn]ote)"
+    r"\s*:.{0,1000}|"
+    r"This (?:interview|conversation|transcript) has been (?:lightly )?(?:edited|condensed)[^.\n]{0,80}\.|"
+    # a photo caption: a sentence or two, then the photographer and agency ("Bill Pugliano / Getty Images")
+    r"[A-Z][^\n]{10,400}?(?:\s/\s|\(|Photo(?:graph)?:\s?|Credit:\s?)[^/()\n]{0,60}?"
+    r"(?:Getty Images|AP Photo|AP|Reuters|AFP|Bloomberg|EPA|Shutterstock|Sipa|Pool)(?:[^/()\n]{0,40})\)?\.?",
+    re.DOTALL,
+)
+
+
+def is_page_furniture(paragraph: str) -> bool:
+    """Whether a paragraph is a news page's furniture (see :func:`_set_aside_page_furniture`)."""
+    return _PAGE_FURNITURE_RE.fullmatch(paragraph.strip()) is not None
+
+
+def _set_aside_page_furniture(blocks: list[Block], metadata: list[str]) -> int:
+    """Move a news page's furniture out of the speech: a paragraph that is an advertisement slot
+    ("Advertisement", "Story continues below advertisement"), a link to another story ("Related:
+    ..."), an editors' note or correction ("Correction: An earlier version of this article..."),
+    "This interview has been edited for length and clarity." or a photo caption ending with its
+    credit ("... Bill Pugliano / Getty Images") is page text (``metadata``), not the words of the
+    speaker whose turn it sits in. ``blocks`` is changed in place. Returns how many paragraphs."""
+    moved = 0
+    emptied = set()
+    for k, block in enumerate(blocks):
+        kept = []
+        for paragraph in block.paragraphs:
+            if is_page_furniture(paragraph):
+                metadata.append(paragraph.strip())
+                moved += 1
+            else:
+                kept.append(paragraph)
+        if block.paragraphs and not kept:
+            emptied.add(k)
+        block.paragraphs = kept
+    blocks[:] = [b for k, b in enumerate(blocks) if k not in emptied]  # a label with no speech is left as it was
+    return moved
 
 
 def _set_aside_insertions(blocks: list[Block], metadata: list[str]) -> int:
@@ -1657,6 +1727,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         labels = decide_labels(candidates, LabelStats.of(candidates, flattened=prepared.flattened))
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
+    _headline_label(prepared.lines, labels)
     _bracket_labels(prepared.lines, labels)
     unnamed = _unnamed_caption_changes(prepared.lines, labels)
     timed_only = _timed_without_labels(prepared.lines, labels)
@@ -1664,6 +1735,16 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
     inserted = _set_aside_insertions(split.blocks, split.metadata)
+    before = len(split.metadata)
+    furniture = _set_aside_page_furniture(split.blocks, split.metadata)
+    furniture_words = sum(len(words(p)) for p in split.metadata[before:])
+    if furniture:
+        notices.append(
+            f"{furniture:,} paragraph{'s' if furniture != 1 else ''} of web-page furniture between the speech "
+            "(advertisement slots, Related: links, editors' notes and corrections, photo captions with their credit) "
+            f"{'were' if furniture != 1 else 'was'} set aside as page text, not counted as anyone's words; "
+            "the Overview lists them."
+        )
     if inserted:
         notices.append(
             f"{inserted:,} word{'s' if inserted != 1 else ''} of documents inserted into the record (after notes such "
@@ -1696,5 +1777,5 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         removed=prepared.removed + split.removed,
         notices=notices,
         source_format=str(layout),
-        inserted_words=inserted,
+        reported_words=inserted + furniture_words,
     )
