@@ -384,6 +384,8 @@ QUESTION_LABELS = frozenset(
         "MODERADORA",
         "ENTREVISTADOR",
         "ENTREVISTADORA",
+        "INTERLOCUTOR",  # Mexico's presidency: the reporter in its stenographic versions
+        "INTERLOCUTORA",
         "PERGUNTA",
         "JORNALISTA",
         "DOMANDA",

@@ -427,3 +427,65 @@ def test_a_headline_written_like_a_label_is_the_title_and_a_correction_is_no_ans
     assert list(t.turns["n_words"]) == [5, 13, 5, 5]
     assert t.title == "The Interview: Mayor Brandon T. Whitlock on the stadium deal"
     assert "Correction" not in t.summary and "misstated" in t.metadata
+
+
+MEXICAN_PRESS_CONFERENCE = """\
+PRESIDENTA CLAUDIA SHEINBAUM PARDO: Vamos a las preguntas.
+
+INTERLOCUTOR: Juan Carlos Pérez, El Universal. Trump dijo ayer: "México no está haciendo suficiente". ¿Qué le responde?
+
+PRESIDENTA CLAUDIA SHEINBAUM PARDO: Le respondo con datos. Hemos detenido a más de 10 mil personas.
+
+—¿Y si impone los aranceles el 2 de abril?
+
+—Tenemos un plan B, un plan C y un plan D.
+
+INTERLOCUTOR: Gracias.
+
+PRESIDENTA CLAUDIA SHEINBAUM PARDO: Gracias. Nos vemos mañana.
+
+---
+
+Este documento es una versión estenográfica.
+"""
+
+
+def test_spanish_dialogue_dashes_after_a_question_take_turns_and_interlocutor_asks():
+    t = _parse(MEXICAN_PRESS_CONFERENCE)
+    president, reporter = "PRESIDENTA CLAUDIA SHEINBAUM PARDO", "INTERLOCUTOR"
+    assert list(t.turns["speaker"]) == [president, reporter, president, reporter, president, reporter, president]
+    assert list(t.turns["n_words"]) == [4, 16, 12, 9, 11, 1, 4]
+    assert t.turns["text"].iloc[3] == "¿Y si impone los aranceles el 2 de abril?"
+    assert set(t.turns.loc[t.turns["speaker"] == reporter, "role"]) == {"question"}
+    assert "Este documento es una versión estenográfica." in t.metadata  # after the closing "---"
+    assert any("dialogue dash" in n for n in t.notices)
+
+
+QUOTED_POST = """\
+MR MILLER: With that, Matt.
+
+QUESTION: Thank you. The Secretary posted on X last night:
+
+Secretary Rubio: "Iran will be held accountable."
+
+What does accountable mean? Sanctions? Strikes?
+
+MR MILLER: I'm not going to preview actions.
+"""
+
+
+def test_a_post_quoted_on_its_own_line_is_the_quoting_reporters_words():
+    t = _parse(QUOTED_POST)
+    assert list(t.turns["speaker"]) == ["MR MILLER", "QUESTION", "MR MILLER"]
+    assert list(t.turns["n_words"]) == [3, 22, 6]  # 9 + the quoted post's 7 + 6
+
+
+def test_dashes_that_are_no_exchange_and_quotes_that_are_speech_stay_as_they_are():
+    text = (
+        "THE PRESIDENT: We have to act.\n\n—and we will act now.\n\n—Not later.\n\n"
+        "Q: Is that final?\n\n"
+        'THE PRESIDENT: Yes:\n\nMR. LEE: "We agree."\n\nMR. LEE: "Again."\n'
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["THE PRESIDENT", "Q", "THE PRESIDENT", "MR. LEE"]
+    assert list(t.turns["n_words"]) == [11, 3, 1, 3]

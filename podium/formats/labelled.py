@@ -157,6 +157,9 @@ _BACK_MATTER_RE = re.compile(
 )
 
 
+_SEPARATOR_RE = re.compile(r"[-_*=~\u2014]{3,}")
+
+
 def _front_matter(text: str) -> tuple[str, str, str]:
     """Split YAML front matter off; return (front matter, its title, the rest)."""
     m = _FRONT_MATTER_RE.match(text)
@@ -1108,6 +1111,13 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
         pending_break = False
 
     trailer: list[str] = []
+    # a separator line near the end, then a short note ("---" / "Este documento es una versión
+    # estenográfica."): the note is back matter as the separator is
+    last = blocks[-1].paragraphs if blocks else []
+    cut = next((j for j in range(len(last) - 1, -1, -1) if _SEPARATOR_RE.fullmatch(last[j])), None)
+    if cut is not None and cut > 0 and len(last) - cut <= 4 and sum(len(p.split()) for p in last[cut:]) <= 100:
+        trailer = last[cut:]
+        del last[cut:]
     while (
         blocks
         and blocks[-1].paragraphs
@@ -1540,6 +1550,30 @@ def _headline_label(lines: list[str], labels: list[Candidate | None]) -> None:
         labels[first] = None
 
 
+_QUOTATION_RE = re.compile(r"[\"\u201c\u201e\u00ab].*[\"\u201d\u00bb][.!?]?|'.*'[.!?]?|\u2018.*\u2019[.!?]?")
+
+
+def _quoted_labels(lines: list[str], labels: list[Candidate | None]) -> None:
+    """A post or statement quoted on a line of its own after a line that introduces it ("The
+    Secretary posted on X last night:" / 'Secretary Rubio: "Iran will be held accountable."') is
+    part of the turn that quotes it, not a speaker: a label seen once, whose speech is all one
+    quotation, after a line ending with a colon. ``labels`` is changed in place."""
+    counts = Counter(c.label for c in labels if c is not None)
+    previous = ""
+    for i, line in enumerate(lines):
+        cand = labels[i]
+        if (
+            cand is not None
+            and cand.kind == LabelKind.COLON
+            and counts[cand.label] == 1
+            and previous.endswith(":")
+            and _QUOTATION_RE.fullmatch(cand.rest.strip())
+        ):
+            labels[i] = None
+        if line.strip():
+            previous = line.strip()
+
+
 def _bracket_labels(lines: list[str], labels: list[Candidate | None]) -> int:
     """Lines with no label that open with a bracketed name of :func:`bracket_speaker_tags` start
     that speaker's turn (``labels`` is changed in place). Returns how many."""
@@ -1610,6 +1644,48 @@ _PAGE_FURNITURE_RE = re.compile(
     r"(?:Getty Images|AP Photo|AP|Reuters|AFP|Bloomberg|EPA|Shutterstock|Sipa|Pool)(?:[^/()\n]{0,40})\)?\.?",
     re.DOTALL,
 )
+
+
+_DIALOGUE_DASH_RE = re.compile(r"[\u2014\u2015](?=[^\s\u2014\u2015-])")
+
+
+def _split_dash_dialogue(blocks: list[Block], removed: list[str]) -> int:
+    """Dialogue dashes inside a turn, as Spanish transcripts write a quick exchange after the
+    labelled ones ("—¿Y si impone los aranceles?" / "—Tenemos un plan B."): two or more paragraphs
+    in a row that open with an em dash, the first a question, take turns, starting with the other
+    party of the exchange (the speaker before this one). Each dash is structure (``removed``).
+    ``blocks`` is changed in place. Returns how many turns were split off."""
+    split = 0
+    out: list[Block] = []
+    for block in blocks:
+        paragraphs = block.paragraphs
+        dashed = [bool(_DIALOGUE_DASH_RE.match(p)) for p in paragraphs]
+        first = next((j for j in range(1, len(paragraphs)) if dashed[j]), None)
+        other = next((b.speaker for b in reversed(out) if b.speaker != block.speaker), None)
+        if (
+            first is None
+            or other is None
+            or first + 1 >= len(paragraphs)
+            or not dashed[first + 1]
+            or not paragraphs[first].rstrip().endswith("?")
+        ):
+            out.append(block)
+            continue
+        out.append(replace(block, paragraphs=paragraphs[:first], spans=list(block.spans)))
+        speakers = (other, block.speaker)
+        turn = 0
+        for j in range(first, len(paragraphs)):
+            text = paragraphs[j]
+            if dashed[j]:
+                removed.append(text[0])
+                text = text[1:]
+                out.append(Block(speakers[turn % 2], [text]))
+                turn += 1
+                split += 1
+            else:
+                out[-1].paragraphs.append(text)
+    blocks[:] = out
+    return split
 
 
 def is_page_furniture(paragraph: str) -> bool:
@@ -1728,6 +1804,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     if prepared.flattened:
         _keep_opening_label(prepared, candidates, labels)
     _headline_label(prepared.lines, labels)
+    _quoted_labels(prepared.lines, labels)
     _bracket_labels(prepared.lines, labels)
     unnamed = _unnamed_caption_changes(prepared.lines, labels)
     timed_only = _timed_without_labels(prepared.lines, labels)
@@ -1735,6 +1812,13 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
     inserted = _set_aside_insertions(split.blocks, split.metadata)
+    dashed = _split_dash_dialogue(split.blocks, split.removed)
+    if dashed:
+        notices.append(
+            f"{dashed:,} paragraph{'s' if dashed != 1 else ''} opening with a dialogue dash (—) after a question "
+            f"{'were' if dashed != 1 else 'was'} read as a quick exchange, the speakers taking turns; check them on "
+            "the Q&A page."
+        )
     before = len(split.metadata)
     furniture = _set_aside_page_furniture(split.blocks, split.metadata)
     furniture_words = sum(len(words(p)) for p in split.metadata[before:])
