@@ -53,7 +53,9 @@ def _facts(whole, timed: bool, total_s: float) -> list:
     speakers = cached.speaker_measures(whole, (), timed)
     lengths = cached.turn_lengths(whole)
     phrases = repeated_phrases(whole["text"])  # the phrase fact's table alone (no per-speaker tally)
-    return story_facts(speakers, lengths, phrases, qa_pairs(whole), total_s=total_s, estimated=not timed)
+    return story_facts(
+        speakers, lengths, phrases, qa_pairs(whole), total_s=total_s, estimated=not timed, turns=whole
+    )
 
 
 PROOF = {

@@ -61,6 +61,20 @@ def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{number} {word if n == 1 else (plural or word + 's')}"
 
 
+def written_forms(turns: pd.DataFrame, phrase: str) -> list[str]:
+    """How a counted phrase is written in the turns, most frequent first (ties in order of first
+    use): phrases are counted as lower-case tokens ("yesterday meeting" counts "yesterday's
+    meeting"), so a sentence that quotes one must quote what was said. Found with
+    :func:`podium.kwic.kwic` (``exact``), whose ``keyword`` is the words as written; spaces are
+    collapsed. ``turns`` needs ``turn_id``, ``speaker``, ``text``, ``start_s`` and ``end_s``."""
+    from collections import Counter
+
+    from .kwic import kwic
+
+    found = kwic(turns, phrase, exact=True)["keyword"].str.split().str.join(" ")
+    return [form for form, _ in Counter(found.tolist()).most_common()]
+
+
 def repeated_phrases(texts: Iterable[str]) -> pd.DataFrame:
     """The repeated two-word phrases the story's phrase fact reads, most repeated first: the rows
     (``phrase``, ``count``, ``n_turns``, ``per_1000_words``, in that order) of the Phrases page's
@@ -80,6 +94,7 @@ def story_facts(
     *,
     total_s: float,
     estimated: bool,
+    turns: pd.DataFrame | None = None,
 ) -> list[StoryFact]:
     """Three to five sentences from a whole transcript's tables, each with the view that proves it.
 
@@ -93,6 +108,9 @@ def story_facts(
         pairs: :func:`podium.qa.qa_pairs` (``question_speaker``, ``answer_words``); may be empty.
         total_s: the transcript's speech time in seconds (:func:`podium.talk_time.speech_duration`).
         estimated: times are estimates from word counts (the sentences say so).
+        turns: the whole transcript's turns; when given, the phrase fact quotes the phrase as it is
+            written (:func:`written_forms`: "yesterday's meeting", not the counted "yesterday
+            meeting") and says when it was written in other forms too.
 
     Returns:
         The facts in reading order: who spoke most; the longest answer (or turn; see
@@ -126,9 +144,13 @@ def story_facts(
         )
     if len(phrases):
         phrase = phrases.iloc[0]
+        forms = written_forms(turns, phrase["phrase"]) if turns is not None else []
+        said = f"“{forms[0]}”" if forms else f"“{phrase['phrase']}”"
+        if len(forms) > 1:
+            said += f" (counted with “{forms[1]}”{' and other forms' if len(forms) > 2 else ''})"
         facts.append(
             StoryFact(
-                f"The most repeated phrase was “{phrase['phrase']}”, said {_count(int(phrase['count']), 'time')} "
+                f"The most repeated phrase was {said}, said {_count(int(phrase['count']), 'time')} "
                 f"in {_count(int(phrase['n_turns']), 'turn')}.",
                 "Phrases",
             )

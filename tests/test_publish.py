@@ -391,3 +391,33 @@ def test_longest_answer_ties_go_to_more_words_as_in_the_speaker_table():
     )
     row, kind = longest_answer(lengths, first_question_turn(lengths))
     assert (kind, int(row["turn_id"])) == ("answer", 3)  # 6 s each: 12 words beat 8
+
+
+def test_the_phrase_fact_quotes_the_phrase_as_it_was_said():
+    from podium import parse_text
+    from podium.story import repeated_phrases
+
+    text = (
+        "HOLT: What came of yesterday's meeting?\n\n"
+        "BLINKEN: What's important is what we achieved at yesterday's meeting.\n\n"
+        "HOLT: And the border talks? Border Talks resume Monday?\n\n"
+        "BLINKEN: The border talks resume Monday.\n"
+    )
+    turns = parse_text(text, name="holt.txt").turns
+    phrases = repeated_phrases(turns["text"])
+    speakers = pd.DataFrame(
+        {"speaker": ["HOLT", "BLINKEN"], "talk_time_s": [5.0, 8.0], "talk_share": [0.4, 0.6]}
+        | {"n_words": [12, 16], "n_turns": [2, 2]}
+    )
+    lengths = _lengths([(0, "HOLT", "question", 0, 3), (1, "BLINKEN", "answer", 3, 4)])
+    no_pairs = pd.DataFrame({"question_speaker": [], "answer_words": []})
+    facts = story_facts(speakers, lengths, phrases, no_pairs, total_s=13, estimated=True, turns=turns)
+    said = [f.text for f in facts if f.view == "Phrases"]
+    # "border talks" 3 times (once capitalised), "resume monday" 2, "yesterday meeting" 2: the first is quoted
+    # as most often written, with the other form named; never the counted, unsaid "yesterday meeting"
+    assert said == [
+        "The most repeated phrase was “border talks” (counted with “Border Talks”), said three times in two turns."
+    ]
+    from podium.story import written_forms
+
+    assert written_forms(turns, "yesterday meeting") == ["yesterday's meeting"]
