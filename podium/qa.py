@@ -104,6 +104,11 @@ def _turn_records(turns: pd.DataFrame) -> list[dict]:
     return [dict(zip(_TURN_FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
+#: At most this many words of the question side, cut off before asking, are an attempt to cut in
+#: ("Now-", "But, Colonel-") rather than the start of the question (see :func:`_segments`).
+_ATTEMPT_WORDS = 3
+
+
 def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
     """One pass: ``(pairs, opening, closing)``; each turn lands in exactly one of them."""
     records = _turn_records(turns)
@@ -135,6 +140,21 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
                 break
             if not unit[-1]["cut_off"] and not all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k]):
                 break  # a wind-up continues only across a go-ahead ("Sure.", "Go ahead, please.")
+            if (
+                current is not None
+                and not asks_so_far
+                and sum(r["n_words"] for r in unit) <= _ATTEMPT_WORDS
+                and not any(r["n_questions"] for r in records[j:k])
+                and not all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k])
+            ):
+                # a word or three cut off before asking while the answer side finishes its answer
+                # ("Now-" / "And advocated it."): both belong to the answer before; the question
+                # starts after them (a longer wind-up cut off, "I'd like to circle back to
+                # immigration —", stays the question's)
+                current.answer.extend([*unit, *records[j:k]])
+                unit = []
+                j = k
+                continue
             unit.extend(records[j:k])  # a brief interjection, then the question side goes on
             j = k
         asks = sum(r["n_questions"] for r in unit if r["role"] == "question") > 0

@@ -313,3 +313,29 @@ def test_speaker_names_of_a_joined_cell():
     assert speaker_names("MODERATOR / Q") == ["MODERATOR", "Q"]
     assert speaker_names("MS. PSAKI") == ["MS. PSAKI"]
     assert speaker_names("") == [] and speaker_names(None) == [] and speaker_names(float("nan")) == []
+
+
+def test_a_word_cut_off_while_the_answer_finishes_belongs_to_that_answer():
+    # the questioner's "Now--" cuts in; the witness finishes ("And advocated it."); then the next
+    # question: the three words are the previous answer's, counted there (they were in neither side)
+    pairs, _ = _pairs(
+        ("LIMAN", "question", "Had Casey approved the diversion?"),
+        ("NORTH", "answer", "Director Casey was very enthusiastic about the whole program."),
+        ("LIMAN", "question", "Now--"),
+        ("NORTH", "answer", "And advocated it."),
+        ("LIMAN", "question", "When you met the Attorney General, did he ask you about it?"),
+        ("NORTH", "answer", "He did."),
+    )
+    assert list(pairs["question_turn_ids"]) == ["0", "4"]
+    assert list(pairs["answer_turn_ids"]) == ["1 2 3", "5"]
+    assert list(pairs["answer_words"]) == [9 + 3, 2]
+    # a wind-up cut off before its question stays the question's ("I'd like to circle back --")
+    pairs, _ = _pairs(
+        ("Q", "question", "Will it pass?"),
+        ("THE PRESIDENT", "answer", "It will."),
+        ("Q", "question", "I'd like to circle back to immigration, please --"),
+        ("THE PRESIDENT", "answer", "Astounding."),
+        ("Q", "question", "-- and his mother says she trusts you. Does she?"),
+        ("THE PRESIDENT", "answer", "I hope so."),
+    )
+    assert list(pairs["question_turn_ids"]) == ["0", "2 3 4"]
