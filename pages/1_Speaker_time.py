@@ -23,6 +23,7 @@ from podium.talk_time import (
     ESTIMATE_SHARE_ERROR_PTS,
     REFERENCE_SENTENCE_WORDS,
     SENTENCE_WORDS,
+    UNPUNCTUATED_SENTENCE_WORDS,
     estimate_seconds,
 )
 from podium.turn_taking import MIN_OVERLAP_S
@@ -299,7 +300,11 @@ with st.expander("How this is measured"):
             f"{SENTENCE_WORDS:g} words for each sentence, at the pace that makes a sentence of "
             f"{REFERENCE_SENTENCE_WORDS:g} words go at {ctx.wpm:g} words per minute (the rate in the sidebar). "
             f"So long sentences are slower and short ones faster: a 20-word sentence at {20 * 60 / long_s:.0f} "
-            f"and a 5-word one at {5 * 60 / short_s:.0f} words per minute. Turns are laid end to end. The default "
+            f"and a 5-word one at {5 * 60 / short_s:.0f} words per minute. A turn whose sentences average more "
+            f"than {UNPUNCTUATED_SENTENCE_WORDS:g} words (speech-to-text without full stops, a run-on) is taken as "
+            f"unpunctuated and goes at the rate itself, as if in sentences of {REFERENCE_SENTENCE_WORDS:g} words, "
+            f"so a long turn of two very long sentences can be estimated shorter than a shorter turn of many "
+            f"sentences. Turns are laid end to end. The default "
             f"rate and the sentence allowance were fitted on three force-aligned 2020 US debates and town halls "
             f"(M-Arg) to match each speaker's total, and measured on two others: per-speaker talk time was off "
             f"by {ESTIMATE_MAPE_PCT:.1f}% on average (mean absolute percentage error) and shares of talk time by "

@@ -104,6 +104,7 @@ def test_speaker_time_headline_and_tables():
     assert turn_taking.loc["REPORTER", "questions_asked"] == 2
     note = "\n".join(m.value for m in at.expander[0].markdown)
     assert "off by 6.1% on average" in note and "0.9 percentage points" in note
+    assert "average more than 60 words" in note  # the rule for run-on turns is stated where times are read
     assert not at.exception
 
 
