@@ -58,6 +58,12 @@ st.markdown(
     )
 )
 
+if ctx.speakers:  # the filter narrows the other pages; renaming and merging need every speaker in view
+    st.info(
+        f"The speaker filter ({md_escape(ctx.filter_label)}) does not narrow this page: it lists every speaker "
+        "so you can rename, merge and set roles. The other pages and their downloads stay filtered."
+    )
+
 # --- whole labels ---------------------------------------------------------------------------------
 table = cached.speaker_table(parsed.turns).set_index("speaker")
 rows = pd.DataFrame(

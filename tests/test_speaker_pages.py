@@ -86,6 +86,14 @@ def test_speakers_page_renders():
     assert list(_after(at)["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]
 
 
+def test_speakers_page_says_it_lists_everyone_under_a_filter():
+    at = _app(speaker="REPORTER")
+    _ok(at)
+    assert list(_after(at)["speaker"]) == ["ANTONY BLINKEN", "REPORTER"]  # every speaker, to edit
+    assert any("speaker filter (REPORTER) does not narrow this page" in i.value for i in at.info)
+    assert not any("does not narrow" in i.value for i in _app().info)
+
+
 def test_mapping_renames_with_an_active_filter_and_reaches_every_page_and_download(downloads):
     at = _app(speaker="REPORTER")
     assert _filter(at).value == ["REPORTER"]
