@@ -56,6 +56,18 @@ _INTERROGATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _MA_RE = re.compile(r"吗\s*[。.]?\s*$")
+# "..., which is.", "..., who was.": a relative clause after a comma, in a sentence closed by a full
+# stop, is no question (without the full stop, "Senator, who is your pick" may be one).
+_RELATIVE_RE = re.compile(
+    r"^(?!(?:and|but|so|also|then|well|now|ok|okay|just|sir|ma'am)\b)[^,;:?!\n]{1,40},\s+(?:which|who|whom|whose)\b"
+    r"[^?]*\.$",
+    re.IGNORECASE,
+)
+# "What's important is ...", "What we need is ...", "what is being done now is ...": a wh-clause as
+# the subject of "is"/"was" (a pseudo-cleft), a statement when it ends in a full stop.
+_PSEUDO_CLEFT_RE = re.compile(
+    rf"^{_OPENER}what(?:'s|\s+(?:is|was))?\s+[^,?;:\n]{{1,60}}?\s(?:is|was|are|were)\s[^?]*\.$", re.IGNORECASE
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -94,7 +106,12 @@ def _asks(sentence: str) -> bool:
         return True
     if body.endswith(("!", "。", "！")) or not any(c.isalpha() for c in body):
         return False
-    return bool(_INTERROGATIVE_RE.match(body.lstrip("-—– ")))
+    opened = body.lstrip("-—– ")
+    if not _INTERROGATIVE_RE.match(opened):
+        return False
+    # statements that open like a wh-question: a relative clause after a comma ("Your husband
+    # signed NAFTA, which was ...") and a pseudo-cleft ("But what's important is what we achieved.")
+    return not (_RELATIVE_RE.match(opened) or _PSEUDO_CLEFT_RE.match(opened))
 
 
 def question_sentences(text: str) -> list[str]:

@@ -99,3 +99,24 @@ def test_paragraphs_of_a_pair_reuse_the_counts_of_their_turns():
         "And second, will you run again",
         "Why would I?",
     ]
+
+
+def test_statements_that_open_like_a_wh_question_are_not_questions():
+    from podium.questions import question_sentences
+
+    statements = [
+        "But what's important is what we were able to achieve with yesterday's meeting.",
+        "What is being implemented now in Bitcoin Core is the general mechanism.",
+        "Your husband signed NAFTA, which was one of the worst things that ever happened.",
+        "I sit on the board of Northeast Health, which is a local health-provider organization.",
+    ]
+    assert [question_sentences(s) for s in statements] == [[], [], [], []]
+    # questions without a question mark, as speech-to-text writes them, still are
+    asked = [
+        "How many people died in India.",
+        "So my question sir is, what is the Trump healthcare plan.",
+        "Senator, who is your pick",
+        "What is the chance that he did it.",
+        "What do you think it is",
+    ]
+    assert [len(question_sentences(s)) for s in asked] == [1, 1, 1, 1, 1]
