@@ -149,8 +149,9 @@ def test_court_headings_examination_markers_and_reporters_notes_are_not_speech()
         "THE COURT": 11,  # 7 + 4
         "MR. HARRIS": 6,  # named as in his own label, not "BY MR. HARRIS"
         "THE CLERK": 4,
-        "Q": 15,  # 8 + 7
-        "A": 15,  # 7 + 4 + 4
+        "Q (MR. HARRIS)": 8,  # the questions after "BY MR. HARRIS:" are his
+        "Q (MS. OKAFOR)": 7,
+        "A": 15,  # 7 + 4 + 4 (no swearing-in note names the witness)
         "MS. OKAFOR": 6,  # 4 + 2
     }
 
@@ -170,7 +171,7 @@ Case 1:21-cr-00123-ABC   Document 45   Filed 03/02/22   Page 14 of 200
 
 
 def test_a_court_filings_page_headers_are_not_anyones_words():
-    assert _words(FILING) == {"Q": 9, "A": 11, "THE COURT": 3}  # Q 4 + 5; A 10 + 1
+    assert _words(FILING) == {"Q": 4, "Q (MR. ADAMS)": 5, "A": 11, "THE COURT": 3}  # Q 4, then 5 by Mr. Adams; A 10 + 1
 
 
 HANSARD = """\
@@ -320,3 +321,51 @@ def test_a_statement_inserted_into_the_record_is_not_the_chairs_speech():
     assert "three priorities this year" in t.metadata
     assert any(n.startswith("42 words of documents inserted into the record") for n in t.notices)
     assert not any("before the first speaker label" in n for n in t.notices)  # one notice, not two
+
+
+SWORN = """\
+THE COURT: Ms. Lee, call your next witness.
+
+MS. LEE: The government calls Theresa Vance-Whitaker.
+
+THE WITNESS: Theresa Ann Vance-Whitaker.
+
+THERESA ANN VANCE-WHITAKER,
+called as a witness by the Government,
+having been duly sworn, testified as follows:
+
+DIRECT EXAMINATION
+
+BY MS. LEE:
+
+Q. Where do you work?
+
+A. At Meridian Capital Partners.
+
+MS. LEE: Nothing further.
+
+CROSS-EXAMINATION
+
+BY MR. HARRIS:
+
+Q. You never spoke to Mr. Okafor, did you?
+
+A. Not directly, no.
+"""
+
+
+def test_court_questions_are_the_examiners_and_answers_the_sworn_witnesses():
+    t = parse_text(SWORN, name="trial.txt")
+    assert list(t.turns["speaker"]) == [
+        "THE COURT",
+        "MS. LEE",
+        "THE WITNESS",
+        "Q (MS. LEE)",
+        "A (THERESA ANN VANCE-WHITAKER)",
+        "MS. LEE",
+        "Q (MR. HARRIS)",
+        "A (THERESA ANN VANCE-WHITAKER)",
+    ]
+    # the swearing-in note is the court reporter's, not the witness's words: she said 3 words before it
+    assert list(t.turns["n_words"]) == [6, 5, 3, 4, 4, 2, 8, 3]
+    assert list(t.turns["role"])[3:5] == ["question", "answer"]

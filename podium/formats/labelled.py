@@ -1035,6 +1035,34 @@ class Split:
     removed: list[str] = field(default_factory=list)
 
 
+# A court reporter's note that a witness was sworn: "THERESA ANN VANCE-WHITAKER, called as a witness
+# by the Government, having been duly sworn, testified as follows:" (over one to four lines).
+_SWORN_RE = re.compile(
+    r"(?P<name>[A-Z][A-Z.'\- ]{2,60}?),?\s+(?:(?:was\s+)?called as a witness|a witness (?:called|produced)|"
+    r"having been (?:first )?(?:duly )?sworn)[^:]{0,300}?(?:testified|was examined|deposed|examined and testified)"
+    r"(?: and testified)?\s+as follows\s*:?"
+)
+
+
+def _sworn_witnesses(lines: list[str]) -> dict[int, str]:
+    """Lines of a court reporter's swearing-in note (see :data:`_SWORN_RE`): ``{line index: witness
+    name on the note's first line, "" on its other lines}``."""
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if not line.strip() or (i and lines[i - 1].strip()) or not line.lstrip()[:1].isupper():
+            continue  # a note starts a paragraph, with the name in capitals
+        paragraph = []
+        for j in range(i, min(i + 5, len(lines))):
+            if not lines[j].strip():
+                break
+            paragraph.append(lines[j].strip())
+        m = _SWORN_RE.fullmatch(" ".join(paragraph))
+        if m:
+            out.update(dict.fromkeys(range(i, i + len(paragraph)), ""))
+            out[i] = re.sub(r"\s+", " ", m.group("name")).strip()
+    return out
+
+
 def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: bool = False) -> Split:
     """Step 4: cut the lines into speaker blocks at the labels.
 
@@ -1054,18 +1082,31 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     pending_break = False
     awaiting_time = False
     previous_indent = 0
-    for line, cand in zip(lines, labels, strict=True):
+    sworn = _sworn_witnesses(lines) if any(c is not None and c.kind == LabelKind.Q_DOT for c in labels) else {}
+    examiner = witness = ""  # who asks the "Q." lines and who answers the "A." lines, from here on
+    for i, (line, cand) in enumerate(zip(lines, labels, strict=True)):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
+        if i in sworn:
+            witness = sworn[i] or witness
+            if stripped:
+                removed.append(stripped)  # "JANE DOE, called as a witness ..., testified as follows:"
+            continue
         if cand is not None and not cand.rest.strip() and _FURNITURE_LINE_RE.fullmatch(stripped):
             removed.append(stripped)  # "REDIRECT EXAMINATION BY MR. HARRIS:": a heading, not a label
             continue
         if cand is not None and not cand.rest.strip() and _EXAMINER_RE.fullmatch(cand.label):
             removed.append(stripped)  # "BY MR. HARRIS:": the court record's examination marker
+            examiner = cand.label[3:].strip()
             continue
         if cand is not None:
             rest = cand.rest.strip()
-            blocks.append(Block(cand.label, [rest] if rest else [], start_s=cand.start))
+            label = cand.label
+            if cand.kind == LabelKind.Q_DOT and label == "Q" and examiner:
+                label = f"Q ({examiner})"  # the examining lawyer's question
+            elif cand.kind == LabelKind.Q_DOT and label == "A" and witness:
+                label = f"A ({witness})"  # the sworn witness's answer
+            blocks.append(Block(label, [rest] if rest else [], start_s=cand.start))
             removed.append(cand.removed)
             pending_break = False
             awaiting_time = not rest and cand.start is None
