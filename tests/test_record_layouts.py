@@ -369,3 +369,15 @@ def test_court_questions_are_the_examiners_and_answers_the_sworn_witnesses():
     # the swearing-in note is the court reporter's, not the witness's words: she said 3 words before it
     assert list(t.turns["n_words"]) == [6, 5, 3, 4, 4, 2, 8, 3]
     assert list(t.turns["role"])[3:5] == ["question", "answer"]
+
+
+def test_a_time_opening_a_paragraph_of_a_turn_is_no_word():
+    text = (
+        "Kai Nakamura-Bell: [00:00:00] This is Hard Numbers.\n\n"
+        "[00:00:09] My guest is Dr. Adeyemi. Welcome.\n\n"
+        "Olusegun A. Adeyemi: [00:00:16] Thanks, Kai.\n\n"
+        "[00:00:20] Call me Segun.\n"
+    )
+    t = parse_text(text, name="descript.txt")
+    assert list(t.turns["n_words"]) == [4 + 6, 2 + 3]
+    assert "00:00:09" not in t.turns["text"].iloc[0] and "00:00:09" in " ".join(t.removed)

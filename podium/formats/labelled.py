@@ -1139,6 +1139,11 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
                 blocks[-1].start_s = parse_clock(_clock_group(bracketed))
                 awaiting_time = False
             continue
+        if bracketed and pending_break:
+            # a paragraph of the turn opening with its time (Descript: "[00:00:09] My guest is ..."):
+            # the time is no word of the speech
+            removed.append(stripped[: bracketed.start("after")].strip())
+            stripped = bracketed.group("after").strip()
         awaiting_time = False
         if markdown and _HEADING_RE.match(stripped):
             metadata.append(stripped.lstrip("#").strip())
