@@ -20,6 +20,8 @@ a proposal: they are listed as inferred, and the user changes them on the Speake
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .questions import count_questions
@@ -87,9 +89,31 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             f"turn{'s' if row.n_turns != 1 else ''} ({rate[speaker]:.2f} per 100 words, {ratio})"
             + ("; " + " and ".join(edges) if edges else "")
         )
+    # a hearing: members of the committee question the witnesses. Two or more speakers whose labels
+    # carry a legislator's title ("SEN. BILL CASSIDY", "Rep. Lee", "CHAIRMAN COMER") and who ask,
+    # beside speakers without one, are on the asking side however little they ask
+    titled = [
+        str(sp) for sp in stats.index if _LEGISLATOR_RE.match(re.sub(r"^the\s+", "", str(sp), flags=re.IGNORECASE))
+    ]
+    if len(titled) >= 2 and len(titled) < len(stats):
+        for speaker in titled:
+            row = stats.loc[speaker]
+            if row.n_q >= 1 and speaker not in reasons:
+                reasons[speaker] = (
+                    f"a legislator who asks {int(row.n_q)} question{'s' if row.n_q != 1 else ''} in "
+                    f"{int(row.n_turns)} turn{'s' if row.n_turns != 1 else ''} of a hearing"
+                )
     if not reasons or len(reasons) == len(stats):
         return turns, {}
     return _on_asking_side(turns, reasons)
+
+
+#: A legislator's title opening a label: senators, representatives, chairs and ranking members.
+_LEGISLATOR_RE = re.compile(
+    r"(?:sen|senator|rep|representative|congressman|congresswoman|chairman|chairwoman|chair|"
+    r"ranking member|vice chair(?:man|woman)?|assemblyman|assemblywoman|assemblymember|delegate)\b\.?\s",
+    re.IGNORECASE,
+)
 
 
 def _question_counts(turns: pd.DataFrame) -> pd.Series:

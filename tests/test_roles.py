@@ -72,3 +72,41 @@ def test_diarized_podcast_host_and_debate_moderator():
     pairs = qa_pairs(debate.turns)
     assert set(pairs["question_speaker"]) == {"HOLT"}
     assert {"CLINTON", "TRUMP"} <= {n for s in pairs["answer_speaker"] for n in s.split(" / ")}
+
+
+HEARING_WITH_TITLED_MEMBERS = """\
+SEN. BILL CASSIDY (R-LA.): The committee will come to order. We welcome the nominee, his family and \
+the many guests who came today. This hearing matters to every family in the country. Will you keep \
+the vaccine schedule?
+
+ROBERT F. KENNEDY, JR.: I will keep it. I have said so many times and I will say it again today.
+
+SEN. BERNIE SANDERS (I-VT.): Thank you, Mr. Chairman. I have long remarks about health care, the \
+cost of drugs, the cost of insurance and the people of Vermont who cannot pay for either. Do vaccines \
+save lives?
+
+ROBERT F. KENNEDY, JR.: They do save lives, Senator, and I have never said otherwise in public.
+
+SEN. MAGGIE HASSAN (D-N.H.): Thank you. I want to talk about my state and about autism, and about \
+families who have waited years for answers from this department. Do vaccines cause autism?
+
+ROBERT F. KENNEDY, JR.: I will follow the data wherever it leads, Senator, and I will tell you.
+
+SEN. BILL CASSIDY (R-LA.): The hearing is adjourned.
+"""
+
+
+def test_titled_members_of_a_hearing_ask_even_when_they_mostly_speak():
+    t = parse_text(HEARING_WITH_TITLED_MEMBERS, name="hearing.txt")
+    roles = t.turns.groupby("speaker")["role"].first().to_dict()
+    assert roles == {
+        "SEN. BILL CASSIDY (R-LA.)": "question",
+        "SEN. BERNIE SANDERS (I-VT.)": "question",
+        "SEN. MAGGIE HASSAN (D-N.H.)": "question",
+        "ROBERT F. KENNEDY, JR.": "answer",
+    }
+    assert list(qa_pairs(t.turns)["question_speaker"]) == [
+        "SEN. BILL CASSIDY (R-LA.)",
+        "SEN. BERNIE SANDERS (I-VT.)",
+        "SEN. MAGGIE HASSAN (D-N.H.)",
+    ]
