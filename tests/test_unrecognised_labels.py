@@ -96,8 +96,8 @@ def test_long_labels_after_times_and_a_shouted_sentence_after_one():
     )
     t = _parse(text)
     assert _speakers(t) == ["MODERATOR", "SENATOR HALE", "THE HONORABLE MARIA ELENA DE LA CRUZ Y VILLANUEVA"]
-    # the shouted line stays in HALE's turn, its time too ("00:00:04" is one word, as "10:30" is)
-    assert _words(t) == [1, 2 + 1 + 11 + 4, 1]
+    # the shouted line stays in HALE's turn; the time opening its paragraph is no word of the speech
+    assert _words(t) == [1, 2 + 11 + 4, 1]
     assert list(t.turns["start_s"]) == [1.0, 2.0, 9.0]
     assert sum("longer than 8 words" in n for n in t.notices) == 2
 
