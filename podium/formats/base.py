@@ -89,6 +89,18 @@ class ReadResult:
     reported_words: int = 0
 
 
+def unnamed_speakers_notice(unnamed: int, marked: str, prefix: str) -> str:
+    """The notice for ``unnamed`` changes of speaker that a file marks without a name, numbered
+    ``"{prefix} 1"``, ``"{prefix} 2"``... in order of appearance; ``marked`` says how the file marks
+    them ("The captions mark 2 changes of speaker without a name (>> or a dialogue dash)")."""
+    named = (
+        f"those turns are numbered {prefix} 1 to {prefix} {unnamed} in order of appearance"
+        if unnamed > 1
+        else f"that turn is named {prefix} 1"
+    )
+    return f"{marked}; {named}. Rename or merge {'them' if unnamed > 1 else 'it'} on the Speakers page."
+
+
 _CLOCK_RE = re.compile(r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 
 

@@ -47,7 +47,7 @@ from ..vocabulary import (
     TITLES,
     UNNAMED_PREFIX,
 )
-from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock
+from .base import UNKNOWN_SPEAKER, UNNAMED_QUESTIONER, Block, ReadResult, parse_clock, unnamed_speakers_notice
 
 __all__ = [
     "NOT_LABELS",
@@ -1884,15 +1884,8 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     if layout == Layout.CHAT:
         _drop_chat_quotes(split.blocks, split.removed)
     if unnamed:
-        named = (
-            f"those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} in order of appearance"
-            if unnamed > 1
-            else f"that turn is named {UNNAMED_PREFIX} 1"
-        )
-        notices.append(
-            f"The text marks {unnamed} change{'s' if unnamed != 1 else ''} of speaker with >> and no name; {named}. "
-            f"Rename or merge {'them' if unnamed > 1 else 'it'} on the Speakers page."
-        )
+        marked = f"The text marks {unnamed} change{'s' if unnamed != 1 else ''} of speaker with >> and no name"
+        notices.append(unnamed_speakers_notice(unnamed, marked, UNNAMED_PREFIX))
     if timed_only:
         notices.append(
             f"No speaker labels were found, so all the text is attributed to one unknown speaker; its {timed_only:,} "

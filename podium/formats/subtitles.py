@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from ..text import words
 from ..vocabulary import EMPHASIS_WORDS, NOT_LABELS, UNNAMED_PREFIX  # UNNAMED_PREFIX re-exported
-from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult
+from .base import PAUSE_S, UNKNOWN_SPEAKER, Block, ReadResult, unnamed_speakers_notice
 from .labelled import BRACKET_TAG_RE, bracket_speaker_tags, is_cue_label
 from .rttm import SpeakerTimeline
 
@@ -425,15 +425,11 @@ def read_cues(
         block.paragraphs = [p for p in block.paragraphs if p]
     notices = []
     if unnamed:
-        named = (
-            f"those turns are numbered {UNNAMED_PREFIX} 1 to {UNNAMED_PREFIX} {unnamed} in order of appearance"
-            if unnamed > 1
-            else f"that turn is named {UNNAMED_PREFIX} 1"
-        )
-        notices.append(
+        marked = (
             f"The captions mark {unnamed} change{'s' if unnamed != 1 else ''} of speaker without a name "
-            f"(>> or a dialogue dash); {named}. Rename or merge {'them' if unnamed > 1 else 'it'} on the Speakers page."
+            "(>> or a dialogue dash)"
         )
+        notices.append(unnamed_speakers_notice(unnamed, marked, UNNAMED_PREFIX))
     elif not labelled and timeline is None:
         notices.append("The subtitles name no speakers, so all speech is attributed to one unknown speaker.")
     backwards = sum(1 for cue in cues if cue.end < cue.start)
