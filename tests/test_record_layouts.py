@@ -369,6 +369,7 @@ def test_court_questions_are_the_examiners_and_answers_the_sworn_witnesses():
     # the swearing-in note is the court reporter's, not the witness's words: she said 3 words before it
     assert list(t.turns["n_words"]) == [6, 5, 3, 4, 4, 2, 8, 3]
     assert list(t.turns["role"])[3:5] == ["question", "answer"]
+    assert any(n.startswith("The Q. lines after each BY ...: marker are named") for n in t.notices)
 
 
 def test_a_time_opening_a_paragraph_of_a_turn_is_no_word():

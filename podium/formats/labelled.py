@@ -1033,6 +1033,7 @@ class Split:
     blocks: list[Block]
     metadata: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    examiners: list[str] = field(default_factory=list)  # lawyers whose "Q." lines were named after them
 
 
 # A court reporter's note that a witness was sworn: "THERESA ANN VANCE-WHITAKER, called as a witness
@@ -1084,6 +1085,7 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     previous_indent = 0
     sworn = _sworn_witnesses(lines) if any(c is not None and c.kind == LabelKind.Q_DOT for c in labels) else {}
     examiner = witness = ""  # who asks the "Q." lines and who answers the "A." lines, from here on
+    examiners: list[str] = []
     for i, (line, cand) in enumerate(zip(lines, labels, strict=True)):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
@@ -1104,6 +1106,8 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
             label = cand.label
             if cand.kind == LabelKind.Q_DOT and label == "Q" and examiner:
                 label = f"Q ({examiner})"  # the examining lawyer's question
+                if examiner not in examiners:
+                    examiners.append(examiner)
             elif cand.kind == LabelKind.Q_DOT and label == "A" and witness:
                 label = f"A ({witness})"  # the sworn witness's answer
             blocks.append(Block(label, [rest] if rest else [], start_s=cand.start))
@@ -1171,7 +1175,7 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
     ):
         trailer.insert(0, blocks[-1].paragraphs.pop())
     metadata.extend(trailer)
-    return Split(blocks, metadata, removed)
+    return Split(blocks, metadata, removed, examiners)
 
 
 def name_layout(labels: list[Candidate | None], *, flattened: bool = False) -> tuple[Layout, list[str]]:
@@ -1880,6 +1884,13 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
             f"{inserted:,} word{'s' if inserted != 1 else ''} of documents inserted into the record (after notes such "
             "as [The prepared statement of ... follows:]) were set aside, not counted as the speech of whoever asked "
             "for them to be inserted; the Overview lists them."
+        )
+    if split.examiners:
+        notices.append(
+            "The Q. lines after each BY ...: marker are named after the examining lawyer ("
+            + ", ".join(f"Q ({e})" for e in split.examiners)
+            + "), so questions stay on the asking side; merge them with the lawyer's own label on the Speakers page "
+            "for one row per person."
         )
     if layout == Layout.CHAT:
         _drop_chat_quotes(split.blocks, split.removed)
