@@ -72,8 +72,9 @@ def main() -> None:
                     tab.get_by_text(f"Transcript: {Path(upload).name}").wait_for()
                 for name, path in PAGES.items():
                     if upload:  # keep the session: navigate with the sidebar links
-                        if size == "phone":
-                            tab.locator('[data-testid="stExpandSidebarButton"]').first.click()
+                        expand = tab.locator('[data-testid="stExpandSidebarButton"]').first
+                        if size == "phone" and expand.is_visible():  # a phone's sidebar may still be open
+                            expand.click()
                         tab.locator('[data-testid="stSidebar"] a', has_text=LABELS[name]).first.click()
                         tab.wait_for_timeout(500)
                     else:
