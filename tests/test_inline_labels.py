@@ -489,3 +489,16 @@ def test_dashes_that_are_no_exchange_and_quotes_that_are_speech_stay_as_they_are
     t = _parse(text)
     assert list(t.turns["speaker"]) == ["THE PRESIDENT", "Q", "THE PRESIDENT", "MR. LEE"]
     assert list(t.turns["n_words"]) == [11, 3, 1, 3]
+
+
+def test_speech_that_mentions_agencies_or_ends_in_a_stage_direction_is_no_furniture():
+    text = (
+        "DAVID MUIR: Good evening.\n\n"
+        "LINSEY DAVIS: And I'm Linsey Davis. We want to welcome our viewers watching here in the U.S.\n\n"
+        "(APPLAUSE)\n\n"
+        "MUIR: As Reuters reported, the talks collapsed (AP sources said so).\n\n"
+        "DAVIS: We saw the report from Reuters and AP about the strike.\n"
+    )
+    t = _parse(text)
+    assert _words(text) == {"DAVID MUIR": 2 + 10, "LINSEY DAVIS": 15 + 11}  # 2; 6 + the 4 in brackets; 4 + 11; 11
+    assert not any("furniture" in n for n in t.notices)

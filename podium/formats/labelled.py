@@ -1689,9 +1689,14 @@ _PAGE_FURNITURE_RE = re.compile(
     r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor's [Nn]ote|EDITOR'S NOTE|Editors' [Nn]ote)"
     r"\s*:.{0,1000}|"
     r"This (?:interview|conversation|transcript) has been (?:lightly )?(?:edited|condensed)[^.\n]{0,80}\.|"
-    # a photo caption: a sentence or two, then the photographer and agency ("Bill Pugliano / Getty Images")
-    r"[A-Z][^\n]{10,400}?(?:\s/\s|\(|Photo(?:graph)?:\s?|Credit:\s?)[^/()\n]{0,60}?"
-    r"(?:Getty Images|AP Photo|AP|Reuters|AFP|Bloomberg|EPA|Shutterstock|Sipa|Pool)(?:[^/()\n]{0,40})\)?\.?",
+    # a photo caption: a sentence or two, then the credit that ends it: "... Bill Pugliano / Getty
+    # Images", "... (AP Photo/Jane Doe)", "... Photo: Reuters" (whole words: "(APPLAUSE)" is no credit)
+    r"[A-Z][^\n]{10,400}?(?:"
+    r"\s/\s[^/()\n]{0,60}?\b(?:Getty Images|AFP|Reuters|Bloomberg|EPA|Shutterstock|Sipa|Pool|AP)"
+    r"(?: via Getty Images)?|"
+    r"\s\((?:AP Photo|Reuters|AFP|Getty Images|Photo|Photograph)\b[^()\n]{0,60}\)|"
+    r"\s(?:Photo(?:graph)?|Credit):\s[^\n]{2,80}"
+    r")\.?",
     re.DOTALL,
 )
 
