@@ -502,3 +502,12 @@ def test_speech_that_mentions_agencies_or_ends_in_a_stage_direction_is_no_furnit
     t = _parse(text)
     assert _words(text) == {"DAVID MUIR": 2 + 10, "LINSEY DAVIS": 15 + 11}  # 2; 6 + the 4 in brackets; 4 + 11; 11
     assert not any("furniture" in n for n in t.notices)
+
+
+def test_an_announcers_one_unpunctuated_line_stays_the_announcers():
+    text = (
+        "ANNOUNCER: From Washington, this is Meet the Press with Kristen Welker\n\n"
+        "KRISTEN WELKER: Good morning.\n\nSENATOR HALE: Good morning.\n\n"
+        "KRISTEN WELKER: Will you run?\n\nSENATOR HALE: No.\n"
+    )
+    assert list(_parse(text).turns["speaker"])[0] == "ANNOUNCER"

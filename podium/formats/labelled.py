@@ -1579,11 +1579,20 @@ def bracket_speaker_tags(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(names) if len(names) >= 2 and sum(seen[t] for t in names) >= 3 else frozenset()
 
 
+# The words a headline written like a label opens with ("The Interview:", "Full transcript:",
+# "Exclusive:"): an announcer's one line ("ANNOUNCER: Live from New York") stays a speaker's.
+_HEADLINE_LABEL_RE = re.compile(
+    r"^The\b|\b(?:interview|transcript|conversation|Q&A|exclusive|analysis|opinion|podcast|episode|watch|read)\b",
+    re.IGNORECASE,
+)
+
+
 def _headline_label(lines: list[str], labels: list[Candidate | None]) -> None:
     """A headline written like a label on the text's first line ("The Interview: Mayor Whitlock on
-    the stadium deal", "Transcript: ...") is page text, not a speaker: when that label is seen only
-    there, what follows it is not a sentence (no closing punctuation, at most 20 words) and the
-    text has two or more other labels that recur. ``labels`` is changed in place."""
+    the stadium deal", "Transcript: ...") is page text, not a speaker: when that label reads like a
+    headline's (:data:`_HEADLINE_LABEL_RE`), is seen only there, what follows it is not a sentence
+    (no closing punctuation, at most 20 words) and the text has two or more other labels that
+    recur. ``labels`` is changed in place."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     cand = labels[first] if first is not None else None
     if cand is None or cand.kind != LabelKind.COLON:
@@ -1591,7 +1600,8 @@ def _headline_label(lines: list[str], labels: list[Candidate | None]) -> None:
     counts = Counter(c.label for c in labels if c is not None)
     rest = cand.rest.strip()
     if (
-        counts[cand.label] == 1
+        _HEADLINE_LABEL_RE.search(cand.label)
+        and counts[cand.label] == 1
         and rest
         and not rest.endswith((".", "?", "!", "\u2026", '"', "\u201d", "'", ")"))
         and len(rest.split()) <= 20
