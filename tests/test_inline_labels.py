@@ -510,4 +510,4 @@ def test_an_announcers_one_unpunctuated_line_stays_the_announcers():
         "KRISTEN WELKER: Good morning.\n\nSENATOR HALE: Good morning.\n\n"
         "KRISTEN WELKER: Will you run?\n\nSENATOR HALE: No.\n"
     )
-    assert list(_parse(text).turns["speaker"])[0] == "ANNOUNCER"
+    assert _parse(text).turns["speaker"].iloc[0] == "ANNOUNCER"
