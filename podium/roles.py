@@ -95,7 +95,14 @@ def infer_roles(turns: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     titled = [
         str(sp) for sp in stats.index if _LEGISLATOR_RE.match(re.sub(r"^the\s+", "", str(sp), flags=re.IGNORECASE))
     ]
-    if len(titled) >= 2 and len(titled) < len(stats):
+    # not when those without a title ask half as many questions as the titled or more (a Sunday show:
+    # the host asks and the senators answer, some of them with rhetorical questions)
+    untitled = [sp for sp in stats.index if str(sp) not in titled]
+    if (
+        len(titled) >= 2
+        and untitled
+        and 2 * stats.loc[untitled, "n_q"].sum() < stats.loc[titled, "n_q"].sum()
+    ):
         for speaker in titled:
             row = stats.loc[speaker]
             if row.n_q >= 1 and speaker not in reasons:

@@ -76,6 +76,23 @@ def _name_tokens(label: str) -> tuple[str, ...]:
 _PERSON_IN_NOTE_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.? )?[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}")
 
 
+#: Abbreviated titles and the word they stand for, so "SEN. KELLY" is compared with "SENATOR MARK
+#: KELLY" as with "SEN. SCOTT KELLY".
+_TITLE_SPELLINGS = {
+    "SEN": "SENATOR",
+    "REP": "REPRESENTATIVE",
+    "GOV": "GOVERNOR",
+    "GEN": "GENERAL",
+    "SEC": "SECRETARY",
+    "PRES": "PRESIDENT",
+    "AMB": "AMBASSADOR",
+    "LT": "LIEUTENANT",
+    "COL": "COLONEL",
+    "ADM": "ADMIRAL",
+    "PROF": "PROFESSOR",
+}
+
+
 def _other_sex(title: str, full: str) -> bool:
     """Whether the courtesy title ``title`` ("MR") and the courtesy title of the label ``full``
     ("Ms. Jane Smith") are of different sexes: then they do not name one person."""
@@ -206,13 +223,13 @@ def propose_aliases(labels: list[str]) -> dict[str, str]:
         k = len(names)
         if label in generic or canonical[label] != label or not 1 <= k <= 3 or len(toks) <= k:
             continue
-        title = set(toks[:-k])
+        title = {_TITLE_SPELLINGS.get(t, t) for t in toks[:-k]}
         if tuple(toks[-k:]) != names or not title <= TITLES or (k == 1 and title <= COURTESY_TITLES):
             continue  # "MR. LITTLE": rule 3
         courtesy = title & COURTESY_TITLES
         matches = []
         for full in by_surname.get(names[-1], []):
-            full_tokens = {t.rstrip(".") for t in _tokens(full)}
+            full_tokens = {_TITLE_SPELLINGS.get(t.rstrip("."), t.rstrip(".")) for t in _tokens(full)}
             if (
                 full != label
                 and len(_name_tokens(full)) > k

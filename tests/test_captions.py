@@ -286,3 +286,24 @@ def test_zoom_display_names_of_any_shape_name_their_cues():
     t, got = turns(vtt, "zoom.vtt")
     assert got == said  # each participant's words under their own name, none glued to the cue before
     assert list(t.turns["n_words"]) == [3, 4, 13, 2, 4, 1, 3, 3]
+
+
+def test_a_numbered_step_in_an_unnamed_zoom_cue_is_no_display_name():
+    said = [
+        ("Ana Ruiz", "Hello."),
+        ("Ana Ruiz", "Welcome."),
+        ("Carlos Mendez", "Hi."),
+        ("Ana Ruiz", "Let us start."),
+        ("Carlos Mendez", "Sure."),
+        ("Carlos Mendez", "Go ahead."),
+        ("Ana Ruiz", "First we sort."),
+        ("Carlos Mendez", "Okay."),
+        ("Ana Ruiz", "Then we label."),
+        ("Carlos Mendez", "Right."),
+    ]
+    cues = [f"{who}: {text}" for who, text in said] + ["Step 2: we pack the boxes."]
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.500\n{c}\n\n" for i, c in enumerate(cues)
+    )
+    _, got = turns(vtt, "zoom.vtt")
+    assert got[-1] == ("UNKNOWN", "Step 2: we pack the boxes.")

@@ -511,3 +511,38 @@ def test_an_announcers_one_unpunctuated_line_stays_the_announcers():
         "KRISTEN WELKER: Will you run?\n\nSENATOR HALE: No.\n"
     )
     assert _parse(text).turns["speaker"].iloc[0] == "ANNOUNCER"
+
+
+def test_a_speakers_own_correction_and_sound_tags_are_never_set_aside_or_named():
+    text = (
+        "MODERATOR: The vote?\n\nSEN. WALSH: Correction: the count was 51 to 49. I misspoke earlier.\n\n"
+        "MODERATOR: Thank you.\n\nMS. PSAKI: It funds 4,000 jobs.\n\nCorrection: it funds 40,000 new jobs. "
+        "I misread my notes.\n"
+    )
+    t = _parse(text)
+    assert list(t.turns["speaker"]) == ["MODERATOR", "SEN. WALSH", "MODERATOR", "MS. PSAKI"]
+    assert list(t.turns["n_words"]) == [2, 10, 2, 4 + 10]
+    assert not any("furniture" in n for n in t.notices)
+    # bracket alterations in a quoted ruling and sound tags are no speakers
+    legal = "[T]he right to counsel is fundamental.\n\n[W]e hold that it applies.\n\n[T]his Court agrees.\n"
+    assert set(_parse(legal).turns["speaker"]) == {"UNKNOWN"}
+    podcast = "[INTRO]\n\nWelcome back.\n\n[AD BREAK]\n\nAnd we're back.\n\n[OUTRO]\n\nBye.\n\n[INTRO]\n\n[OUTRO]\n"
+    assert set(_parse(podcast).turns["speaker"]) == {"UNKNOWN"}
+
+
+def test_a_lower_case_dash_resumes_the_speaker_and_senators_on_a_sunday_show_answer():
+    text = (
+        "HOST: Go on.\n\n—and I asked them, what were you thinking?\n\n—and nobody answered.\n\n"
+        "GUEST: Yes.\n"
+    )
+    assert list(_parse(text).turns["speaker"]) == ["HOST", "GUEST"]  # no alternation: lower case resumes
+    show = (
+        "JAKE TAPPER: Senator Kelly, will you vote for it? And when?\n\n"
+        "SEN. MARK KELLY: Why would we stop now? We will vote next week.\n\n"
+        "JAKE TAPPER: Senator Cotton, your response? Is he right?\n\n"
+        "SEN. TOM COTTON: Who believes that? Not me. Nobody does.\n\n"
+        "JAKE TAPPER: Will you block it? Today?\n\n"
+        "SEN. TOM COTTON: Yes.\n\nJAKE TAPPER: Thank you both.\n"
+    )
+    roles = _parse(show).turns.groupby("speaker")["role"].first().to_dict()
+    assert roles["SEN. MARK KELLY"] == roles["SEN. TOM COTTON"] == "answer"

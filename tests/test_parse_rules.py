@@ -698,3 +698,9 @@ def test_short_titled_labels_of_a_hearing_count_as_one_person_each():
 def test_labels_with_no_speech_are_still_refused_with_a_sentence():
     with pytest.raises(ParseError, match="speaker labels but no speech"):
         parse_text("MODERATOR:\n\nSENATOR HALE:\n\nMODERATOR:\n", name="only_labels.txt")
+
+
+def test_titles_spelled_out_or_abbreviated_are_one_title_when_matching_a_surname():
+    got = propose_aliases(["SENATOR MARK KELLY", "SEN. SCOTT KELLY", "SEN. KELLY"])
+    assert got["SEN. KELLY"] == "SEN. KELLY"  # two senators named Kelly: left alone
+    assert propose_aliases(["SENATOR MARK KELLY", "SEN. KELLY"])["SEN. KELLY"] == "SENATOR MARK KELLY"

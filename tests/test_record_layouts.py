@@ -245,7 +245,7 @@ def test_a_redirect_heading_with_the_lawyer_named_is_not_a_speaker():
         "A. Yes. (Exhibit 12 marked for identification.)\n"
         "MR. HARRIS: Nothing further. (Proceedings adjourned at 4:30 p.m.)\n"
     )
-    assert _words(text) == {"THE COURT": 1, "MR. HARRIS": 5, "Q": 3, "A": 1}  # MR. HARRIS 3 + 2
+    assert _words(text) == {"THE COURT": 1, "MR. HARRIS": 5, "Q (MR. HARRIS)": 3, "A": 1}  # MR. HARRIS 3 + 2
 
 
 def test_interpreter_and_radio_notes_are_not_words_and_do_not_split_a_speaker():
@@ -382,3 +382,26 @@ def test_a_time_opening_a_paragraph_of_a_turn_is_no_word():
     t = parse_text(text, name="descript.txt")
     assert list(t.turns["n_words"]) == [4 + 6, 2 + 3]
     assert "00:00:09" not in t.turns["text"].iloc[0] and "00:00:09" in " ".join(t.removed)
+
+
+def test_a_combined_heading_names_the_examiner_and_a_new_witness_ends_the_last_ones_answers():
+    text = (
+        "MS. LEE: The State calls Robert Hale.\n"
+        "ROBERT HALE, called as a witness by the State, having been first duly sworn, testified as follows:\n"
+        "DIRECT EXAMINATION\nBY MS. LEE:\nQ. Please state your name.\nA. Robert Hale.\n"
+        "CROSS-EXAMINATION BY MR. GRANT:\nQ. You were alone that night?\nA. Yes.\n"
+        "(Witness excused.)\nMS. LEE: The State calls Maria Park.\n(Witness sworn.)\nBY MS. LEE:\n"
+        "Q. Your name?\nA. Maria Park.\n"
+    )
+    t = parse_text(text, name="trial.txt")
+    assert list(t.turns["speaker"]) == [
+        "MS. LEE",
+        "Q (MS. LEE)",
+        "A (ROBERT HALE)",
+        "Q (MR. GRANT)",
+        "A (ROBERT HALE)",
+        "MS. LEE",
+        "Q (MS. LEE)",
+        "A",
+    ]
+    assert list(t.turns["n_words"]) == [5, 4, 2, 5, 1, 5, 2, 2]  # the single-spaced swearing-in note is no one's

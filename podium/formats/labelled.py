@@ -1045,22 +1045,39 @@ _SWORN_RE = re.compile(
 )
 
 
+_SWORN_START_RE = re.compile(r"[A-Z][A-Z.'\- ]{2,60},")
+# A new witness, or the witness leaving: the "A." lines after it are no longer the sworn one's.
+_WITNESS_CHANGE_RE = re.compile(r"\((?:the )?witness (?:sworn|excused|steps? down|stepped down|withdr)", re.IGNORECASE)
+_HEADING_EXAMINER_RE = re.compile(
+    r"EXAMINATION BY (?P<name>(?:MR|MRS|MS|MISS|DR)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}):?$"
+)
+
+
+def _heading_examiner(heading: str, examiner: str) -> str:
+    """The lawyer an examination heading names ("CROSS-EXAMINATION BY MR. GRANT:"), or ``examiner``
+    unchanged when it names none."""
+    m = _HEADING_EXAMINER_RE.search(heading)
+    return m.group("name") if m else examiner
+
+
 def _sworn_witnesses(lines: list[str]) -> dict[int, str]:
-    """Lines of a court reporter's swearing-in note (see :data:`_SWORN_RE`): ``{line index: witness
-    name on the note's first line, "" on its other lines}``."""
+    """Lines of a court reporter's swearing-in note (see :data:`_SWORN_RE`), one to four lines that
+    open with the witness's name in capitals and a comma: ``{line index: witness name on the
+    note's first line, "" on its other lines}``."""
     out: dict[int, str] = {}
     for i, line in enumerate(lines):
-        if not line.strip() or (i and lines[i - 1].strip()) or not line.lstrip()[:1].isupper():
-            continue  # a note starts a paragraph, with the name in capitals
-        paragraph = []
-        for j in range(i, min(i + 5, len(lines))):
+        if not _SWORN_START_RE.match(line.lstrip()):
+            continue
+        joined = ""
+        for j in range(i, min(i + 4, len(lines))):
             if not lines[j].strip():
                 break
-            paragraph.append(lines[j].strip())
-        m = _SWORN_RE.fullmatch(" ".join(paragraph))
-        if m:
-            out.update(dict.fromkeys(range(i, i + len(paragraph)), ""))
-            out[i] = re.sub(r"\s+", " ", m.group("name")).strip()
+            joined = f"{joined} {lines[j].strip()}".strip()
+            m = _SWORN_RE.fullmatch(joined)
+            if m:
+                out.update(dict.fromkeys(range(i, j + 1), ""))
+                out[i] = re.sub(r"\s+", " ", m.group("name")).strip()
+                break
     return out
 
 
@@ -1096,6 +1113,7 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
             continue
         if cand is not None and not cand.rest.strip() and _FURNITURE_LINE_RE.fullmatch(stripped):
             removed.append(stripped)  # "REDIRECT EXAMINATION BY MR. HARRIS:": a heading, not a label
+            examiner = _heading_examiner(stripped, examiner)
             continue
         if cand is not None and not cand.rest.strip() and _EXAMINER_RE.fullmatch(cand.label):
             removed.append(stripped)  # "BY MR. HARRIS:": the court record's examination marker
@@ -1134,8 +1152,11 @@ def split_blocks(lines: list[str], labels: list[Candidate | None], *, markdown: 
             continue
         if _FURNITURE_LINE_RE.fullmatch(stripped):
             removed.append(stripped)  # an examination heading, a hearing's heading, a filing's page header
+            examiner = _heading_examiner(stripped, examiner)
             pending_break = True
             continue
+        if witness and _WITNESS_CHANGE_RE.search(stripped):
+            witness = ""  # "(Witness excused.)", "(Witness sworn.)": the next answers are not hers
         bracketed = _BRACKET_TS_RE.match(stripped)
         if bracketed and not bracketed.group("after"):
             removed.append(stripped)  # a broadcast's wall-clock mark between turns ("[16:10:15]"): not speech
@@ -1549,34 +1570,56 @@ def _titled_name(name: str) -> bool:
 
 
 #: A name in square brackets opening a line: "[JOHN] Hello.", "[Ana Ruiz] Hi.", "[DR. LEE]".
-BRACKET_TAG_RE = re.compile(r"\[\s*([^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s*\]\s*")
+BRACKET_TAG_RE = re.compile(r"\[\s*([^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3})\s*\](?:\s+|$)")
+#: Caption tags that are sounds, music or production marks, not people ("[KNOCKING]", "[ON PHONE]",
+#: "[BLANK_AUDIO]", "[AD BREAK]"): with the stage directions of :data:`podium.text.STAGE_DIRECTION_RE`.
+_SOUND_TAGS = frozenset(
+    "ON PHONE|ON TV|ON RADIO|ON SPEAKER|OFF SCREEN|OFFSCREEN|OVER PA|VOICEOVER|VOICE OVER|NARRATOR|SOUND|"
+    "BLANK_AUDIO|NO SPEECH|STATIC|CLICK|CLICKS|BEEP|BEEPS|BELL|BELLS|THUNDER|SIREN|SIRENS|GUNSHOT|GUNSHOTS|"
+    "GUNFIRE|EXPLOSION|INTRO|OUTRO|AD BREAK|BREAK|END|CREDITS|CHORUS|VERSE|BRIDGE|THEME|JINGLE|SILENCE|"
+    "INDISTINCT|INDISTINCT CHATTER|CHATTER|IN SPANISH|IN FRENCH|IN ENGLISH|IN ARABIC|SIC|NAME|REDACTED".split("|")
+)
+_LONG_ING_RE = re.compile(r"[A-Za-z]{4,}ING\b", re.IGNORECASE)  # KNOCKING, WHISPERING, DOG BARKING
 
 
 def bracket_speaker_tags(lines: Iterable[str]) -> frozenset[str]:
     """The names a text gives in square brackets at a line's start (``[JOHN] Hello.``, ``[Ana Ruiz]``
     / ``Hi.``), a captioning convention for who speaks.
 
-    A tag (:data:`BRACKET_TAG_RE`) is a name when it is one to four capitalised words (name
-    particles such as "de" allowed) and not a sound or stage tag (``[MUSIC]``, ``[APPLAUSE]``,
-    ``[SPEAKING SPANISH]``: :data:`podium.text.STAGE_DIRECTION_RE`; a word of
+    A tag (:data:`BRACKET_TAG_RE`, followed by a space or the line's end: "[T]he" is an
+    alteration) is a name when it is one to four capitalised words (name particles such as "de"
+    allowed), seen at least twice, and not a sound, music or stage tag (``[MUSIC]``,
+    ``[APPLAUSE]``, ``[SPEAKING SPANISH]``: :data:`podium.text.STAGE_DIRECTION_RE`; ``[ON
+    PHONE]``, ``[AD BREAK]``: :data:`_SOUND_TAGS`; ``[KNOCKING]``: a long word in -ING; a word of
     :data:`~podium.vocabulary.NOT_LABELS`). The text uses the convention only when two or more
-    names are tagged, three or more times in all (people talking to each other), so a lone
-    "[Door Slams]" stays speech. Returns the names, as written, or an empty set.
+    names are tagged, three or more times in all and on at least a quarter of its lines (people
+    talking to each other), so SDH captions' occasional "[DOOR SLAMS]" stay speech. Returns the
+    names, as written, or an empty set.
     """
     seen: Counter[str] = Counter()
+    n_lines = 0
     for line in lines:
+        if not line.strip():
+            continue
+        n_lines += 1
         if line.startswith("[") or line.lstrip().startswith("["):
             m = BRACKET_TAG_RE.match(line.lstrip())
             if m:
                 seen[m.group(1)] += 1
     names = {
         tag
-        for tag in seen
-        if all(w[0].isupper() or w in NAME_PARTICLES for w in tag.split())
+        for tag, n in seen.items()
+        if n >= 2
+        and len(tag) >= 2
+        and all(w[0].isupper() or w in NAME_PARTICLES for w in tag.split())
         and not STAGE_DIRECTION_RE.fullmatch(f"[{tag}]")
         and tag.upper().rstrip(".") not in NOT_LABELS
+        and tag.upper() not in _SOUND_TAGS
+        and not _LONG_ING_RE.search(tag)
     }
-    return frozenset(names) if len(names) >= 2 and sum(seen[t] for t in names) >= 3 else frozenset()
+    tagged = sum(seen[t] for t in names)
+    # people talking open a good share of the lines with their names; sound tags come now and then
+    return frozenset(names) if len(names) >= 2 and tagged >= 3 and tagged >= 0.25 * n_lines else frozenset()
 
 
 # The words a headline written like a label opens with ("The Interview:", "Full transcript:",
@@ -1696,12 +1739,15 @@ _PAGE_FURNITURE_RE = re.compile(
     r"Continue reading(?: the main story)?|Scroll to continue(?: with content)?|"
     r"(?:Related|RELATED|Read more|READ MORE|See also|SEE ALSO|Also read|ALSO READ|Related coverage|RELATED COVERAGE)"
     r"\s*:.{0,200}|"
+    # a correction or editors' note about the article ("Correction: An earlier version of this article
+    # misstated ..."), not a speaker correcting themselves ("Correction: the count was 51 to 49.")
     r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor's [Nn]ote|EDITOR'S NOTE|Editors' [Nn]ote)"
-    r"\s*:.{0,1000}|"
+    r"\s*:[^\n]{0,300}?\b(?:version of this|this (?:article|story|transcript|interview|report|post)|"
+    r"(?:article|story|transcript|interview) (?:has been|was) (?:updated|corrected|edited|condensed))[^\n]{0,700}|"
     r"This (?:interview|conversation|transcript) has been (?:lightly )?(?:edited|condensed)[^.\n]{0,80}\.|"
     # a photo caption: a sentence or two, then the credit that ends it: "... Bill Pugliano / Getty
     # Images", "... (AP Photo/Jane Doe)", "... Photo: Reuters" (whole words: "(APPLAUSE)" is no credit)
-    r"[A-Z][^\n]{10,400}?(?:"
+    r"[A-Z][^\n]{10,250}?(?:"
     r"\s/\s[^/()\n]{0,60}?\b(?:Getty Images|AFP|Reuters|Bloomberg|EPA|Shutterstock|Sipa|Pool|AP)"
     r"(?: via Getty Images)?|"
     r"\s\((?:AP Photo|Reuters|AFP|Getty Images|Photo|Photograph)\b[^()\n]{0,60}\)|"
@@ -1711,7 +1757,11 @@ _PAGE_FURNITURE_RE = re.compile(
 )
 
 
-_DIALOGUE_DASH_RE = re.compile(r"[\u2014\u2015](?=[^\s\u2014\u2015-])")
+# an em dash opening a line of dialogue, then a capital or an opening ¿ ¡ ("—¿Y si ...?", "—Tenemos");
+# "—and nobody answered" (a lower-case word) resumes the same speaker
+_DIALOGUE_DASH_RE = re.compile(
+    r"[\u2014\u2015](?=[\u00bf\u00a1\"\u201c\u00ab]?[^\W\d_])(?=[\u00bf\u00a1\"\u201c\u00ab]|[^\W\d_a-z])"
+)
 
 
 def _split_dash_dialogue(blocks: list[Block], removed: list[str]) -> int:
@@ -1769,8 +1819,8 @@ def _set_aside_page_furniture(blocks: list[Block], metadata: list[str]) -> int:
     emptied = set()
     for k, block in enumerate(blocks):
         kept = []
-        for paragraph in block.paragraphs:
-            if is_page_furniture(paragraph):
+        for j, paragraph in enumerate(block.paragraphs):
+            if j and is_page_furniture(paragraph):  # never a turn's first paragraph: what follows its label
                 metadata.append(paragraph.strip())
                 moved += 1
             else:

@@ -243,6 +243,10 @@ def _names_every_cue(cues: list[Cue]) -> bool:
     return prefixed >= 0.9 * len(cues)
 
 
+# a numbered step or heading ("Step 2:", "Item 3:", "Part 1:") is no display name
+_STEP_RE = re.compile(r"(?:step|item|part|point|slide|question|option|phase|section|chapter)\s+\d+", re.IGNORECASE)
+
+
 def _display_name(piece: str) -> tuple[str, str, str] | None:
     """``(name, text removed, speech)`` when ``piece`` opens with a display name and a colon (see
     :func:`_names_every_cue`): one to five words of letters, digits, apostrophes and hyphens,
@@ -251,7 +255,7 @@ def _display_name(piece: str) -> tuple[str, str, str] | None:
     if m is None or not _DISPLAY_NAME_RE.fullmatch(m.group(1)):
         return None
     name = m.group(1)
-    if name.lower() in EMPHASIS_WORDS or name.upper() in NOT_LABELS:
+    if name.lower() in EMPHASIS_WORDS or name.upper() in NOT_LABELS or _STEP_RE.fullmatch(name):
         return None
     return name, piece[: m.end()].strip(), piece[m.end() :].strip()
 
