@@ -588,7 +588,7 @@ def parse_text(
                 f"No label says who asks the questions, so roles were inferred from what speakers do. Taken to ask: "
                 f"{listed}. Everyone else answers. Change roles on the Speakers page."
             )
-    set_aside = len(words("\n".join(metadata))) - result.reported_words  # those have their own notice
+    set_aside = len(words("\n".join(metadata)))  # the reader's own set-aside paragraphs have their notice
     if set_aside >= SET_ASIDE_NOTICE_MIN_WORDS and set_aside >= SET_ASIDE_NOTICE_SHARE * (
         set_aside + int(turns["n_words"].sum())
     ):
@@ -608,7 +608,7 @@ def parse_text(
         timing=timing,
         wpm=wpm if timing == "estimated" else None,
         notices=tuple(notices),
-        metadata="\n".join(metadata),
+        metadata="\n\n".join(["\n".join(metadata), *result.set_aside]).strip("\n"),
         removed=tuple(result.removed),
         aliases=aliases,
         inferred_roles=inferred_roles,

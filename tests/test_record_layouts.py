@@ -405,3 +405,10 @@ def test_a_combined_heading_names_the_examiner_and_a_new_witness_ends_the_last_o
         "A",
     ]
     assert list(t.turns["n_words"]) == [5, 4, 2, 5, 1, 5, 2, 2]  # the single-spaced swearing-in note is no one's
+
+
+def test_set_aside_page_text_is_never_the_title():
+    # no headline before the first label: the inserted statement must not become the title
+    t = parse_text(GPO_HEARING_WITH_INSERTED_STATEMENT, name="hearing.txt")
+    assert t.title == "hearing" and t.summary == ""
+    assert "Prepared Statement of Maria Rivera" in t.metadata  # still listed as page text

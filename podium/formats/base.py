@@ -76,8 +76,9 @@ class ReadResult:
             Kept so that tests can prove no word was lost.
         notices: sentences for the reader about how the file was read.
         source_format: the name of the format read.
-        reported_words: words of ``metadata`` that a notice of the reader already reports (documents
-            inserted into a hearing's record, a news page's furniture between the speech).
+        set_aside: paragraphs taken out of the speech that a notice of the reader already reports
+            (documents inserted into a hearing's record, a news page's furniture between the
+            speech): page text like ``metadata``, but never the transcript's title or summary.
     """
 
     blocks: list[Block]
@@ -86,7 +87,7 @@ class ReadResult:
     removed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     source_format: str = ""
-    reported_words: int = 0
+    set_aside: list[str] = field(default_factory=list)
 
 
 def unnamed_speakers_notice(unnamed: int, marked: str, prefix: str) -> str:

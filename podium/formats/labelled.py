@@ -1926,7 +1926,8 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
     lines, cut = split_inline_labels(prepared.lines, labels)
     split = split_blocks(lines, cut, markdown=prepared.markdown)
     layout, notices = name_layout(labels, flattened=prepared.flattened)
-    inserted = _set_aside_insertions(split.blocks, split.metadata)
+    set_aside: list[str] = []  # page text a notice reports, kept out of the title and summary
+    inserted = _set_aside_insertions(split.blocks, set_aside)
     dashed = _split_dash_dialogue(split.blocks, split.removed)
     if dashed:
         notices.append(
@@ -1934,9 +1935,7 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
             f"{'were' if dashed != 1 else 'was'} read as a quick exchange, the speakers taking turns; check them on "
             "the Q&A page."
         )
-    before = len(split.metadata)
-    furniture = _set_aside_page_furniture(split.blocks, split.metadata)
-    furniture_words = sum(len(words(p)) for p in split.metadata[before:])
+    furniture = _set_aside_page_furniture(split.blocks, set_aside)
     if furniture:
         notices.append(
             f"{furniture:,} paragraph{'s' if furniture != 1 else ''} of web-page furniture between the speech "
@@ -1976,5 +1975,5 @@ def read_labelled(text: str, *, markdown: bool = False) -> ReadResult:
         removed=prepared.removed + split.removed,
         notices=notices,
         source_format=str(layout),
-        reported_words=inserted + furniture_words,
+        set_aside=set_aside,
     )
