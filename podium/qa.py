@@ -138,14 +138,15 @@ def _segments(turns: pd.DataFrame) -> tuple[list[_Segment], _Segment, _Segment]:
                 k += 1
             if k == j or k >= n or records[k]["role"] != "question":
                 break
-            if not unit[-1]["cut_off"] and not all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k]):
+            go_ahead = all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k])
+            if not unit[-1]["cut_off"] and not go_ahead:
                 break  # a wind-up continues only across a go-ahead ("Sure.", "Go ahead, please.")
             if (
                 current is not None
                 and not asks_so_far
                 and sum(r["n_words"] for r in unit) <= _ATTEMPT_WORDS
                 and not any(r["n_questions"] for r in records[j:k])
-                and not all(_GO_AHEAD_RE.match(r["text"]) for r in records[j:k])
+                and not go_ahead
             ):
                 # a word or three cut off before asking while the answer side finishes its answer
                 # ("Now-" / "And advocated it."): both belong to the answer before; the question

@@ -45,7 +45,8 @@ _WH_NEXT = (
     r"(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|has|have|had|'s|'re|much|many|long|"
     r"soon|far|often|else|kind|sort|exactly|specifically|about)"
 )
-_OPENER = r"(?:(?:and|but|so|also|then|well|now|ok|okay|just|sir|ma'am)[, ]+|[^,;:?!\n]{1,40},\s+)?"
+_OPENER_WORDS = r"(?:and|but|so|also|then|well|now|ok|okay|just|sir|ma'am)"
+_OPENER = rf"(?:{_OPENER_WORDS}[, ]+|[^,;:?!\n]{{1,40}},\s+)?"
 _INTERROGATIVE_RE = re.compile(
     rf"^{_OPENER}(?:{_AUX}\s+(?:not\s+)?{_SUBJECT}\b|{_WH}(?:'s|'re|\s+{_WH_NEXT}\b)|"
     r"(?:tell|give|walk|take)\s+(?:us|me)\b|talk\s+(?:to\s+us\s+)?about\b|(?:explain|describe)\b|help\s+us\s+understand\b|"
@@ -59,7 +60,7 @@ _MA_RE = re.compile(r"吗\s*[。.]?\s*$")
 # "..., which is.", "..., who was.": a relative clause after a comma, in a sentence closed by a full
 # stop, is no question (without the full stop, "Senator, who is your pick" may be one).
 _RELATIVE_RE = re.compile(
-    r"^(?!(?:and|but|so|also|then|well|now|ok|okay|just|sir|ma'am)\b)[^,;:?!\n]{1,40},\s+(?:which|who|whom|whose)\b"
+    rf"^(?!{_OPENER_WORDS}\b)[^,;:?!\n]{{1,40}},\s+(?:which|who|whom|whose)\b"
     r"[^?]*\.$",
     re.IGNORECASE,
 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .kwic import kwic
 from .phrases import phrase_table_from_tally, stopwords, tally
 from .qa import speaker_names
 from .roles import first_question_turn, longest_answer
@@ -67,10 +69,6 @@ def written_forms(turns: pd.DataFrame, phrase: str) -> list[str]:
     meeting"), so a sentence that quotes one must quote what was said. Found with
     :func:`podium.kwic.kwic` (``exact``), whose ``keyword`` is the words as written; spaces are
     collapsed. ``turns`` needs ``turn_id``, ``speaker``, ``text``, ``start_s`` and ``end_s``."""
-    from collections import Counter
-
-    from .kwic import kwic
-
     found = kwic(turns, phrase, exact=True)["keyword"].str.split().str.join(" ")
     return [form for form, _ in Counter(found.tolist()).most_common()]
 

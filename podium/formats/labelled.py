@@ -1816,19 +1816,15 @@ def _set_aside_page_furniture(blocks: list[Block], metadata: list[str]) -> int:
     credit ("... Bill Pugliano / Getty Images") is page text (``metadata``), not the words of the
     speaker whose turn it sits in. ``blocks`` is changed in place. Returns how many paragraphs."""
     moved = 0
-    emptied = set()
-    for k, block in enumerate(blocks):
-        kept = []
-        for j, paragraph in enumerate(block.paragraphs):
-            if j and is_page_furniture(paragraph):  # never a turn's first paragraph: what follows its label
+    for block in blocks:
+        kept = block.paragraphs[:1]  # never a turn's first paragraph (what follows its label): no turn is emptied
+        for paragraph in block.paragraphs[1:]:
+            if is_page_furniture(paragraph):
                 metadata.append(paragraph.strip())
                 moved += 1
             else:
                 kept.append(paragraph)
-        if block.paragraphs and not kept:
-            emptied.add(k)
         block.paragraphs = kept
-    blocks[:] = [b for k, b in enumerate(blocks) if k not in emptied]  # a label with no speech is left as it was
     return moved
 
 
